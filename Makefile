@@ -1,0 +1,28 @@
+# Two entry points for a fresh machine: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/claimpipe run corpus/ -o outputs/
+	$(BIN)/claimpipe eval outputs/ --annotations annotations/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/claimpipe eval outputs/ --annotations annotations/
+
+clean:
+	rm -rf $(VENV) outputs/*.jsonl outputs/*.csv outputs/*.json

@@ -1,0 +1,30 @@
+"""claimpipe: news articles in, datasets of who is mentioned and what is claimed out."""
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("claimpipe")
+except PackageNotFoundError:  # running from a source tree without an install
+    __version__ = "0.0.0+unknown"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+SCHEMA_VERSION = 1
+
+
+def run(corpus, out, settings=None, **kwargs):
+    """Run the whole pipeline over `corpus` into `out`; see `claimpipe.pipeline.run`."""
+    from .pipeline import run as _run
+
+    return _run(corpus, out, settings=settings, **kwargs)
+
+
+def load(out):
+    """Load a run's outputs as typed pandas DataFrames; see `claimpipe.load.load`."""
+    from .load import load as _load
+
+    return _load(out)
+
+
+__all__ = ["run", "load", "__version__", "SCHEMA_VERSION"]
