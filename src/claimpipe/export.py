@@ -1,0 +1,228 @@
+"""Export: records to rows, and the output files of OUTPUTS.md written so that none is ever half-written.
+
+Every file is streamed into a staging folder inside OUT and moved into place with `os.replace` only
+when the run has finished. The old `manifest.json` is removed before the first file is replaced and the
+new one written last, so a folder with a manifest always holds one complete run.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .records import Claim, DocError, DocResult, Entity, Mention
+
+STAGING = ".claimpipe-staging"
+
+DOCUMENT_COLUMNS = ["doc_id", "source", "title", "subtitle", "author", "published", "url", "n_chars", "n_words",
+                    "n_sentences", "n_entities", "n_claims", "n_boilerplate", "boilerplate_chars",
+                    "format", "site", "sha256"]
+BOILERPLATE_COLUMNS = ["doc_id", "source_start", "source_end", "reason", "text"]
+ENTITY_COLUMNS = ["doc_id", "entity_id", "name", "label", "n_mentions", "aliases", "kb_id"]
+MENTION_COLUMNS = ["mention_id", "doc_id", "entity_id", "text", "label", "start_char", "end_char",
+                   "source_start", "source_end", "sentence_index", "role", "possessor"]
+CLAIM_COLUMNS = [f.name for f in dataclasses.fields(Claim)]
+ERROR_COLUMNS = ["source", "stage", "error", "message"]
+CORPUS_ENTITY_COLUMNS = ["entity_id", "name", "label", "n_documents", "n_mentions", "aliases", "kb_id"]
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix a formula-like text cell with an apostrophe, so a spreadsheet shows it as text.
+
+    Only the CSV files are changed; the JSONL files keep the exact text.
+    """
+    if value.startswith(FORMULA_PREFIXES) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell: lists joined with "|", booleans as true/false, None empty, quantities by text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "|".join(csv_cell(v.get("text", "") if isinstance(v, dict) else v) for v in value)
+    if isinstance(value, float):
+        return repr(value)
+    return neutralise_cell(str(value)) if isinstance(value, str) else str(value)
+
+
+def mention_row(m: Mention) -> dict[str, Any]:
+    return dataclasses.asdict(m)
+
+
+def entity_row(e: Entity) -> dict[str, Any]:
+    return dataclasses.asdict(e)
+
+
+def claim_row(c: Claim) -> dict[str, Any]:
+    return dataclasses.asdict(c)
+
+
+def document_record(r: DocResult) -> dict[str, Any]:
+    """The documents.jsonl object: metadata, clean text, boilerplate and every row of the article."""
+    a, c = r.article, r.cleaned
+    return {
+        "doc_id": a.doc_id, "source": a.source,
+        "title": c.title or a.title, "subtitle": c.subtitle or a.subtitle, "author": c.author or a.author,
+        "published": c.published or a.published, "url": a.url, "headings": list(c.headings),
+        "format": a.format, "site": a.site, "sha256": a.sha256, "notes": list(a.notes),
+        "n_words": r.n_words, "n_sentences": r.n_sentences,
+        "text": c.text,
+        "blocks": [dataclasses.asdict(b) for b in c.blocks],
+        "boilerplate": [dataclasses.asdict(b) for b in c.removals],
+        "mentions": [mention_row(m) for m in r.mentions],
+        "entities": [entity_row(e) for e in r.entities],
+        "claims": [claim_row(cl) for cl in r.claims],
+    }
+
+
+def document_row(r: DocResult) -> dict[str, Any]:
+    a, c = r.article, r.cleaned
+    rec = document_record(r)
+    return {k: rec[k] for k in ("doc_id", "source", "title", "subtitle", "author", "published", "url",
+                                "format", "site", "sha256")} | {
+        "n_chars": len(c.text), "n_words": r.n_words, "n_sentences": r.n_sentences,
+        "n_entities": len(r.entities), "n_claims": len(r.claims), "n_boilerplate": len(c.removals),
+        "boilerplate_chars": sum(b.source_end - b.source_start for b in c.removals),
+    }
+
+
+def json_line(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+class _CsvFile:
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        self.fh = open(path, "w", encoding="utf-8", newline="")
+        self.columns = columns
+        self.writer = csv.writer(self.fh, lineterminator="\r\n")  # RFC 4180
+        self.writer.writerow(columns)
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.writer.writerow([csv_cell(row.get(k)) for k in self.columns])
+
+
+class OutputWriter:
+    """Streams one run's rows into staging files and publishes them together at `commit()`."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.out / STAGING, ignore_errors=True)  # a killed run's leftovers
+        self.stage = self.out / STAGING
+        self.stage.mkdir()
+        self._jsonl = {name: open(self.stage / name, "w", encoding="utf-8", newline="\n")
+                       for name in ("documents.jsonl", "claims.jsonl", "errors.jsonl")}
+        self._csv = {
+            "documents.csv": _CsvFile(self.stage / "documents.csv", DOCUMENT_COLUMNS),
+            "boilerplate.csv": _CsvFile(self.stage / "boilerplate.csv", BOILERPLATE_COLUMNS),
+            "entities.csv": _CsvFile(self.stage / "entities.csv", ENTITY_COLUMNS),
+            "mentions.csv": _CsvFile(self.stage / "mentions.csv", MENTION_COLUMNS),
+            "claims.csv": _CsvFile(self.stage / "claims.csv", CLAIM_COLUMNS),
+            "errors.csv": _CsvFile(self.stage / "errors.csv", ERROR_COLUMNS),
+        }
+
+    def add(self, result: DocResult) -> None:
+        record = document_record(result)
+        self._jsonl["documents.jsonl"].write(json_line(record))
+        self._csv["documents.csv"].write(document_row(result))
+        for b in record["boilerplate"]:
+            self._csv["boilerplate.csv"].write({"doc_id": result.article.doc_id, **b})
+        for e in record["entities"]:
+            self._csv["entities.csv"].write(e)
+        for m in record["mentions"]:
+            self._csv["mentions.csv"].write(m)
+        for c in record["claims"]:
+            self._csv["claims.csv"].write(c)
+            self._jsonl["claims.jsonl"].write(json_line(c))
+
+    def add_error(self, error: DocError) -> None:
+        row = dataclasses.asdict(error)
+        self._jsonl["errors.jsonl"].write(json_line(row))
+        self._csv["errors.csv"].write(row)
+
+    def write_table(self, name: str, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
+        """An extra CSV computed at the end of the run (e.g. corpus_entities.csv)."""
+        table = _CsvFile(self.stage / name, columns)
+        for row in rows:
+            table.write(row)
+        table.fh.close()
+
+    def commit(self, manifest: dict[str, Any]) -> None:
+        """Publish every staged file, then the manifest last."""
+        self._close()
+        self._fsync_all()
+        (self.out / "manifest.json").unlink(missing_ok=True)
+        for f in sorted(self.stage.iterdir()):
+            os.replace(f, self.out / f.name)
+        write_json_atomic(self.out / "manifest.json", manifest)
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Drop the staged files; the outputs of the previous run stay as they were."""
+        self._close()
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def _close(self) -> None:
+        for fh in self._jsonl.values():
+            fh.close()
+        for table in self._csv.values():
+            table.fh.close()
+
+    def _fsync_all(self) -> None:
+        for f in self.stage.iterdir():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+
+
+def write_json_atomic(path: Path, obj: Any) -> None:
+    """Write JSON to a temporary file beside `path`, fsync it, then rename it over `path`."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(obj, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def csv_text(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
+    """A CSV document as a string (for tests and small views)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow([csv_cell(row.get(k)) for k in columns])
+    return buf.getvalue()

@@ -1,0 +1,284 @@
+"""Ingest: find the inputs, decode them safely, normalise, and give each article its content id.
+
+`read_corpus(path)` yields an `Article` for every article it could read and a `DocError` for every
+input it could not, so that one bad file never stops a batch. The source text is the input decoded
+to Unicode with newlines normalised to "\\n" and NFC; nothing else changes (see OUTPUTS.md), so
+that every source offset slices the file a user can open.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .records import Article, DocError, make_doc_id
+from .settings import Settings
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Bytes that never occur in text: NUL and the C0 controls other than tab, newline, FF, CR, ESC.
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class InputError(Exception):
+    """An input that cannot become an article; `kind` names the problem for errors.jsonl."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(slots=True)
+class InputFile:
+    path: Path
+    source: str  # relative to the corpus root, POSIX separators
+
+
+def normalise_text(text: str) -> str:
+    """Newlines to "\\n", then NFC. The only changes the contract allows to a source text."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: a NUL, or many control bytes, in the first 8 KiB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
+    return bool(head) and controls / len(head) > 0.01
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode input bytes: a UTF-16/32 BOM, then UTF-8, then charset-normalizer's best guess.
+
+    A UTF-8 BOM is kept as U+FEFF, as a plain UTF-8 read gives it, so offsets match such a read.
+
+    Returns:
+        The text and the name of the encoding used.
+    Raises:
+        InputError: the bytes are binary or no encoding fits.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError("UndecodableInput", f"starts with a {encoding} BOM but is not {encoding}: {exc.reason}")
+    if looks_binary(data):
+        raise InputError("BinaryInput", "binary content (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported late: only non-UTF-8 inputs need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("UndecodableInput", "not UTF-8 and no other text encoding fits")
+    return str(best), best.encoding
+
+
+def find_inputs(root: Path) -> tuple[list[InputFile], list[DocError]]:
+    """Every supported file under `root` (or `root` itself), sorted; unreadable folders as errors.
+
+    Symlinked folders are followed once each, so a symlink loop is reported, not walked forever.
+    """
+    if root.is_file():
+        return [InputFile(root, root.name)], []
+    files: list[InputFile] = []
+    errors: list[DocError] = []
+    seen: set[tuple[int, int]] = set()
+
+    def on_error(exc: OSError) -> None:
+        where = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        errors.append(DocError(where, "ingest", "UnreadableFolder", f"cannot list folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):
+        here = Path(dirpath)
+        st = here.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            rel = here.relative_to(root).as_posix()
+            errors.append(DocError(rel, "ingest", "SymlinkLoop", "folder already visited through a symlink; skipped"))
+            dirnames[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            files.append(InputFile(path, _safe_relpath(path, root)))
+    files.sort(key=lambda f: f.source)
+    return files, errors
+
+
+def _safe_relpath(path: Path, root: Path) -> str:
+    """The POSIX relative path; undecodable bytes in a file name become escapes, never a crash."""
+    rel = os.path.relpath(path, root).replace(os.sep, "/")
+    return rel.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def read_corpus(path: str | Path, *, settings: Settings | None = None) -> Iterator[Article | DocError]:
+    """Yield an Article or a DocError for every input under `path`, in a stable order."""
+    settings = settings or Settings()
+    root = Path(path)
+    files, errors = find_inputs(root)
+    yield from errors
+    for f in files:
+        yield from read_input(f, root=root if root.is_dir() else root.parent, settings=settings)
+
+
+def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
+    """The articles of one input file (one, or one per JSONL line), or its errors."""
+    suffix = f.path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(f, root=root, settings=settings)
+            return
+        data = _read_bytes(f.path, limit=_byte_limit(suffix, settings))
+        if suffix in HTML_SUFFIXES:
+            yield _html_article(data, source=f.source, site=_folder_site(f.source), settings=settings)
+        else:
+            yield _text_article(data, source=f.source, site=_folder_site(f.source), settings=settings)
+    except InputError as exc:
+        yield DocError(f.source, "ingest", exc.kind, str(exc))
+    except OSError as exc:
+        yield DocError(f.source, "ingest", type(exc).__name__, f"cannot read: {exc.strerror or exc}")
+
+
+def _byte_limit(suffix: str, settings: Settings) -> int:
+    # UTF-8 takes at most 4 bytes a character; HTML carries markup around its text.
+    return settings.max_article_chars * (40 if suffix in HTML_SUFFIXES else 4)
+
+
+def _read_bytes(path: Path, *, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError("TooLarge", f"{size:,} bytes is over the limit of {limit:,} (setting max_article_chars)")
+    with open(path, "rb") as fh:
+        return fh.read(limit + 1)
+
+
+def _text_article(data: bytes, *, source: str, site: str | None, settings: Settings, **meta: str | None) -> Article:
+    if not data.strip():
+        raise InputError("EmptyInput", "empty (no text)")
+    raw, encoding = decode_bytes(data)
+    text = normalise_text(raw)
+    _check_text(text, settings)
+    article = Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), site=site, **meta)
+    if encoding != "utf-8":
+        article.notes.append(f"decoded as {encoding}")
+    return article
+
+
+def _html_article(data: bytes, *, source: str, site: str | None, settings: Settings, **meta: str | None) -> Article:
+    if not data.strip():
+        raise InputError("EmptyInput", "empty (no HTML)")
+    html, _ = decode_bytes(data)
+    return _article_from_html(html, source=source, sha256=_sha256(data), site=site, settings=settings, **meta)
+
+
+def _article_from_html(html: str, *, source: str, sha256: str, site: str | None, settings: Settings,
+                       **meta: str | None) -> Article:
+    from .htmltext import extract_html
+
+    extracted = extract_html(html, url=meta.get("url"))
+    text = normalise_text(extracted.text or "")
+    if not text.strip():
+        raise InputError("EmptyInput", "no article text found in the HTML")
+    _check_text(text, settings)
+    found = {k: getattr(extracted, k, None) for k in ("title", "subtitle", "author", "published", "url")}
+    merged = {k: meta.get(k) or found.get(k) for k in found}
+    site = _url_site(merged["url"]) or site
+    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha256, format="html", site=site, **merged)
+
+
+def _check_text(text: str, settings: Settings) -> None:
+    if not text.strip():
+        raise InputError("EmptyInput", "only white space")
+    if len(text) > settings.max_article_chars:
+        raise InputError("TooLarge", f"{len(text):,} characters is over the limit of "
+                         f"{settings.max_article_chars:,} (setting max_article_chars)")
+
+
+def _read_jsonl(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
+    """One article per line; a bad line is an error for that line only. Lines are read with a cap."""
+    size = f.path.stat().st_size
+    if size > settings.max_file_bytes:
+        raise InputError("TooLarge", f"{size:,} bytes is over the limit of {settings.max_file_bytes:,} "
+                         "(setting max_file_bytes)")
+    line_limit = settings.max_article_chars * 4
+    with open(f.path, "rb") as fh:
+        n = 0
+        while True:
+            line = fh.readline(line_limit + 1)
+            if not line:
+                return
+            n += 1
+            source = f"{f.source}#L{n}"
+            if len(line) > line_limit and not line.endswith(b"\n"):
+                _skip_rest_of_line(fh)
+                yield DocError(source, "ingest", "TooLarge", f"line is over {line_limit:,} bytes (setting max_article_chars)")
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield _jsonl_article(line, source=source, default_site=f.source, settings=settings)
+            except InputError as exc:
+                yield DocError(source, "ingest", exc.kind, str(exc))
+
+
+def _skip_rest_of_line(fh) -> None:
+    while chunk := fh.readline(1 << 20):
+        if chunk.endswith(b"\n"):
+            return
+
+
+def _jsonl_article(line: bytes, *, source: str, default_site: str, settings: Settings) -> Article:
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError("InvalidJSON", f"not a JSON object ({getattr(exc, 'msg', exc)}); truncated line?")
+    if not isinstance(record, dict):
+        raise InputError("InvalidJSON", f"a JSON {type(record).__name__}, not an object")
+    meta = {k: _str_or_none(record.get(k)) for k in ("title", "author", "published", "url")}
+    site = _url_site(meta["url"]) or default_site
+    sha = _sha256(line.rstrip(b"\r\n"))
+    if isinstance(record.get("text"), str):
+        text = normalise_text(record["text"])
+        _check_text(text, settings)
+        return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=site, **meta)
+    if isinstance(record.get("html"), str):
+        return _article_from_html(record["html"], source=source, sha256=sha, site=site, settings=settings, **meta)
+    raise InputError("MissingText", "no string `text` or `html` field")
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _folder_site(source: str) -> str:
+    """Articles in one folder are taken to come from one site when no URL says otherwise."""
+    return source.rsplit("/", 1)[0] if "/" in source else "."
+
+
+def _url_site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
