@@ -83,10 +83,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes  # imported late: only non-UTF-8 inputs need it
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError("UndecodableInput", "not UTF-8 and no other text encoding fits")
+    best = _prefer_web_default(matches)
     return str(best), best.encoding
+
+
+# On a tie the web's commonest legacy encoding wins: Western text in 8 bits is usually Windows-1252,
+# and the detector cannot tell "à" in cp1252 from "ŕ" in cp1250 without more text.
+_WEB_DEFAULT = "cp1252"
+
+
+def _prefer_web_default(matches: list) -> object:
+    top = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in matches if m.chaos <= top.chaos + 0.01 and m.coherence >= top.coherence - 0.01]
+    return next((m for m in tied if m.encoding == _WEB_DEFAULT), top)
 
 
 def find_inputs(root: Path) -> tuple[list[InputFile], list[DocError]]:

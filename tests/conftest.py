@@ -1,0 +1,71 @@
+"""Shared fixtures. The spaCy model is loaded once per session; `../shared` data is optional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED = REPO / "corpus" / "000_840721b9eac7f4e6.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run tests marked slow")
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files instead of comparing")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a user's clone): shared data and tools are not available")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def raw_nlp():
+    """The plain spaCy model, loaded once."""
+    import spacy
+
+    from claimpipe.annotate import resolve_model
+
+    return spacy.load(resolve_model(None))
+
+
+@pytest.fixture(scope="session")
+def _claimpipe_nlp():
+    from claimpipe.annotate import load_nlp
+    from claimpipe.settings import Settings
+
+    return load_nlp(Settings())
+
+
+@pytest.fixture
+def nlp(_claimpipe_nlp):
+    """claimpipe's pipeline; any pipe a test adds is removed after it (negspacy's pattern)."""
+    names = list(_claimpipe_nlp.pipe_names)
+    yield _claimpipe_nlp
+    for name in list(_claimpipe_nlp.pipe_names):
+        if name not in names:
+            _claimpipe_nlp.remove_pipe(name)
+
+
+@pytest.fixture(scope="session")
+def seed_run(_claimpipe_nlp, tmp_path_factory):
+    """One full run over the seed corpus, shared by the tests that read its outputs."""
+    from claimpipe.pipeline import run
+
+    out = tmp_path_factory.mktemp("seed_run")
+    summary = run(REPO / "corpus", out, nlp=_claimpipe_nlp)
+    return out, summary

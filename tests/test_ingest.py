@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimpipe.ingest import (InputError, decode_bytes, find_inputs, looks_binary, normalise_text, read_corpus)
+from claimpipe.records import Article, DocError, make_doc_id
+from claimpipe.settings import Settings
+
+
+def _by_source(items):
+    return {i.source: i for i in items}
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("a\r\nb\rc\n", "a\nb\nc\n"),
+    ("Cafe\u0301", "Café"),  # NFD e + combining acute -> NFC é
+    ("  keep  spacing\t", "  keep  spacing\t"),
+])
+def test_ingest_normalise_text(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    ("Kazakhstan’s".encode("utf-8"), "Kazakhstan’s", "utf-8"),
+    (codecs.BOM_UTF8 + b"Hi", "\ufeffHi", "utf-8"),  # kept, as a plain UTF-8 read keeps it
+    (codecs.BOM_UTF16_LE + "Hi".encode("utf-16-le"), "Hi", "utf-16"),
+])
+def test_ingest_decode_bytes(data: bytes, text: str, encoding: str) -> None:
+    assert decode_bytes(data) == (text, encoding)
+
+
+def test_ingest_decode_latin1_falls_back_to_detector() -> None:
+    data = "Le président a déclaré que l'économie était à la peine, selon Reuters.".encode("latin-1")
+    text, encoding = decode_bytes(data)
+    assert text == "Le président a déclaré que l'économie était à la peine, selon Reuters."
+    assert encoding != "utf-8"
+
+
+@pytest.mark.parametrize("data, binary", [
+    (b"plain text\n", False),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", True),
+    (b"abc\x00def", True),
+    (b"", False),
+])
+def test_ingest_looks_binary(data: bytes, binary: bool) -> None:
+    assert looks_binary(data) is binary
+
+
+def test_ingest_binary_raises_input_error() -> None:
+    with pytest.raises(InputError) as info:
+        decode_bytes(b"\x00\x01\x02\x03binary")
+    assert info.value.kind == "BinaryInput"
+
+
+def test_ingest_text_file_gets_content_id(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"Hello world.\r\n")
+    (article,) = read_corpus(tmp_path)
+    assert article == Article(source="a.txt", text="Hello world.\n", doc_id=make_doc_id("Hello world.\n"),
+                              sha256=hashlib.sha256(b"Hello world.\r\n").hexdigest(), site=".")
+    assert article.doc_id == "d_" + hashlib.sha256(b"Hello world.\n").hexdigest()[:16]
+
+
+def test_ingest_same_text_same_id_anywhere(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "a.txt").write_text("Same story.", encoding="utf-8")
+    (tmp_path / "x" / "b.md").write_text("Same story.", encoding="utf-8")
+    a, b = read_corpus(tmp_path)
+    assert (a.source, b.source) == ("a.txt", "x/b.md")
+    assert a.doc_id == b.doc_id
+
+
+def test_ingest_bad_inputs_become_errors_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A good article.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00")
+    (tmp_path / "latin1.txt").write_bytes("Ministre de l'économie à Paris.".encode("latin-1"))
+    (tmp_path / "huge.txt").write_bytes(b"word " * 1_100_000)  # 5.5 MB
+    (tmp_path / "notes.csv").write_text("ignored,file", encoding="utf-8")
+    lines = [json.dumps({"text": "First record.", "title": "T1", "url": "https://www.example.com/a"}),
+             '{"text": "truncated rec', json.dumps({"title": "no text"}), json.dumps([1, 2]), "",
+             json.dumps({"text": "Last record."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _by_source(read_corpus(tmp_path))
+    assert sorted(items) == ["binary.txt", "blank.txt", "empty.txt", "feed.jsonl#L1", "feed.jsonl#L2",
+                             "feed.jsonl#L3", "feed.jsonl#L4", "feed.jsonl#L6", "good.txt", "huge.txt", "latin1.txt"]
+    errors = {s: (i.stage, i.error) for s, i in items.items() if isinstance(i, DocError)}
+    assert errors == {
+        "binary.txt": ("ingest", "BinaryInput"), "blank.txt": ("ingest", "EmptyInput"),
+        "empty.txt": ("ingest", "EmptyInput"), "huge.txt": ("ingest", "TooLarge"),
+        "feed.jsonl#L2": ("ingest", "InvalidJSON"), "feed.jsonl#L3": ("ingest", "MissingText"),
+        "feed.jsonl#L4": ("ingest", "InvalidJSON"),
+    }
+    assert items["huge.txt"].message == "5,500,000 bytes is over the limit of 4,000,000 (setting max_article_chars)"
+    assert items["latin1.txt"].text == "Ministre de l'économie à Paris."
+    assert items["latin1.txt"].notes and items["latin1.txt"].notes[0].startswith("decoded as ")
+    first = items["feed.jsonl#L1"]
+    assert (first.text, first.title, first.url, first.site) == ("First record.", "T1", "https://www.example.com/a",
+                                                                "example.com")
+
+
+def test_ingest_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("Readable.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Not readable.", encoding="utf-8")
+    real_open = open
+
+    def fake_open(path, *args, **kwargs):
+        if str(path).endswith("b.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    items = _by_source(read_corpus(tmp_path))
+    assert isinstance(items["a.txt"], Article)
+    assert (items["b.txt"].error, items["b.txt"].message) == ("PermissionError", "cannot read: Permission denied")
+
+
+def test_ingest_symlink_loop_is_reported_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Story.", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    files, errors = find_inputs(tmp_path)
+    assert [f.source for f in files] == ["sub/a.txt"]
+    assert [(e.source, e.error) for e in errors] == [("sub/loop", "SymlinkLoop")]
+
+
+def test_ingest_long_jsonl_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    settings = Settings(max_article_chars=100)
+    (tmp_path / "f.jsonl").write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "ok"}\n')
+    items = _by_source(read_corpus(tmp_path, settings=settings))
+    assert items["f.jsonl#L1"].error == "TooLarge"
+    assert items["f.jsonl#L2"].text == "ok"
+
+
+def test_ingest_single_file_path(tmp_path: Path) -> None:
+    path = tmp_path / "one.md"
+    path.write_text("# Title\n\nBody.", encoding="utf-8")
+    (article,) = read_corpus(path)
+    assert article.source == "one.md"
+
+
+@given(st.text())
+def test_ingest_normalise_is_idempotent_and_nfc(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+    assert "\r" not in once
+    assert unicodedata.is_normalized("NFC", once)
+
+
+@given(st.text(min_size=1))
+def test_ingest_utf8_round_trip(text: str) -> None:
+    data = text.encode("utf-8")
+    if looks_binary(data):
+        return
+    assert decode_bytes(data) == (text, "utf-8")
