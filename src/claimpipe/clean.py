@@ -1,0 +1,708 @@
+"""Clean: strip boilerplate from a scraped article, keep the story, map every block to the source.
+
+The source text is cut into blocks (a line, or a hard-wrapped paragraph). Each block is labelled
+title, subtitle, heading, paragraph or boilerplate from signals that survive the loss of HTML:
+
+1. local rules: lexicons of calls to action (`data/boilerplate/lexicon.toml`), byline, avatar and
+   date patterns, a site's own phrases (`Settings.boilerplate_phrases`), corpus repetition
+   (`RepeatIndex`) and duplicates within the article;
+2. text quality: word count, stop-word density and terminal punctuation, as jusText measures them;
+3. position: the story is the stretch of blocks with the highest total quality (a maximum
+   subarray), so site headers and footers fall outside it; titles, subtitles and bylines are
+   looked for just before it;
+4. neighbours: inside the story, a short block between body paragraphs is body, a short block
+   that introduces body text is a heading, and a run of short lines is a menu or tag list.
+
+Kept blocks are copied verbatim into the clean text, joined by a blank line; each dropped block
+becomes a `Removal` with a reason a person can read. HTML articles (already reduced to the main
+text by trafilatura) skip rules 3 and 4: only explicit boilerplate is removed from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .records import Article, Block, Cleaned, Removal
+from .settings import Settings
+
+LEXICON = "claimpipe.boilerplate_lexicon.v1"
+
+KEPT_KINDS = ("title", "subtitle", "heading", "paragraph")
+
+# -- text features -------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_TERMINAL = re.compile(r"""[.!?…。！？](?:['"’”»)\]*]*)$""")
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"  # BOM and zero-width characters: strip like spaces
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, single spaces, edge punctuation and bullets trimmed."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = " ".join(text.split())
+    return _EDGE_PUNCT.sub("", text)
+
+
+def _repeat_key(text: str) -> str:
+    """CCNet-style paragraph key: normalised, digits zeroed, hashed."""
+    key = re.sub(r"\d", "0", normalise(text))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+# -- lexicon -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    line: re.Pattern[str] | None
+    start: re.Pattern[str] | None
+    contains: list[tuple[int, re.Pattern[str]]]  # (max_words, pattern)
+    reasons: dict[str, str]  # group name -> reason
+
+
+def _alternation(groups: list[tuple[str, list[str]]]) -> re.Pattern[str] | None:
+    parts = [f"(?P<{name}>{'|'.join(f'(?:{p})' for p in pats)})" for name, pats in groups if pats]
+    return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> _Lexicon:
+    """Compile the packaged lexicon once: one alternation per match mode, a named group per rule."""
+    raw = resources.files("claimpipe").joinpath("data/boilerplate/lexicon.toml").read_text("utf-8")
+    rules = tomllib.loads(raw)["rule"]
+    reasons: dict[str, str] = {}
+    line: list[tuple[str, list[str]]] = []
+    start: list[tuple[str, list[str]]] = []
+    contains: dict[int, list[tuple[str, list[str]]]] = defaultdict(list)
+    for i, rule in enumerate(rules):
+        name = f"r{i}"
+        reasons[name] = rule["reason"]
+        line.append((name, rule.get("line", [])))
+        start.append((name, rule.get("start", [])))
+        if rule.get("contains"):
+            contains[int(rule.get("max_words", 30))].append((name, rule["contains"]))
+    return _Lexicon(
+        line=_alternation(line),
+        start=_alternation(start),
+        contains=sorted(((n, p) for n, g in contains.items() if (p := _alternation(g))), key=lambda x: x[0]),
+        reasons=reasons,
+    )
+
+
+def match_lexicon(norm: str, n_words: int) -> str | None:
+    """The reason of the first lexicon rule that matches a normalised block, or None."""
+    lex = load_lexicon()
+    if lex.line and (m := lex.line.fullmatch(norm)):
+        return lex.reasons[m.lastgroup]
+    if lex.start and (m := lex.start.match(norm)) and n_words <= 60:
+        return lex.reasons[m.lastgroup]
+    for max_words, pattern in lex.contains:
+        if n_words <= max_words and (m := pattern.search(norm)):
+            return lex.reasons[m.lastgroup]
+    return None
+
+
+# -- bylines, avatars, dates ---------------------------------------------------------------------
+
+_NAME_PART = r"[^\W\d_][\w'’.-]*"
+_NAME = rf"{_NAME_PART}(?:[ \t]+{_NAME_PART}){{0,4}}(?:(?:[ \t]+and|[ \t]*&)[ \t]+{_NAME_PART}(?:[ \t]+{_NAME_PART}){{0,4}}){{0,3}}"
+_BYLINE = re.compile(
+    rf"(?:by|written by|words by|story by|reported by|reporting by|posted by|author|authors|published by)"
+    rf"[ \t]*:?[ \t]+(?P<name>{_NAME})(?P<rest>(?:[ \t]*(?:[,|•·/–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\bpublished\b|\bupdated\b).*)?)",
+    re.IGNORECASE,
+)
+_AVATAR = re.compile(
+    rf"(?:(?P<name>{_NAME})(?:'s|’s)?[ \t]+(?:profile[ \t]+(?:image|picture|photo|pic)|avatar|headshot|author[ \t]+(?:image|photo|picture))"
+    rf"|(?:photo|picture|image|avatar|headshot)[ \t]+of[ \t]+(?P<name2>{_NAME}))",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    rf"(?P<name>{_NAME})[ \t]+(?:is|was)[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}"
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|freelancer|producer|author|blogger|analyst|intern)\b",
+)
+_NAME_CONNECTORS = {"and", "&", "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du",
+                    "bin", "al", "el", "y", "dos", "das", "ter", "ten", "st", "mc", "mac"}
+_NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "your",
+              "my", "far", "way", "then", "now", "contrast", "comparison", "default", "design", "chance",
+              "mistake", "accident", "law", "hand", "car", "bus", "train", "air", "land", "sea", "night", "day",
+              "email", "phone", "mail", "subscribing", "signing", "clicking", "continuing", "using", "all", "some",
+              "many", "most", "both", "one", "two", "three", "he", "she", "they", "we", "i", "you", "which", "who"}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAYNAME = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_DATE = (rf"(?:{_DAYNAME}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+         rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)")
+_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?"
+_AGO = r"(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
+_DATE_LINE = re.compile(
+    rf"(?:(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|modified|date|created|on)(?:\s+on|\s+at)?\s*:?\s*)?"
+    rf"(?P<date>{_DATE}(?:\s*(?:,|at|-|\||·)?\s*{_TIME})?|{_TIME}\s*(?:,|-|\|)?\s*{_DATE}|{_AGO})"
+    rf"(?:\s*(?:\||·|•|-)\s*(?:(?:updated|last\s+updated)\s*:?\s*)?(?:{_DATE}(?:\s*(?:,|at|-)?\s*{_TIME})?|{_AGO}|\d+\s+min(?:ute)?s?\s+read))?"
+    r"(?:\s*(?:\||·|•|-)?\s*\d+\s+min(?:ute)?s?\s+read)?",
+    re.IGNORECASE,
+)
+_READ_TIME = re.compile(r"(?:\d+|one|two|three|four|five)[\s-]+min(?:ute)?s?(?:\s+read|\s+reading(?:\s+time)?)?", re.IGNORECASE)
+
+
+def _looks_like_name(name: str) -> bool:
+    """1-5 capitalised words (connectors allowed) per author, nothing that reads as a sentence."""
+    words = re.split(r"[\s,&]+", name.strip())
+    words = [w for w in words if w]
+    if not words or len(words) > 16:
+        return False
+    if words[0].casefold() in _NOT_NAMES:
+        return False
+    capitals = 0
+    for w in words:
+        low = w.casefold()
+        if low in _NAME_CONNECTORS:
+            continue
+        if low in _NOT_NAMES:
+            return False
+        if not (w[0].isupper() or w[0] == "@"):
+            return False
+        capitals += 1
+    return capitals >= 1
+
+
+def match_byline(text: str) -> tuple[str, str] | None:
+    """(reason, author) when a block is a byline or an author's avatar caption, else None."""
+    if len(text) > 200:
+        return None
+    if m := _AVATAR.fullmatch(text):
+        name = m.group("name") or m.group("name2")
+        if _looks_like_name(name):
+            return "author avatar", name.strip()
+    if m := _BYLINE.fullmatch(text):
+        name = m.group("name").strip()
+        # "By Jack Oliver and Jane Doe, BBC News": the name ends where the rest begins
+        if _looks_like_name(name):
+            return "byline", name
+    return None
+
+
+def match_date(text: str) -> str | None:
+    """The date text when a block is only a date line ("Published 12 May 2019, 10:30"), else None."""
+    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None
+    m = _DATE_LINE.fullmatch(text.strip(" \t.:|·•-–—"))
+    return m.group("date") if m else None
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One candidate block: a line, or the lines of a hard-wrapped paragraph."""
+
+    start: int  # source offsets, surrounding whitespace excluded
+    end: int
+    text: str
+    para: int  # index of the blank-line separated paragraph it sits in
+    md_heading: bool = False  # the line started with Markdown "#"
+    norm: str = ""
+    n_words: int = 0
+    stop_density: float = 0.0
+    terminal: bool = False
+    quality: str = "short"  # good, near, short
+    kind: str = ""  # decided label: title, subtitle, heading, paragraph, boilerplate
+    reason: str = ""
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return start, end
+
+
+def split_units(text: str) -> list[_Unit]:
+    """Cut a source text into candidate blocks: lines, with hard-wrapped paragraphs kept whole."""
+    lines: list[tuple[int, int, int]] = []  # (start, end, para)
+    para, pos, blank = 0, 0, True
+    for raw in text.split("\n"):
+        s, e = _strip_span(text, pos, pos + len(raw))
+        if s < e:
+            if blank and lines:
+                para += 1
+            lines.append((s, e, para))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    units: list[_Unit] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and lines[j][2] == lines[i][2]:
+            j += 1
+        group = lines[i:j]
+        if len(group) > 1 and _hard_wrapped(text, group):
+            units.append(_Unit(group[0][0], group[-1][1], text[group[0][0]:group[-1][1]], group[0][2]))
+        else:
+            for s, e, p in group:
+                md = _MD_HEADING.match(text, s)
+                if md and md.end() < e:
+                    units.append(_Unit(md.end(), e, text[md.end():e], p, md_heading=True))
+                else:
+                    units.append(_Unit(s, e, text[s:e], p))
+        i = j
+    return units
+
+
+def _hard_wrapped(text: str, group: list[tuple[int, int, int]]) -> bool:
+    """Lines of one paragraph that were wrapped at a fixed width (e-mail, plain-text archives)."""
+    lengths = [e - s for s, e, _ in group]
+    width = max(lengths)
+    if width < 40 or width > 110:
+        return False
+    body = lengths[:-1]
+    if sum(1 for n in body if n >= 0.7 * width) < 0.8 * len(body):
+        return False
+    # wrapped prose breaks mid-sentence: most inner lines do not end a sentence
+    open_ends = sum(1 for s, e, _ in group[:-1] if not _TERMINAL.search(text[s:e]))
+    return open_ends >= 0.5 * len(body)
+
+
+def _measure(unit: _Unit) -> None:
+    words = _WORD.findall(unit.text)
+    letters = sum(1 for ch in unit.text if ch.isalpha())
+    latin = sum(1 for ch in unit.text if "a" <= ch.lower() <= "z")
+    unit.norm = normalise(unit.text)
+    unit.terminal = bool(_TERMINAL.search(unit.text))
+    if letters and latin < 0.5 * letters:
+        # a script without spaces or English stop words: judge by length alone
+        unit.n_words = max(len(words), letters // 2)
+        unit.stop_density = 0.3
+    else:
+        unit.n_words = len(words)
+        stops = _stop_words()
+        unit.stop_density = sum(1 for w in words if w.casefold() in stops) / len(words) if words else 0.0
+    # an unpunctuated line of headline length is a title or heading, not yet body text
+    if (unit.n_words >= 7 and unit.terminal and unit.stop_density >= 0.15
+            or unit.n_words >= 25 and unit.stop_density >= 0.2):
+        unit.quality = "good"
+    elif unit.n_words >= 5 and (unit.terminal or unit.stop_density >= 0.3):
+        unit.quality = "near"
+    else:
+        unit.quality = "short"
+
+
+# -- corpus repetition ---------------------------------------------------------------------------
+
+
+class RepeatIndex:
+    """Blocks that recur across the articles of one site: built in a first pass over the corpus.
+
+    Like CCNet's paragraph deduplication within a shard, a block seen on many pages of one site
+    (a newsletter box, a footer line) is site chrome, not story.
+    """
+
+    def __init__(self) -> None:
+        self._docs: dict[str | None, int] = defaultdict(int)
+        self._counts: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def add(self, article: Article) -> None:
+        """Record the distinct block keys of one article under its site."""
+        keys = {_repeat_key(u.text) for u in split_units(article.text)}
+        site = article.site
+        self._docs[site] += 1
+        counts = self._counts[site]
+        for key in keys:
+            counts[key] += 1
+
+    def count(self, site: str | None, block_text: str) -> tuple[int, int]:
+        """(articles of `site` holding this block, articles of `site`)."""
+        if site not in self._docs:
+            return 0, 0
+        return self._counts[site].get(_repeat_key(block_text), 0), self._docs[site]
+
+    def __len__(self) -> int:
+        return sum(self._docs.values())
+
+
+# -- decisions -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BlockDecision:
+    """What the cleaner decided about one block of the source text, and why."""
+
+    kind: str  # title, subtitle, heading, paragraph or boilerplate
+    kept: bool
+    reason: str
+    source_start: int
+    source_end: int
+    text: str
+    quality: str = ""  # good, near or short: the block's text quality on its own
+    meta: dict[str, str] = field(default_factory=dict)  # metadata it yielded (author, published)
+
+
+def explain(article: Article, *, settings: Settings, repeats: RepeatIndex | None = None) -> list[BlockDecision]:
+    """Every block of the article, kept or dropped, with its kind, reason and source offsets."""
+    units = split_units(article.text)
+    meta: dict[int, dict[str, str]] = defaultdict(dict)
+    _label(units, article, settings, repeats, meta)
+    return [
+        BlockDecision(kind=u.kind, kept=u.kind in KEPT_KINDS, reason=u.reason, source_start=u.start,
+                      source_end=u.end, text=u.text, quality=u.quality, meta=dict(meta.get(i, {})))
+        for i, u in enumerate(units)
+    ]
+
+
+def clean(article: Article, *, settings: Settings, repeats: RepeatIndex | None = None) -> Cleaned:
+    """Strip the boilerplate from one article.
+
+    Args:
+        article: the article; its `title`, `author`, `published` (from JSONL or HTML metadata)
+            win over what is found in the text, and its `title` helps to find the title there.
+        settings: `boilerplate_phrases`, `keep_phrases`, `repeat_min_docs`, `repeat_min_share`.
+        repeats: the corpus's `RepeatIndex`, to drop blocks repeated across a site's pages.
+
+    Returns:
+        A `Cleaned` whose text is the kept blocks, verbatim, joined by a blank line.
+    """
+    return cleaned_from(explain(article, settings=settings, repeats=repeats), article)
+
+
+def cleaned_from(decisions: list[BlockDecision], article: Article) -> Cleaned:
+    """Assemble a `Cleaned` from block decisions: merge adjacent body lines, map offsets."""
+    source = article.text
+    pieces: list[tuple[str, int, int]] = []  # (kind, source_start, source_end)
+    removals: list[Removal] = []
+    title = subtitle = author = published = None
+    headings: list[str] = []
+    prev_kept_para_end: int | None = None
+    for d in decisions:
+        author = author or d.meta.get("author")
+        published = published or d.meta.get("published")
+        if not d.kept:
+            removals.append(Removal(d.source_start, d.source_end, d.reason, d.text))
+            prev_kept_para_end = None
+            continue
+        if d.kind == "title" and title is None:
+            title = d.text
+        elif d.kind == "subtitle" and subtitle is None:
+            subtitle = d.text
+        elif d.kind == "heading":
+            headings.append(" ".join(d.text.split()))
+        # consecutive body lines of one paragraph (a single "\n" apart) stay one block
+        if (d.kind == "paragraph" and prev_kept_para_end is not None and pieces
+                and "\n\n" not in source[prev_kept_para_end:d.source_start]
+                and not source[prev_kept_para_end:d.source_start].strip()
+                and source[prev_kept_para_end:d.source_start].count("\n") == 1):
+            kind, s, _ = pieces[-1]
+            pieces[-1] = (kind, s, d.source_end)
+        else:
+            pieces.append((d.kind, d.source_start, d.source_end))
+        prev_kept_para_end = d.source_end if d.kind == "paragraph" else None
+    blocks: list[Block] = []
+    parts: list[str] = []
+    offset = 0
+    for kind, s, e in pieces:
+        if parts:
+            offset += 2
+        blocks.append(Block(kind, offset, offset + (e - s), s, e))
+        parts.append(source[s:e])
+        offset += e - s
+    return Cleaned(
+        text="\n\n".join(parts),
+        blocks=blocks,
+        removals=removals,
+        title=article.title or title,
+        subtitle=article.subtitle or subtitle,
+        author=article.author or author,
+        published=article.published or published,
+        headings=headings,
+    )
+
+
+def format_explanation(decisions: list[BlockDecision], *, width: int = 100) -> str:
+    """A readable listing of every block: kept or dropped, kind or reason, offsets and text."""
+    lines = []
+    for d in decisions:
+        mark = "KEEP" if d.kept else "DROP"
+        label = d.kind if d.kept else d.reason
+        text = " ".join(d.text.split())
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        lines.append(f"{mark} {label:<28} {d.source_start:>6}-{d.source_end:<6} {text}")
+    kept = sum(d.kept for d in decisions)
+    lines.append(f"{kept} of {len(decisions)} blocks kept")
+    return "\n".join(lines)
+
+
+# -- the labelling passes ------------------------------------------------------------------------
+
+
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    phrases = tuple(p for p in phrases if p and p.strip())
+    if not phrases:
+        return None
+    return _compiled_phrases(phrases)
+
+
+@lru_cache(maxsize=32)
+def _compiled_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(normalise(p)) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def _label(units: list[_Unit], article: Article, settings: Settings, repeats: RepeatIndex | None,
+           meta: dict[int, dict[str, str]]) -> None:
+    if not units:
+        return
+    html = article.format == "html"
+    site_drop = _phrase_pattern(settings.boilerplate_phrases)
+    site_keep = _phrase_pattern(settings.keep_phrases)
+    forced: set[int] = set()
+    for i, u in enumerate(units):
+        _measure(u)
+        if site_keep is not None and site_keep.search(u.norm):
+            forced.add(i)
+            continue
+        if site_drop is not None and (m := site_drop.search(u.norm)):
+            u.kind, u.reason = "boilerplate", f"site phrase \"{m.group(0)}\""
+            continue
+        if u.md_heading:
+            continue
+        if byline := match_byline(u.text):
+            u.kind, u.reason = "boilerplate", byline[0]
+            meta[i]["author"] = byline[1]
+            continue
+        if (date := match_date(u.text)) is not None:
+            u.kind, u.reason = "boilerplate", "date line"
+            meta[i]["published"] = date
+            continue
+        if _READ_TIME.fullmatch(u.norm):
+            u.kind, u.reason = "boilerplate", "reading time"
+            continue
+        if reason := match_lexicon(u.norm, u.n_words):
+            u.kind, u.reason = "boilerplate", reason
+            continue
+        if repeats is not None and u.n_words >= 1:
+            n, total = repeats.count(article.site, u.text)
+            if n >= settings.repeat_min_docs and total and n / total >= settings.repeat_min_share:
+                u.kind, u.reason = "boilerplate", f"repeated on {n} of {total} pages from this source"
+                continue
+
+    title_i = _find_title(units, article, html)
+    # exact duplicates within the article: the repeated title, a pull quote, a second share bar
+    titles = {units[title_i].norm} if title_i is not None else set()
+    if article.title and normalise(article.title):
+        titles.add(normalise(article.title))
+    seen: set[str] = set()
+    for i, u in enumerate(units):
+        if not u.norm or i == title_i or i in forced:
+            continue
+        if title_i is not None and (u.norm in titles or any(len(u.norm) >= 12 and _same_headline(u.norm, t) for t in titles)):
+            u.kind, u.reason = "boilerplate", "repeated title"
+        elif u.norm in seen:
+            if not u.kind:
+                u.kind, u.reason = "boilerplate", "repeated block"
+        else:
+            seen.add(u.norm)
+
+    if html:
+        for i, u in enumerate(units):
+            if not u.kind:
+                u.kind = "heading" if u.md_heading else "paragraph"
+                u.reason = u.reason or "main text (trafilatura)"
+        _find_subtitle(units, title_i, len(units))
+        _mark_headings(units, 0, len(units), forced)
+        return
+
+    start, end = _story_span(units, forced)
+    _find_subtitle(units, title_i, start)
+    # story zone: everything not flagged is kept; headings and menus are told apart
+    for i in range(start, end):
+        u = units[i]
+        if not u.kind:
+            u.kind, u.reason = "paragraph", "story text"
+    _mark_menus(units, start, end, forced)
+    _mark_headings(units, start, end, forced)
+    for i, u in enumerate(units):
+        if u.kind:
+            continue
+        if i in forced:
+            u.kind, u.reason = "paragraph", "keep phrase"
+        elif i < start:
+            u.kind, u.reason = "boilerplate", "before the story (page header)"
+        else:
+            u.kind, u.reason = "boilerplate", "after the story (page footer)"
+    for i in forced:
+        if units[i].kind == "boilerplate":
+            units[i].kind, units[i].reason = "paragraph", "keep phrase"
+
+
+def _unit_score(u: _Unit) -> float:
+    if u.kind == "boilerplate":
+        return -5.0 - u.n_words
+    if u.quality == "good":
+        return float(min(u.n_words, 150))
+    if u.quality == "near":
+        return 0.5 * u.n_words - 1
+    return -1.0 - 0.25 * u.n_words
+
+
+def _story_span(units: list[_Unit], forced: set[int]) -> tuple[int, int]:
+    """The stretch of units with the highest total score (Kadane's maximum subarray)."""
+    best, best_span = 0.0, (0, 0)
+    run, run_start = 0.0, 0
+    for i, u in enumerate(units):
+        score = _unit_score(u) if i not in forced else max(5.0, _unit_score(u))
+        if run <= 0:
+            run, run_start = score, i
+        else:
+            run += score
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    if best <= 0:
+        # nothing reads as prose: a short note or a list; keep what is not explicit boilerplate
+        candidates = [i for i, u in enumerate(units) if u.kind != "boilerplate"]
+        return (candidates[0], candidates[-1] + 1) if candidates else (0, 0)
+    return best_span
+
+
+def _title_like(u: _Unit) -> bool:
+    return (not u.kind and 2 <= u.n_words <= 30 and len(u.text) <= 250
+            and not u.text.rstrip().endswith((".", ",", ";", ":")) and "\n" not in u.text)
+
+
+def _find_title(units: list[_Unit], article: Article, html: bool) -> int | None:
+    """Mark the title block: the article's known title, else a duplicated or leading headline."""
+    if article.title:
+        want = normalise(article.title)
+        if want:
+            for i, u in enumerate(units):
+                if u.kind and u.kind != "boilerplate":
+                    continue
+                if u.norm == want or (len(u.norm) >= 12 and _same_headline(u.norm, want)):
+                    if u.kind == "boilerplate" and u.reason not in ("repeated block",):
+                        continue
+                    u.kind, u.reason = "title", "title (matches the article's metadata)"
+                    return i
+        if html:
+            return None
+    if html:
+        return None
+    # the story's first good paragraph bounds the header zone
+    first_good = next((i for i, u in enumerate(units) if not u.kind and u.quality == "good"), len(units))
+    header = [i for i in range(first_good) if _title_like(units[i])]
+    if not header:
+        return None
+    norms: dict[str, int] = {}
+    for i in header:
+        if units[i].norm in norms:
+            chosen = norms[units[i].norm]
+            break
+        norms[units[i].norm] = i
+    else:
+        # the last headline-like line before the story, or the one before it when that one is
+        # shorter and only metadata lies between (title, then standfirst)
+        chosen = header[-1]
+        if len(header) >= 2:
+            prev = header[-2]
+            between = units[prev + 1:chosen]
+            if all(b.kind == "boilerplate" for b in between) and len(units[prev].text) < len(units[chosen].text):
+                chosen = prev
+        if units[chosen].n_words < 3:
+            return None
+    units[chosen].kind, units[chosen].reason = "title", "title (headline before the story)"
+    return chosen
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """One headline is the other plus a site suffix or prefix ("Title | Site", "Site - Title")."""
+    short, long_ = sorted((a, b), key=len)
+    if not long_.startswith(short) and not long_.endswith(short):
+        return False
+    rest = long_.replace(short, "", 1).strip()
+    return not rest or rest[0] in "|-:·•" or rest[-1] in "|-:·•"
+
+
+def _find_subtitle(units: list[_Unit], title_i: int | None, limit: int) -> None:
+    """The standfirst: a headline-length line right after the title, before the story's body."""
+    if title_i is None:
+        return
+    for i in range(title_i + 1, len(units)):
+        u = units[i]
+        if u.kind == "boilerplate" or u.kind == "title":
+            continue
+        if u.kind not in ("", "paragraph") or u.n_words < 5 or u.md_heading:
+            return
+        nxt = next((units[j] for j in range(i + 1, len(units)) if units[j].kind != "boilerplate"
+                    or units[j].reason in ("byline", "author avatar", "date line")), None)
+        followed_by_byline = nxt is not None and nxt.kind == "boilerplate"
+        unpunctuated = not u.terminal and u.n_words >= 7
+        if (i < limit or u.kind == "") and (followed_by_byline or unpunctuated):
+            u.kind, u.reason = "subtitle", "subtitle (standfirst under the title)"
+        elif followed_by_byline and u.quality != "good" or unpunctuated and i <= limit:
+            u.kind, u.reason = "subtitle", "subtitle (standfirst under the title)"
+        return
+
+
+def _heading_shape(u: _Unit) -> bool:
+    if u.md_heading:
+        return True
+    text = u.text.rstrip()
+    if "\n" in text or not (1 <= u.n_words <= 20) or len(text) > 160:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+
+
+def _mark_headings(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """Inside the story, a short line that introduces body text is a section heading."""
+    for i in range(start, end):
+        u = units[i]
+        if u.kind != "paragraph" or not _heading_shape(u):
+            continue
+        if u.md_heading:
+            u.kind, u.reason = "heading", "heading (Markdown)"
+            continue
+        if u.quality == "good" and u.terminal:
+            continue
+        nxt = next((units[j] for j in range(i + 1, end) if units[j].kind != "boilerplate"), None)
+        if nxt is None or nxt.kind != "paragraph" or nxt.quality == "short":
+            continue
+        if u.quality == "good" and u.n_words > 14:
+            continue
+        u.kind, u.reason = "heading", "heading (short line before body text)"
+
+
+def _mark_menus(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """Runs of three or more very short, unpunctuated lines inside the story: menus, tag lists."""
+    i = start
+    while i < end:
+        j = i
+        while j < end and units[j].kind == "paragraph" and _menu_item(units[j]) and j not in forced:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                units[k].kind, units[k].reason = "boilerplate", "run of short lines (menu or tag list)"
+        i = max(j, i + 1)
+
+
+def _menu_item(u: _Unit) -> bool:
+    return u.n_words <= 4 and not u.terminal and u.quality == "short" and not u.md_heading

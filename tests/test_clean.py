@@ -1,0 +1,303 @@
+"""Tests for the clean stage: block decisions, offsets back to the source, the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from claimpipe.clean import (
+    RepeatIndex,
+    clean,
+    explain,
+    format_explanation,
+    match_byline,
+    match_date,
+    match_lexicon,
+    normalise,
+    split_units,
+)
+from claimpipe.records import Article
+from claimpipe.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_NAME = "000_840721b9eac7f4e6.txt"
+SETTINGS = Settings()
+
+BODY = ("The central bank raised interest rates by half a point on Tuesday, its third increase this year, "
+        "as inflation stayed well above the government's target.")
+BODY2 = ("Officials said the decision was unanimous and that further rises could follow if prices kept "
+         "climbing through the winter months.")
+BODY3 = ("Economists had expected the move, although some warned that higher borrowing costs would weigh on "
+         "a housing market that is already slowing.")
+
+
+def article(text: str, **kw) -> Article:
+    return Article(source="t.txt", text=text, doc_id="d_test", sha256="", **kw)
+
+
+def decisions_by_text(text: str, **kw) -> dict[str, tuple[str, str]]:
+    return {d.text: (d.kind, d.reason) for d in explain(article(text, **kw), settings=SETTINGS)}
+
+
+def assert_offsets(source: str, cleaned) -> None:
+    for b in cleaned.blocks:
+        assert cleaned.text[b.start_char:b.end_char] == source[b.source_start:b.source_end]
+        assert "\n\n" not in cleaned.text[b.start_char:b.end_char]
+    for r in cleaned.removals:
+        assert source[r.source_start:r.source_end] == r.text
+    assert cleaned.text == "\n\n".join(cleaned.text[b.start_char:b.end_char] for b in cleaned.blocks)
+
+
+def seed_text() -> str:
+    for path in (REPO / "corpus" / SEED_NAME, REPO.parent / "shared" / "seeds" / SEED_NAME):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    pytest.skip("the seed article is absent (corpus/ and ../shared/seeds/)")
+
+
+# -- the seed ------------------------------------------------------------------------------------
+
+
+def test_clean_seed_drops_boilerplate_keeps_story():
+    source = seed_text()
+    cleaned = clean(article(source), settings=SETTINGS)
+    assert_offsets(source, cleaned)
+    for junk in ("Subscribe to Our Newsletter", "Success! Now Check Your Email", "To complete Subscribe",
+                 "Ok, Thanks", "profile image", "by Jack Oliver", "Dive Deeper into Today's Headlines",
+                 "Sign up for our newsletter", "Read More"):
+        assert junk not in cleaned.text, junk
+    title = "The Ripple Effect: How U.S. Sanctions on Russia Are Impacting Kazakhstan's Economy and Geopolitics"
+    assert cleaned.text.count(title) == 1
+    assert cleaned.title == title
+    assert cleaned.subtitle.startswith("Kazakhstan's Economic Dilemma: Balancing ")
+    assert cleaned.author == "Jack Oliver"
+    assert cleaned.headings == ["Impact on Trade and Industry", "Balancing Sanction Compliance with Economic Interests",
+                                "Kazakhstan’s Strategic Repositioning", "The Broader Regional Impact"]
+    kinds = [b.kind for b in cleaned.blocks]
+    assert kinds[:3] == ["title", "subtitle", "paragraph"] and kinds.count("heading") == 4
+    # every story paragraph survives whole
+    for para in source.split("\n\n"):
+        para = para.strip()
+        if len(para) > 200 and "Subscribe" not in para:
+            assert para in cleaned.text
+
+
+def test_clean_seed_matches_hand_annotation():
+    path = REPO / "annotations" / "boilerplate.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    seed = next(r for r in rows if r["source"] == SEED_NAME)
+    cleaned = clean(article(seed["text"]), settings=SETTINGS)
+    removed = {(r.source_start, r.source_end) for r in cleaned.removals}
+    assert removed == {(b["start"], b["end"]) for b in seed["boilerplate"]}
+    assert cleaned.headings == seed["meta"]["headings"]
+
+
+# -- block kinds and reasons ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Subscribe to Our Newsletter", "newsletter prompt"),
+        ("Sign up for our newsletter and immerse yourself in stories that matter.", "newsletter prompt"),
+        ("Get the best of our journalism delivered to your inbox every morning.", "newsletter prompt"),
+        ("Success! Now Check Your Email", "subscription confirmation"),
+        ("Ok, Thanks", "subscription confirmation"),
+        ("Read More", "read more"),
+        ("READ MORE: Bank of England holds rates", "read more"),
+        ("Continue reading", "read more"),
+        ("Related Articles", "related stories"),
+        ("You may also like", "related stories"),
+        ("Share this article", "share bar"),
+        ("Facebook Twitter Email", "share bar"),
+        ("Follow us on Twitter", "share bar"),
+        ("Advertisement", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("We use cookies to improve your experience on our site.", "cookie notice"),
+        ("© 2024 Example Media Ltd. All rights reserved.", "copyright line"),
+        ("Leave a comment", "comment prompt"),
+        ("Your email address will not be published. Required fields are marked *", "comment prompt"),
+        ("Tags: economy, inflation, interest rates", "tag list"),
+        ("Photo: Getty Images", "image credit"),
+        ("Skip to main content", "site navigation"),
+    ],
+)
+def test_clean_lexicon_reasons(line, expected):
+    words = len(line.split())
+    assert match_lexicon(normalise(line), words) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Netflix said it added 9 million subscribers in the quarter, more than analysts expected.",
+        "Share prices fell sharply after the announcement.",
+        "Readers can sign up to vote in the primary until May 3.",
+        "Related parties must disclose the transactions, the regulator said.",
+        "Impact on Trade and Industry",
+        "More than 200 people were injured in the blast.",
+        "The Broader Regional Impact",
+    ],
+)
+def test_clean_lexicon_leaves_story_lines(line):
+    assert match_lexicon(normalise(line), len(line.split())) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("by Jack Oliver", ("byline", "Jack Oliver")),
+        ("By Jane Doe and John Smith", ("byline", "Jane Doe and John Smith")),
+        ("By Maria García, BBC News", ("byline", "Maria García")),
+        ("Written by Sam Lee | 12 May 2019", ("byline", "Sam Lee")),
+        ("Jack Oliver profile image", ("author avatar", "Jack Oliver")),
+        ("by the end of the year", None),
+        ("By contrast, exports rose.", None),
+        ("by far the largest", None),
+    ],
+)
+def test_clean_byline_patterns(line, expected):
+    assert match_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 12 May 2019", "12 May 2019"),
+        ("May 12, 2019 10:30 AM ET", "May 12, 2019 10:30 AM ET"),
+        ("2019-05-12", "2019-05-12"),
+        ("Updated: Tuesday, March 3, 2020", "Tuesday, March 3, 2020"),
+        ("3 hours ago", "3 hours ago"),
+        ("May 2019 was the wettest month on record.", None),
+        ("The vote is on 12 May 2019 in Brussels.", None),
+    ],
+)
+def test_clean_date_lines(line, expected):
+    assert match_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # a short unpunctuated line that introduces body text is a heading
+        (f"{BODY}\n\nWhat happens next\n\n{BODY2}\n\n{BODY3}", "What happens next",
+         ("heading", "heading (short line before body text)")),
+        # a short block between two body paragraphs is body
+        (f"{BODY}\n\n\"It's over,\" he said.\n\n{BODY2}\n\n{BODY3}", "\"It's over,\" he said.",
+         ("paragraph", "story text")),
+        # a menu run inside the story span
+        (f"{BODY}\n\nHome\nNews\nSport\nWeather\n\n{BODY2}\n\n{BODY3}", "Sport",
+         ("boilerplate", "run of short lines (menu or tag list)")),
+        # site header and footer fall outside the story
+        (f"Home\nWorld\n\n{BODY}\n\n{BODY2}\n\n{BODY3}\n\nAbout us\nJobs at Example Media", "Jobs at Example Media",
+         ("boilerplate", "after the story (page footer)")),
+        # a byline and a date before the story
+        (f"Rates rise again\n\nBy Ann Lee\n12 May 2019\n\n{BODY}\n\n{BODY2}", "By Ann Lee", ("boilerplate", "byline")),
+        (f"Rates rise again\n\nBy Ann Lee\n12 May 2019\n\n{BODY}\n\n{BODY2}", "12 May 2019", ("boilerplate", "date line")),
+        (f"Rates rise again\n\nBy Ann Lee\n12 May 2019\n\n{BODY}\n\n{BODY2}", "Rates rise again",
+         ("title", "title (headline before the story)")),
+        # Markdown headings keep their text, not the marker
+        (f"{BODY}\n\n## Outlook\n\n{BODY2}", "Outlook", ("heading", "heading (Markdown)")),
+    ],
+)
+def test_clean_block_decisions(text, line, expected):
+    assert decisions_by_text(text)[line] == expected
+
+
+def test_clean_known_title_and_repeat():
+    text = f"Rates rise again | Example News\n\nRates rise again\n\n{BODY}\n\n{BODY2}"
+    got = decisions_by_text(text, title="Rates rise again")
+    assert got["Rates rise again | Example News"][0] == "title"
+    assert got["Rates rise again"] == ("boilerplate", "repeated title")
+
+
+def test_clean_metadata_wins():
+    text = f"By Ann Lee\n\n{BODY}\n\n{BODY2}"
+    cleaned = clean(article(text, author="A. Lee (Reuters)"), settings=SETTINGS)
+    assert cleaned.author == "A. Lee (Reuters)"
+    assert [r.reason for r in cleaned.removals] == ["byline"]
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+def test_clean_site_phrases_and_keep_phrases():
+    text = f"{BODY}\n\nWant more? Join the Example Club today.\n\n{BODY2}\n\nRead More"
+    s = Settings(boilerplate_phrases=("Example Club",), keep_phrases=("Read More",))
+    got = {d.text: (d.kind, d.reason) for d in explain(article(text), settings=s)}
+    assert got["Want more? Join the Example Club today."] == ("boilerplate", 'site phrase "example club"')
+    assert got["Read More"][0] == "paragraph"
+
+
+def test_clean_repeat_index_drops_site_chrome():
+    chrome = "Example Media is an independent newsroom covering money and markets since 1999."
+    bodies = [BODY, BODY2, BODY3, BODY + " " + BODY2]
+    index = RepeatIndex()
+    arts = [article(f"{b}\n\n{b}x\n\n{chrome}", site="example.com") for b in bodies]
+    for a in arts:
+        index.add(a)
+    index.add(article(chrome, site="other.org"))
+    assert index.count("example.com", chrome) == (4, 4)
+    assert index.count("other.org", chrome) == (1, 1)
+    assert index.count("nowhere", chrome) == (0, 0)
+    got = {d.text: d.reason for d in explain(arts[0], settings=SETTINGS, repeats=index)}
+    assert got[chrome] == "repeated on 4 of 4 pages from this source"
+    s = Settings(repeat_min_docs=5)
+    got = {d.text: d.reason for d in explain(arts[0], settings=s, repeats=index)}
+    assert not got[chrome].startswith("repeated on")
+
+
+def test_clean_format_explanation_lists_every_block():
+    source = f"Advertisement\n\n{BODY}\n\n{BODY2}"
+    decisions = explain(article(source), settings=SETTINGS)
+    out = format_explanation(decisions)
+    assert out.splitlines()[0].startswith("DROP advertisement")
+    assert out.splitlines()[-1] == "2 of 3 blocks kept"
+
+
+# -- segmentation and offsets --------------------------------------------------------------------
+
+
+def test_clean_hard_wrapped_paragraph_is_one_block():
+    text = ("The central bank raised interest rates by half a point on Tuesday, its\n"
+            "third increase this year, as inflation stayed well above the government's\n"
+            "target, officials said.\n\n" + BODY2)
+    units = split_units(text)
+    assert len(units) == 2 and units[0].text.count("\n") == 2
+
+
+def test_clean_adjacent_body_lines_share_a_block():
+    text = f"{BODY}\n{BODY2}\n{BODY3}"
+    cleaned = clean(article(text), settings=SETTINGS)
+    assert len(cleaned.blocks) == 1 and cleaned.text == text
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\ufeff", "Hi", "\n\nOne line.\n\n"])
+def test_clean_tiny_inputs(text):
+    cleaned = clean(article(text), settings=SETTINGS)
+    assert_offsets(text, cleaned)
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+       | st.lists(st.sampled_from([BODY, BODY2, "Read More", "by Jack Oliver", "Home", "\n", "\n\n", " ",
+                                   "Title Of A Story", "  \u2028 ", "# Heading", "\ufeff", "12 May 2019"]),
+                  max_size=20).map("".join))
+def test_clean_offsets_map_back_to_source(text):
+    cleaned = clean(article(text), settings=SETTINGS)
+    assert_offsets(text, cleaned)
+    for b in cleaned.blocks:
+        assert b.kind in ("title", "subtitle", "heading", "paragraph")
+        assert b.end_char > b.start_char
+    covered = sorted([(b.source_start, b.source_end) for b in cleaned.blocks]
+                     + [(r.source_start, r.source_end) for r in cleaned.removals])
+    for (s1, e1), (s2, e2) in zip(covered, covered[1:]):
+        assert e1 <= s2  # blocks and removals never overlap
+    # every visible character is in a block or a removal (a Markdown "#" marker aside)
+    edges = [0] + [x for span in covered for x in span] + [len(text)]
+    for gap_start, gap_end in zip(edges[::2], edges[1::2]):
+        assert not text[gap_start:gap_end].strip(" \t\n#\ufeff\u200b\u200c\u200d\u2060\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")

@@ -1,0 +1,69 @@
+"""Tests for HTML extraction: trafilatura's text as the source text, with its metadata."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from claimpipe.clean import clean
+from claimpipe.htmltext import HtmlText, extract_html
+from claimpipe.records import Article
+from claimpipe.settings import Settings
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+PARA1 = ("The city council voted on Monday to close the old bridge for repairs, a decision that will send "
+         "thousands of commuters on a longer route for at least six months.")
+PARA2 = ("Engineers found cracks in two of the bridge's supports during an inspection in March, according "
+         "to a report published by the council.")
+PAGE = f"""<html><head><title>Old bridge to close for repairs | Example Times</title>
+<meta name="author" content="Ann Lee"><meta property="article:published_time" content="2024-03-05">
+<meta name="description" content="Commuters face months of detours."></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Old bridge to close for repairs</h1>
+<p>{PARA1}</p><h2>Cracks found</h2><p>{PARA2}</p>
+<p>Share this article</p></article>
+<footer>© 2024 Example Times. All rights reserved.</footer></body></html>"""
+
+
+def test_htmltext_extracts_text_and_metadata():
+    got = extract_html(PAGE, url="https://example.com/bridge")
+    assert isinstance(got, HtmlText)
+    assert got.title.startswith("Old bridge to close for repairs")
+    assert got.author == "Ann Lee"
+    assert got.published == "2024-03-05"
+    assert PARA1 in got.text and PARA2 in got.text
+    assert "\n\nCracks found\n\n" in got.text
+    assert "Home" not in got.text.split("\n\n")
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "<p>", "not html at all"])
+def test_htmltext_never_raises(html):
+    got = extract_html(html)
+    assert isinstance(got.text, str)
+
+
+def test_htmltext_clean_drops_leftovers():
+    got = extract_html(PAGE, url="https://example.com/bridge")
+    art = Article(source="p.html", text=got.text, doc_id="d_x", sha256="", format="html", title=got.title,
+                  author=got.author)
+    cleaned = clean(art, settings=Settings())
+    assert "Share this article" not in cleaned.text
+    assert PARA1 in cleaned.text and PARA2 in cleaned.text
+    assert cleaned.headings == ["Cracks found"]
+    for b in cleaned.blocks:
+        assert cleaned.text[b.start_char:b.end_char] == got.text[b.source_start:b.source_end]
+
+
+def test_htmltext_real_pages_extract():
+    data = SHARED / "data" / "boilerplate-dev"
+    if not data.is_dir():
+        pytest.skip("../shared/data/boilerplate-dev is absent")
+    meta = json.loads((data / "evaldata_en.json").read_text(encoding="utf-8"))
+    url, item = next(iter(meta.items()))
+    html = gzip.open(data / "html" / f"{item['file']}.gz").read().decode("utf-8", "replace")
+    got = extract_html(html, url=url)
+    assert got.text and "\n\n\n" not in got.text
