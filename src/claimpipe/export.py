@@ -98,14 +98,12 @@ def document_record(r: DocResult) -> dict[str, Any]:
     }
 
 
-def document_row(r: DocResult) -> dict[str, Any]:
-    a, c = r.article, r.cleaned
-    rec = document_record(r)
-    return {k: rec[k] for k in ("doc_id", "source", "title", "subtitle", "author", "published", "url",
-                                "format", "site", "sha256")} | {
-        "n_chars": len(c.text), "n_words": r.n_words, "n_sentences": r.n_sentences,
-        "n_entities": len(r.entities), "n_claims": len(r.claims), "n_boilerplate": len(c.removals),
-        "boilerplate_chars": sum(b.source_end - b.source_start for b in c.removals),
+def document_row(record: dict[str, Any]) -> dict[str, Any]:
+    """The documents.csv row of a documents.jsonl record."""
+    removed = record["boilerplate"]
+    return {k: record.get(k) for k in DOCUMENT_COLUMNS} | {
+        "n_chars": len(record["text"]), "n_entities": len(record["entities"]), "n_claims": len(record["claims"]),
+        "n_boilerplate": len(removed), "boilerplate_chars": sum(b["source_end"] - b["source_start"] for b in removed),
     }
 
 
@@ -145,11 +143,14 @@ class OutputWriter:
         }
 
     def add(self, result: DocResult) -> None:
-        record = document_record(result)
+        self.add_record(document_record(result))
+
+    def add_record(self, record: dict[str, Any]) -> None:
+        """Write one documents.jsonl record and its rows in every other file."""
         self._jsonl["documents.jsonl"].write(json_line(record))
-        self._csv["documents.csv"].write(document_row(result))
+        self._csv["documents.csv"].write(document_row(record))
         for b in record["boilerplate"]:
-            self._csv["boilerplate.csv"].write({"doc_id": result.article.doc_id, **b})
+            self._csv["boilerplate.csv"].write({"doc_id": record["doc_id"], **b})
         for e in record["entities"]:
             self._csv["entities.csv"].write(e)
         for m in record["mentions"]:

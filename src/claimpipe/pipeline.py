@@ -174,7 +174,8 @@ def process(corpus: Path, *, settings: Settings, nlp: Language, scorer: Any, rep
         pairs = [x for x in batch if not isinstance(x, DocError)]
         yield from (x for x in batch if isinstance(x, DocError))
         with timer.stage("spacy"):
-            docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs])
+            docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
+                                  max_piece_chars=settings.max_piece_chars)
         for (article, cleaned), doc in zip(pairs, docs):
             if isinstance(doc, Exception):
                 yield DocError(article.source, "annotate", type(doc).__name__, _message(doc))
@@ -214,21 +215,54 @@ def prepare(corpus: Path, *, settings: Settings, repeats: Any, timer: Timer,
         yield item, cleaned
 
 
-def annotate_texts(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+def annotate_texts(nlp: Language, texts: list[str], *, max_piece_chars: int = 50_000) -> list[Doc | Exception]:
     """spaCy over a batch; if the batch fails, each text alone, so one bad text fails alone.
 
-    `nlp.pipe` gives up a whole batch when one document raises in a trainable component.
+    `nlp.pipe` gives up a whole batch when one document raises in a trainable component. A text longer
+    than `max_piece_chars` goes through in pieces cut at block boundaries, joined back into one Doc, so
+    the parser's memory stays bounded and offsets are unchanged.
     """
+    short = [i for i, t in enumerate(texts) if len(t) <= max_piece_chars]
+    results: list[Doc | Exception] = [None] * len(texts)  # type: ignore[list-item]
     try:
-        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+        for i, doc in zip(short, nlp.pipe([texts[i] for i in short], batch_size=max(1, len(short)))):
+            results[i] = doc
     except Exception:
-        results: list[Doc | Exception] = []
-        for text in texts:
-            try:
-                results.append(nlp(text))
-            except Exception as exc:
-                results.append(exc)
-        return results
+        for i in short:
+            results[i] = _annotate_one(nlp, texts[i], max_piece_chars)
+    for i in set(range(len(texts))) - set(short):
+        results[i] = _annotate_one(nlp, texts[i], max_piece_chars)
+    return results
+
+
+def _annotate_one(nlp: Language, text: str, max_piece_chars: int) -> Doc | Exception:
+    try:
+        if len(text) <= max_piece_chars:
+            return nlp(text)
+        return Doc.from_docs(list(nlp.pipe(split_for_nlp(text, max_piece_chars))), ensure_whitespace=True)
+    except Exception as exc:
+        return exc
+
+
+# Where to cut a long text, best first: between blocks, between lines, after a sentence, between words.
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def split_for_nlp(text: str, max_chars: int) -> list[str]:
+    """Cut `text` into pieces of at most `max_chars` whose concatenation is `text`.
+
+    Each cut falls after the last separator that fits, trying a blank line first, so a piece ends with
+    its separator and the next piece starts a new block or sentence.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = next((window.rfind(sep) + len(sep) for sep in _CUTS if window.rfind(sep) > 0), max_chars)
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings, scorer: Any,

