@@ -1,0 +1,160 @@
+"""Check-worthiness: how much a fact-checker would want to check a claim, and why.
+
+`CheckworthinessScorer` wraps two small spaCy text classifiers shipped in
+`claimpipe/data/checkworthiness/` (trained by `training/train_checkworthiness.py`; see
+`docs/model-card.md`):
+
+- `cfs/`: check-worthy factual sentence vs the rest, trained on the ClaimBuster debates;
+- `subjectivity/`: opinion (SUBJ) vs fact (OBJ), trained on NewsSD-ENG; it decides `evaluative`.
+
+`enrich_claims` fills each Claim's `quantities`, `claim_types`, `checkworthiness` and
+`checkworthiness_reasons`. The check-worthiness is the classifier's probability, moved by the
+features that the issue names (numbers, named entities, comparison, causation, prediction,
+opinion) with the weights in `meta.json`; the reasons list those features, then the model score.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .claim_types import (
+    causal_cues,
+    claim_types,
+    comparative_cues,
+    evaluative_cues,
+    find_quantities,
+    predictive_cues,
+)
+from .records import Claim
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "checkworthiness"
+CW_LABEL = "CHECKWORTHY"
+SUBJ_LABEL = "SUBJ"
+# entity types that make a claim about something a fact-checker can look up
+CHECKABLE_ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
+MAX_REASONS = 5  # feature reasons before the model score
+
+
+@dataclass(frozen=True, kw_only=True)
+class Combination:
+    """How the classifier's probability and the claim's features make the final score.
+
+    final = sigmoid(logit(p_model) + sum of the weights of the features present); `meta.json`
+    holds the values fitted by `training/train_checkworthiness.py`.
+    """
+
+    quantity: float = 0.0
+    entity: float = 0.0
+    comparative: float = 0.0
+    causal: float = 0.0
+    predictive: float = 0.0
+    evaluative: float = 0.0
+    bias: float = 0.0
+
+    def apply(self, p: float, features: dict[str, bool]) -> float:
+        z = _logit(p) + self.bias + sum(getattr(self, k) for k, on in features.items() if on)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@dataclass(kw_only=True)
+class CheckworthinessScorer:
+    """The shipped check-worthiness and subjectivity classifiers, with their settings."""
+
+    nlp: Language
+    subjectivity_nlp: Language | None = None
+    threshold: float = 0.5  # raw model probability at which a sentence counts as check-worthy
+    subjectivity_threshold: float = 0.5
+    combination: Combination = field(default_factory=Combination)
+    meta: dict = field(default_factory=dict)
+    batch_size: int = 256
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "CheckworthinessScorer":
+        """Load the classifiers from `path` (default: the model shipped in the package)."""
+        root = Path(path) if path is not None else DEFAULT_PATH
+        meta_path = root / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        nlp = spacy.load(root / "cfs")
+        subj_dir = root / "subjectivity"
+        subj = spacy.load(subj_dir) if subj_dir.exists() else None
+        return cls(
+            nlp=nlp,
+            subjectivity_nlp=subj,
+            threshold=float(meta.get("threshold", 0.5)),
+            subjectivity_threshold=float(meta.get("subjectivity_threshold", 0.5)),
+            combination=Combination(**meta.get("combination", {})),
+            meta=meta,
+        )
+
+    def score(self, texts: list[str]) -> list[float]:
+        """The classifier's probability (0..1) that each text is a check-worthy factual claim."""
+        return [doc.cats[CW_LABEL] for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+
+    def subjectivity(self, texts: list[str]) -> list[float] | None:
+        """Probability that each text gives an opinion; None when no subjectivity model is shipped."""
+        if self.subjectivity_nlp is None:
+            return None
+        return [doc.cats[SUBJ_LABEL] for doc in self.subjectivity_nlp.pipe(texts, batch_size=self.batch_size)]
+
+
+def claim_features(span: Span, types: list[str]) -> tuple[dict[str, bool], list[str]]:
+    """The features that move the score, and the reasons a user reads, in order of weight."""
+    reasons = [f"number: {q.text}" for q in find_quantities(span)]
+    ents = _dedupe(e.text for e in span.ents if e.label_ in CHECKABLE_ENTS)
+    reasons += [f"named entity: {e}" for e in ents]
+    reasons += [f"comparison: {c}" for c in comparative_cues(span)[:2]]
+    reasons += [f"causation: {c}" for c in causal_cues(span)[:2]]
+    if "predictive" in types:
+        reasons += [f"prediction: {c}" for c in predictive_cues(span)[:1]]
+    if "evaluative" in types:
+        reasons += [f"opinion: {c}" for c in evaluative_cues(span)[:1]] or ["opinion"]
+    features = {
+        "quantity": "quantitative" in types,
+        "entity": bool(ents),
+        "comparative": "comparative" in types,
+        "causal": "causal" in types,
+        "predictive": "predictive" in types,
+        "evaluative": "evaluative" in types,
+    }
+    return features, reasons
+
+
+def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer) -> None:
+    """Fill each claim's quantities, claim_types, checkworthiness and checkworthiness_reasons in place."""
+    if not claims:
+        return
+    spans = [doc.char_span(c.start_char, c.end_char, alignment_mode="expand") for c in claims]
+    texts = [c.text for c in claims]
+    probs = scorer.score(texts)
+    subj = scorer.subjectivity(texts)
+    for k, (claim, span) in enumerate(zip(claims, spans)):
+        if span is None:  # offsets outside the doc: score the text alone
+            span = doc[0:0]
+        claim.quantities = find_quantities(span)
+        s = None if subj is None else subj[k]
+        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=scorer.subjectivity_threshold)
+        features, reasons = claim_features(span, claim.claim_types)
+        final = scorer.combination.apply(probs[k], features)
+        claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
+        claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]
+
+
+def _logit(p: float) -> float:
+    p = min(1 - 1e-6, max(1e-6, p))
+    return math.log(p / (1 - p))
+
+
+def _dedupe(items) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
