@@ -43,9 +43,18 @@ def cli() -> None:
 @model_option
 @config_option
 @click.option("--batch-size", type=click.IntRange(1), default=None, help="Articles per spaCy batch.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no per-error lines; only the summary.")
+@click.option("-j", "--workers", type=click.IntRange(0), default=None,
+              help="Worker processes; 0 (default) = one per core.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: a Dask distributed cluster (pip install 'claimpipe[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask.")
+@click.option("--format", "formats", default="jsonl,csv", show_default=True, metavar="LIST",
+              help="Comma-separated output formats: jsonl, csv, parquet.")
+@click.option("--no-cache", is_flag=True, help="Analyse every article again, even if unchanged since the last run.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary and error lines.")
 @debug_option
 def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None, batch_size: int | None,
+            workers: int | None, engine: str, scheduler: str | None, formats: str, no_cache: bool,
             quiet: bool, debug: bool) -> None:
     """Run every stage over CORPUS (a folder, searched recursively, or one file) into --out.
 
@@ -58,9 +67,14 @@ def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None
     """
     from .pipeline import RunError, run
 
-    settings = make_settings(config_path, model=model, batch_size=batch_size)
+    settings = make_settings(config_path, model=model, batch_size=batch_size, workers=workers)
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    if not chosen or set(chosen) - {"jsonl", "csv", "parquet"}:
+        raise click.BadParameter(f"{formats!r}; use a comma-separated list of jsonl, csv, parquet",
+                                 param_hint="--format")
     try:
-        summary = run(corpus, out, settings=settings, progress=not quiet)
+        summary = run(corpus, out, settings=settings, progress=not quiet, engine=engine, scheduler=scheduler,
+                      formats=chosen, use_cache=not no_cache)
     except RunError as exc:
         raise UsageFailure(str(exc)) from exc
     except Exception as exc:
