@@ -41,7 +41,7 @@ KEPT_KINDS = ("title", "subtitle", "heading", "paragraph")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？](?:['"’”»)\]*]*)$""")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"  # BOM and zero-width characters: strip like spaces
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGE_PUNCT = re.compile(r"^[^\w©@]+|[^\w©@]+$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
@@ -134,8 +134,10 @@ _AVATAR = re.compile(
     re.IGNORECASE,
 )
 _BIO = re.compile(
-    rf"(?P<name>{_NAME})[ \t]+(?:is|was)[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}"
-    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|freelancer|producer|author|blogger|analyst|intern)\b",
+    rf"(?P<name>{_NAME})[ \t]+(?:(?:is|was|has been|serves as)[ \t]+(?:an?|the|our)[ \t]+(?:[\w&-]+[ \t]+){{0,5}}"
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|freelancer|producer|author|blogger|"
+    r"analyst|intern|expert|founder|co-founder|professor|consultant|photographer|critic|host|student|researcher)s?\b"
+    r"|(?:writes|covers|has written|has worked as|joined [A-Z]\w+ in)\b)",
 )
 _NAME_CONNECTORS = {"and", "&", "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du",
                     "bin", "al", "el", "y", "dos", "das", "ter", "ten", "st", "mc", "mac"}
@@ -222,6 +224,7 @@ class _Unit:
     n_words: int = 0
     stop_density: float = 0.0
     terminal: bool = False
+    headline: bool = False  # unpunctuated and in title case: a headline, a heading or a link
     quality: str = "short"  # good, near, short
     kind: str = ""  # decided label: title, subtitle, heading, paragraph, boilerplate
     reason: str = ""
@@ -259,14 +262,53 @@ def split_units(text: str) -> list[_Unit]:
         if len(group) > 1 and _hard_wrapped(text, group):
             units.append(_Unit(group[0][0], group[-1][1], text[group[0][0]:group[-1][1]], group[0][2]))
         else:
-            for s, e, p in group:
+            pending: tuple[int, int, int] | None = None  # a run of lines that read as one sentence
+            for line in group:
+                s, e, p = line
                 md = _MD_HEADING.match(text, s)
                 if md and md.end() < e:
+                    if pending:
+                        units.append(_Unit(pending[0], pending[1], text[pending[0]:pending[1]], p))
+                        pending = None
                     units.append(_Unit(md.end(), e, text[md.end():e], p, md_heading=True))
-                else:
-                    units.append(_Unit(s, e, text[s:e], p))
+                    continue
+                if pending and _continues(text[pending[0]:pending[1]], text[s:e]):
+                    pending = (pending[0], e, p)
+                    continue
+                if pending:
+                    units.append(_Unit(pending[0], pending[1], text[pending[0]:pending[1]], p))
+                pending = line
+            if pending:
+                units.append(_Unit(pending[0], pending[1], text[pending[0]:pending[1]], pending[2]))
         i = j
     return units
+
+
+# a line ending in one of these words stops mid-sentence ("I had the opportunity to give a")
+_OPEN_END_WORDS = frozenset(
+    "a an the of to in on at for with from by and or but nor as than that which who whose whom "
+    "into onto upon about via per its their his her our your my is are was were be been has have had "
+    "will would can could should may might must not no".split())
+_OPEN_END = re.compile(r"(?:[,(\[{–—/-]|\b(?:" + "|".join(sorted(_OPEN_END_WORDS)) + r"))$", re.IGNORECASE)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Does `line` carry on the sentence of `prev` (a line broken at a link or inline tag)?"""
+    if _TERMINAL.search(prev) or _standalone(line) or ("\n" not in prev and _standalone(prev)):
+        return False
+    if line[0] in ",.;:!?)]}%’”'":
+        return True
+    if line[0].islower() and not prev.endswith(":"):
+        return True
+    return bool(_OPEN_END.search(prev)) and not prev.endswith(":")
+
+
+def _standalone(line: str) -> bool:
+    """A line that is a block of its own whatever surrounds it: a byline, a date, a lexicon hit."""
+    if len(line) > 200:
+        return False
+    norm = normalise(line)
+    return bool(match_byline(line) or match_date(line) or match_lexicon(norm, len(norm.split())))
 
 
 def _hard_wrapped(text: str, group: list[tuple[int, int, int]]) -> bool:
@@ -297,6 +339,9 @@ def _measure(unit: _Unit) -> None:
         unit.n_words = len(words)
         stops = _stop_words()
         unit.stop_density = sum(1 for w in words if w.casefold() in stops) / len(words) if words else 0.0
+        content = [w for w in words if w.casefold() not in stops and w[0].isalpha()]
+        unit.headline = (not unit.terminal and len(words) >= 3 and len(content) >= 2
+                         and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content))
     # an unpunctuated line of headline length is a title or heading, not yet body text
     if (unit.n_words >= 7 and unit.terminal and unit.stop_density >= 0.15
             or unit.n_words >= 25 and unit.stop_density >= 0.2):
@@ -471,6 +516,43 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
     if not units:
         return
     html = article.format == "html"
+    forced = _local_rules(units, article, settings, repeats, meta)
+    _mark_name_lines(units, article, forced)
+    title_i = _find_title(units, article, html)
+    _mark_duplicates(units, article, title_i, forced)
+
+    if html:
+        # trafilatura already chose the main text: only explicit boilerplate goes
+        for u in units:
+            if not u.kind:
+                u.kind, u.reason = ("heading", "heading (Markdown)") if u.md_heading else ("paragraph", "main text")
+        _find_subtitle(units, title_i, len(units))
+        _mark_headings(units, 0, len(units))
+        _mark_bios(units, 0, len(units), forced)
+        return
+
+    start, end = _story_span(units, forced)
+    end = _cut_at_end_marker(units, start, end)
+    _find_subtitle(units, title_i, start)
+    for i in range(start, end):
+        if not units[i].kind:
+            units[i].kind, units[i].reason = "paragraph", "story text"
+    _mark_teasers(units, start, end, forced)
+    _mark_menus(units, start, end, forced)
+    _mark_headings(units, start, end)
+    _mark_bios(units, start, end, forced)
+    for i, u in enumerate(units):
+        if i in forced:
+            if u.kind not in KEPT_KINDS:
+                u.kind, u.reason = "paragraph", "keep phrase"
+        elif not u.kind:
+            u.kind = "boilerplate"
+            u.reason = "before the story (page header)" if i < start else "after the story (page footer)"
+
+
+def _local_rules(units: list[_Unit], article: Article, settings: Settings, repeats: RepeatIndex | None,
+                 meta: dict[int, dict[str, str]]) -> set[int]:
+    """Rules that look at one block alone. Returns the blocks a keep phrase protects."""
     site_drop = _phrase_pattern(settings.boilerplate_phrases)
     site_keep = _phrase_pattern(settings.keep_phrases)
     forced: set[int] = set()
@@ -498,73 +580,68 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
         if reason := match_lexicon(u.norm, u.n_words):
             u.kind, u.reason = "boilerplate", reason
             continue
-        if repeats is not None and u.n_words >= 1:
+        if repeats is not None:
             n, total = repeats.count(article.site, u.text)
-            if n >= settings.repeat_min_docs and total and n / total >= settings.repeat_min_share:
+            if n >= max(2, settings.repeat_min_docs) and total and n / total >= settings.repeat_min_share:
                 u.kind, u.reason = "boilerplate", f"repeated on {n} of {total} pages from this source"
-                continue
+    return forced
 
-    title_i = _find_title(units, article, html)
-    # exact duplicates within the article: the repeated title, a pull quote, a second share bar
+
+def _name_line(u: _Unit) -> bool:
+    """A line that is only a person's name, or several ("Ibtisam Mahdi, Ruwaida Kamal Amer")."""
+    if u.kind or u.terminal or not (2 <= u.n_words <= 12) or any(ch.isdigit() for ch in u.text) or "\n" in u.text:
+        return False
+    if u.stop_density > 0.2:
+        return False
+    names = [n for n in re.split(r"\s*(?:,|&|\band\b)\s*", u.text.strip()) if n]
+    return all(1 < len(n.split()) <= 4 and _looks_like_name(n) for n in names)
+
+
+def _mark_name_lines(units: list[_Unit], article: Article, forced: set[int]) -> None:
+    """A bare name next to a byline, a date or the known author is a byline too."""
+    author = normalise(article.author) if article.author else None
+    for i, u in enumerate(units):
+        if i in forced or not _name_line(u):
+            continue
+        near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if (author and u.norm == author) or any(n.reason in ("byline", "date line", "author avatar", "reading time")
+                                                for n in near):
+            u.kind, u.reason = "boilerplate", "byline"
+
+
+def _mark_duplicates(units: list[_Unit], article: Article, title_i: int | None, forced: set[int]) -> None:
+    """Exact duplicates within the article: the repeated title, a pull quote, a second share bar."""
     titles = {units[title_i].norm} if title_i is not None else set()
-    if article.title and normalise(article.title):
+    if title_i is not None and article.title and normalise(article.title):
         titles.add(normalise(article.title))
     seen: set[str] = set()
     for i, u in enumerate(units):
         if not u.norm or i == title_i or i in forced:
             continue
-        if title_i is not None and (u.norm in titles or any(len(u.norm) >= 12 and _same_headline(u.norm, t) for t in titles)):
+        if titles and (u.norm in titles or any(len(u.norm) >= 12 and _same_headline(u.norm, t) for t in titles)):
             u.kind, u.reason = "boilerplate", "repeated title"
         elif u.norm in seen:
-            if not u.kind:
+            if not u.kind and u.n_words >= 4:
                 u.kind, u.reason = "boilerplate", "repeated block"
         else:
             seen.add(u.norm)
 
-    if html:
-        for i, u in enumerate(units):
-            if not u.kind:
-                u.kind = "heading" if u.md_heading else "paragraph"
-                u.reason = u.reason or "main text (trafilatura)"
-        _find_subtitle(units, title_i, len(units))
-        _mark_headings(units, 0, len(units), forced)
-        return
-
-    start, end = _story_span(units, forced)
-    _find_subtitle(units, title_i, start)
-    # story zone: everything not flagged is kept; headings and menus are told apart
-    for i in range(start, end):
-        u = units[i]
-        if not u.kind:
-            u.kind, u.reason = "paragraph", "story text"
-    _mark_menus(units, start, end, forced)
-    _mark_headings(units, start, end, forced)
-    for i, u in enumerate(units):
-        if u.kind:
-            continue
-        if i in forced:
-            u.kind, u.reason = "paragraph", "keep phrase"
-        elif i < start:
-            u.kind, u.reason = "boilerplate", "before the story (page header)"
-        else:
-            u.kind, u.reason = "boilerplate", "after the story (page footer)"
-    for i in forced:
-        if units[i].kind == "boilerplate":
-            units[i].kind, units[i].reason = "paragraph", "keep phrase"
-
 
 def _unit_score(u: _Unit) -> float:
+    """A block's weight in the search for the story: prose counts for, everything else against."""
     if u.kind == "boilerplate":
-        return -5.0 - u.n_words
+        return -5.0 - min(u.n_words, 40)
     if u.quality == "good":
         return float(min(u.n_words, 150))
+    if u.headline:
+        return -2.0
     if u.quality == "near":
         return 0.5 * u.n_words - 1
-    return -1.0 - 0.25 * u.n_words
+    return -1.0 - 0.25 * min(u.n_words, 20)
 
 
 def _story_span(units: list[_Unit], forced: set[int]) -> tuple[int, int]:
-    """The stretch of units with the highest total score (Kadane's maximum subarray)."""
+    """The stretch of blocks with the highest total score (Kadane's maximum subarray)."""
     best, best_span = 0.0, (0, 0)
     run, run_start = 0.0, 0
     for i, u in enumerate(units):
@@ -582,50 +659,65 @@ def _story_span(units: list[_Unit], forced: set[int]) -> tuple[int, int]:
     return best_span
 
 
-def _title_like(u: _Unit) -> bool:
-    return (not u.kind and 2 <= u.n_words <= 30 and len(u.text) <= 250
-            and not u.text.rstrip().endswith((".", ",", ";", ":")) and "\n" not in u.text)
+# Reasons that announce the end of an article: what follows them is rarely story.
+_END_MARKERS = {"related stories", "comment prompt", "end of article marker", "tag list", "copyright line",
+                "author bio"}
+
+
+def _cut_at_end_marker(units: list[_Unit], start: int, end: int) -> int:
+    """End the story at a "Related" or "Comments" marker when little prose follows it."""
+    words_before = 0
+    for i in range(start, end):
+        u = units[i]
+        if u.kind == "boilerplate" and u.reason in _END_MARKERS and words_before >= 50:
+            after = sum(v.n_words for v in units[i + 1:end] if not v.kind and v.quality == "good")
+            if after < 0.35 * words_before:
+                return i
+        if not u.kind and u.quality == "good":
+            words_before += u.n_words
+    return end
+
+
+def _headline_shape(u: _Unit) -> bool:
+    return (not u.kind and 3 <= u.n_words <= 30 and len(u.text) <= 250 and "\n" not in u.text
+            and not u.text.rstrip().endswith((".", ",", ";", ":")) and not _OPEN_END.search(u.text.rstrip()))
 
 
 def _find_title(units: list[_Unit], article: Article, html: bool) -> int | None:
-    """Mark the title block: the article's known title, else a duplicated or leading headline."""
-    if article.title:
-        want = normalise(article.title)
-        if want:
-            for i, u in enumerate(units):
-                if u.kind and u.kind != "boilerplate":
-                    continue
-                if u.norm == want or (len(u.norm) >= 12 and _same_headline(u.norm, want)):
-                    if u.kind == "boilerplate" and u.reason not in ("repeated block",):
-                        continue
-                    u.kind, u.reason = "title", "title (matches the article's metadata)"
-                    return i
-        if html:
-            return None
+    """Mark the title block: the article's known title, else the likeliest headline before the story."""
+    if article.title and (want := normalise(article.title)):
+        for i, u in enumerate(units):
+            if u.kind:
+                continue
+            if u.norm == want or (len(u.norm) >= 12 and _same_headline(u.norm, want)):
+                u.kind, u.reason = "title", "title (matches the article's metadata)"
+                return i
     if html:
         return None
-    # the story's first good paragraph bounds the header zone
-    first_good = next((i for i, u in enumerate(units) if not u.kind and u.quality == "good"), len(units))
-    header = [i for i in range(first_good) if _title_like(units[i])]
-    if not header:
+    first_body = next((i for i, u in enumerate(units) if not u.kind and u.quality == "good"), len(units))
+    candidates = [i for i in range(first_body) if _headline_shape(units[i])]
+    if not candidates:
         return None
-    norms: dict[str, int] = {}
-    for i in header:
-        if units[i].norm in norms:
-            chosen = norms[units[i].norm]
-            break
-        norms[units[i].norm] = i
-    else:
-        # the last headline-like line before the story, or the one before it when that one is
-        # shorter and only metadata lies between (title, then standfirst)
-        chosen = header[-1]
-        if len(header) >= 2:
-            prev = header[-2]
-            between = units[prev + 1:chosen]
-            if all(b.kind == "boilerplate" for b in between) and len(units[prev].text) < len(units[chosen].text):
-                chosen = prev
-        if units[chosen].n_words < 3:
-            return None
+    counts: dict[str, int] = defaultdict(int)
+    for i in range(first_body):
+        counts[units[i].norm] += 1
+    best_i, best = None, float("-inf")
+    for rank, i in enumerate(reversed(candidates)):
+        u = units[i]
+        score = -0.75 * rank  # the story follows its title closely
+        if counts[u.norm] > 1:
+            score += 2.0
+        window = [v for v in units[i + 1:i + 5]]
+        if any(v.reason in ("byline", "date line", "author avatar", "reading time") for v in window):
+            score += 2.0
+        if u.headline:
+            score += 1.0
+        if 5 <= u.n_words <= 20:
+            score += 0.5
+        if score > best:
+            best_i, best = i, score
+    # the first occurrence of a duplicated headline is the title block
+    chosen = next(i for i in range(first_body) if units[i].norm == units[best_i].norm and not units[i].kind)
     units[chosen].kind, units[chosen].reason = "title", "title (headline before the story)"
     return chosen
 
@@ -640,22 +732,26 @@ def _same_headline(a: str, b: str) -> bool:
 
 
 def _find_subtitle(units: list[_Unit], title_i: int | None, limit: int) -> None:
-    """The standfirst: a headline-length line right after the title, before the story's body."""
+    """The standfirst: a headline-length line after the title (and its repeats), before the body."""
     if title_i is None:
         return
-    for i in range(title_i + 1, len(units)):
+    i = title_i + 1
+    # skip past repeats of the title and the metadata around them
+    last = max((j for j in range(title_i + 1, min(len(units), title_i + 12)) if units[j].reason == "repeated title"),
+               default=title_i)
+    for i in range(last + 1, len(units)):
         u = units[i]
-        if u.kind == "boilerplate" or u.kind == "title":
+        if u.kind == "boilerplate":
             continue
-        if u.kind not in ("", "paragraph") or u.n_words < 5 or u.md_heading:
+        if u.kind not in ("", "paragraph") or u.n_words < 5 or u.md_heading or "\n" in u.text:
             return
         nxt = next((units[j] for j in range(i + 1, len(units)) if units[j].kind != "boilerplate"
                     or units[j].reason in ("byline", "author avatar", "date line")), None)
         followed_by_byline = nxt is not None and nxt.kind == "boilerplate"
         unpunctuated = not u.terminal and u.n_words >= 7
-        if (i < limit or u.kind == "") and (followed_by_byline or unpunctuated):
+        if i < limit and (followed_by_byline or unpunctuated or u.quality != "good"):
             u.kind, u.reason = "subtitle", "subtitle (standfirst under the title)"
-        elif followed_by_byline and u.quality != "good" or unpunctuated and i <= limit:
+        elif i == limit and unpunctuated and u.n_words <= 40:
             u.kind, u.reason = "subtitle", "subtitle (standfirst under the title)"
         return
 
@@ -672,7 +768,7 @@ def _heading_shape(u: _Unit) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
 
 
-def _mark_headings(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+def _mark_headings(units: list[_Unit], start: int, end: int) -> None:
     """Inside the story, a short line that introduces body text is a section heading."""
     for i in range(start, end):
         u = units[i]
@@ -681,14 +777,34 @@ def _mark_headings(units: list[_Unit], start: int, end: int, forced: set[int]) -
         if u.md_heading:
             u.kind, u.reason = "heading", "heading (Markdown)"
             continue
-        if u.quality == "good" and u.terminal:
+        if u.terminal and u.quality == "good":
             continue
         nxt = next((units[j] for j in range(i + 1, end) if units[j].kind != "boilerplate"), None)
-        if nxt is None or nxt.kind != "paragraph" or nxt.quality == "short":
+        if nxt is None or nxt.kind != "paragraph" or nxt.quality == "short" or _heading_shape(nxt) and not nxt.terminal:
             continue
         if u.quality == "good" and u.n_words > 14:
             continue
         u.kind, u.reason = "heading", "heading (short line before body text)"
+
+
+def _mark_teasers(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """A headline followed by its author's name inside the story is a link to another story."""
+    for i in range(start, end - 1):
+        u, nxt = units[i], units[i + 1]
+        if i in forced or u.kind != "paragraph" or not u.headline:
+            continue
+        if nxt.reason == "byline" or (nxt.kind == "paragraph" and _name_line_text(nxt)):
+            u.kind, u.reason = "boilerplate", "related stories"
+            if nxt.kind == "paragraph" and i + 1 not in forced:
+                nxt.kind, nxt.reason = "boilerplate", "byline"
+
+
+def _name_line_text(u: _Unit) -> bool:
+    kind, u.kind = u.kind, ""
+    try:
+        return _name_line(u)
+    finally:
+        u.kind = kind
 
 
 def _mark_menus(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
@@ -706,3 +822,12 @@ def _mark_menus(units: list[_Unit], start: int, end: int, forced: set[int]) -> N
 
 def _menu_item(u: _Unit) -> bool:
     return u.n_words <= 4 and not u.terminal and u.quality == "short" and not u.md_heading
+
+
+def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """An author's biography among the last blocks of the story ("Jane Doe is a reporter at ...")."""
+    kept = [i for i in range(start, end) if units[i].kind == "paragraph"]
+    for i in kept[-3:]:
+        u = units[i]
+        if i not in forced and u.n_words <= 80 and _BIO.match(u.text):
+            u.kind, u.reason = "boilerplate", "author bio"
