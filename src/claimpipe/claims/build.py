@@ -1,0 +1,158 @@
+"""`doc_claims`: the Claim records of one article, as the pipeline calls it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..records import Claim, Cleaned, Entity, Mention, make_claim_id
+from ..settings import Settings
+from .attribution import Attribution, find_attributions
+from .lexicon import Lexicon, load_lexicon
+from .resolve import Resolver
+from .structure import clause_structure, hedge_cues, np_core
+from .units import Unit, doc_units
+
+CLAIM_BLOCK_KINDS = ("paragraph",)
+
+
+def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mention], entities: list[Entity],
+               settings: Settings, lexicon: Lexicon | None = None) -> list[Claim]:
+    """Every claim of one article: one per statement sentence of a paragraph, or per atomic part.
+
+    Args:
+        doc: the spaCy Doc of `cleaned.text`.
+        mentions, entities: the article's entities (`annotate.doc_entities`).
+    Returns:
+        Claims in text order, with attribution, structure, resolution, negation and hedging filled;
+        `claim_types`, `quantities` and `checkworthiness` are left to `checkworthiness.enrich_claims`.
+    """
+    lex = lexicon or load_lexicon()
+    attributions = find_attributions(doc, lexicon=lex)
+    resolver = Resolver(doc, mentions, entities, lexicon=lex)
+
+    def keep(sent: Span) -> bool:
+        i = cleaned.block_index(sent.start_char)
+        return i is not None and cleaned.blocks[i].kind in CLAIM_BLOCK_KINDS
+
+    units = doc_units(doc, attributions, min_tokens=settings.min_claim_tokens, keep=keep)
+    claims = []
+    for unit in units:
+        src = cleaned.to_source(unit.start_char, unit.end_char)
+        if src is None:
+            continue
+        claims.append(unit_claim(doc, unit, doc_id=doc_id, source=src, mentions=mentions, resolver=resolver,
+                                 lexicon=lex))
+    return claims
+
+
+def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], mentions: list[Mention],
+               resolver: Resolver, lexicon: Lexicon) -> Claim:
+    """One Claim record from a claim unit."""
+    s, e = unit.start_char, unit.end_char
+    att = unit.attribution
+    st = clause_structure(unit.head, lexicon=lexicon)
+    claim = Claim(claim_id=make_claim_id(doc_id, s, e), doc_id=doc_id, sentence_index=unit.sentence_index,
+                  text=doc.text[s:e], start_char=s, end_char=e, source_start=source[0], source_end=source[1],
+                  standalone_text="", predicate=st.predicate, object=st.object, negated=st.negated)
+    if st.subject_token is not None:
+        eid = resolver.entity_of(st.subject_token)
+        claim.subject_entity_id = eid or ""
+        claim.subject = resolver.name(eid) if eid else st.subject
+    skip: set[int] = set()
+    if att is not None:
+        claim.attribution = att.kind
+        claim.cue = doc.text[att.cue[0]:att.cue[1]]
+        claim.cue_start, claim.cue_end = att.cue
+        if att.source is not None:
+            claim.speaker_start, claim.speaker_end = att.source
+            claim.speaker, claim.speaker_entity_id = speaker_of(doc, att, resolver)
+        skip = _attribution_tokens(doc, att)
+        cue_tok = doc[att.cue_i]
+        if any(c.dep_ == "neg" for c in cue_tok.children):
+            claim.negated = True
+    span = doc.char_span(s, e, alignment_mode="expand")
+    claim.hedge_cues = hedge_cues(span, unit.head, lexicon=lexicon, skip=skip)
+    claim.hedged = bool(claim.hedge_cues)
+    seen: list[str] = []
+    for m in mentions:
+        if s <= m.start_char and m.end_char <= e and m.entity_id not in seen:
+            seen.append(m.entity_id)
+    claim.entity_ids = seen
+    claim.standalone_text = standalone_text(doc, claim, resolver, att)
+    return claim
+
+
+def _attribution_tokens(doc: Doc, att: Attribution) -> set[int]:
+    """Token indices of the source and cue, which hedging and negation of the content ignore."""
+    out: set[int] = set()
+    for rng in (att.source, att.cue):
+        if rng is None:
+            continue
+        span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span)
+    return out
+
+
+def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str]:
+    """The speaker's name (the entity's canonical name, else the source text) and entity id."""
+    text = doc.text[att.source[0]:att.source[1]] if att.source else ""
+    if att.source_i is None:
+        return text, ""
+    head = doc[att.source_i]
+    eid = resolver.entity_of(head)
+    if eid is None:
+        span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
+        # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin")
+        for t in span or []:
+            if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
+                    and resolver.entities[resolver.token_entity[t.i]].label == "PERSON":
+                eid = resolver.token_entity[t.i]
+                break
+    if eid is None:
+        return text, ""
+    if head.i in resolver.institutional:
+        # an institution acting for its owner: keep the words ("Kazakhstan's government")
+        core = np_core(head)
+        return (doc.text[core[0]:core[1]] if core else text), eid
+    return resolver.name(eid) or text, eid
+
+
+def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution | None) -> str:
+    """The claim with pronouns and descriptions replaced by names, readable alone."""
+    s, e = claim.start_char, claim.end_char
+    pieces = []
+    pos = s
+    for r in resolver.replacements(s, e):
+        if r.start_char < pos:
+            continue
+        name = resolver.name(r.entity_id)
+        if not name:
+            continue
+        pieces.append(doc.text[pos:r.start_char])
+        pieces.append(name + ("'s" if r.possessive else ""))
+        pos = r.end_char
+    pieces.append(doc.text[pos:e])
+    text = "".join(pieces).strip()
+    if text and text[0].islower() and not text.startswith(("iP", "e-")):
+        text = text[0].upper() + text[1:]
+    if text and not text.endswith((".", "!", "?", "”", '"', "’", "'")):
+        text += "."
+    if att is not None and claim.speaker and att.source is not None and not (s <= att.source[0] < e):
+        text = f"{claim.speaker}: {text}"
+    return text
+
+
+def claim_content_spans(doc: Doc, claim: Claim, *, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """The clean offsets of what is attributed in `claim` (possibly several pieces).
+
+    For an unattributed claim this is the claim itself; for an attributed one, the pieces of the
+    attribution's content that lie inside the claim.
+    """
+    if claim.attribution == "none" or claim.cue_start is None:
+        return [(claim.start_char, claim.end_char)]
+    for att in find_attributions(doc, lexicon=lexicon):
+        if att.cue == (claim.cue_start, claim.cue_end):
+            pieces = [(max(a, claim.start_char), min(b, claim.end_char)) for a, b in att.content]
+            return [p for p in pieces if p[0] < p[1]]
+    return [(claim.start_char, claim.end_char)]

@@ -1,0 +1,82 @@
+"""The claims stage's word lists, read once from `claimpipe/data/claims/lexicon.toml`.
+
+The lists are data so that a user can tune attribution, hedging and negation for a new domain by
+editing one file (or passing another with `load_lexicon(path)`), never the code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+LEXICON_NAME = "claimpipe.claims_lexicon.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    speech: frozenset[str]
+    volition: frozenset[str]
+    stance: frozenset[str]
+    phrasal: dict[str, frozenset[str]]  # verb lemma -> particles/prepositions that join the cue
+    according_to: tuple[tuple[str, ...], ...]  # token sequences, lower case
+    light: tuple[tuple[str, ...], ...]  # lemma sequences ("make", "it", "clear")
+    speaker_nouns: frozenset[str]
+    modals: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs_with_to: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    neg_determiners: frozenset[str]
+    neg_pronouns: frozenset[str]
+    neg_adverbs: frozenset[str]
+    descriptions: dict[str, frozenset[str]]  # head noun -> entity labels it can refer to
+    institutions: frozenset[str]
+    non_anaphoric: frozenset[str]
+
+    @property
+    def cue_lemmas(self) -> frozenset[str]:
+        return self.speech | self.volition | self.stance | frozenset(self.phrasal)
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def parse_lexicon(data: dict) -> Lexicon:
+    """Build a Lexicon from the TOML structure of `lexicon.toml`."""
+    cues, hedges, neg, res = data["cues"], data["hedges"], data["negation"], data["resolution"]
+    phrasal: dict[str, set[str]] = {}
+    for phrase in cues["phrasal"]:
+        verb, *rest = phrase.lower().split()
+        phrasal.setdefault(verb, set()).add(" ".join(rest))
+    return Lexicon(
+        speech=_words(cues["speech"]),
+        volition=_words(cues["volition"]),
+        stance=_words(cues["stance"]),
+        phrasal={k: frozenset(v) for k, v in phrasal.items()},
+        according_to=tuple(tuple(p.lower().split()) for p in cues["according_to"]),
+        light=tuple(tuple(p.lower().split()) for p in cues["light"]),
+        speaker_nouns=_words(data["sources"]["speaker_nouns"]),
+        modals=_words(hedges["modals"]),
+        hedge_adverbs=_words(hedges["adverbs"]),
+        hedge_verbs_with_to=_words(hedges["verbs_with_to"]),
+        hedge_adjectives=_words(hedges["adjectives"]),
+        neg_determiners=_words(neg["determiners"]),
+        neg_pronouns=_words(neg["pronouns"]),
+        neg_adverbs=_words(neg["adverbs"]),
+        descriptions={k.lower(): frozenset(v) for k, v in res["descriptions"].items()},
+        institutions=_words(res["institutions"]["heads"]),
+        non_anaphoric=_words(res["non_anaphoric"]["modifiers"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The packaged lexicon, or the TOML file at `path` (same layout)."""
+    if path is None:
+        text = resources.files("claimpipe").joinpath("data/claims/lexicon.toml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return parse_lexicon(tomllib.loads(text))

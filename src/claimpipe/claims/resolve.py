@@ -1,0 +1,333 @@
+"""Within-article reference resolution: which entity a pronoun or a description stands for.
+
+Rules over the parse and the article's entity mentions, applied in one left-to-right pass so that
+a resolved reference can itself be the antecedent of a later one ("The company ... its sales"):
+
+- names: a token inside an entity mention is that entity; an apposition lends its name to the
+  noun it explains ("the Deputy Prime Minister, Serik Zhumangarin");
+- institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
+- pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT;
+  they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that") is skipped;
+- definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
+  a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
+  article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import Entity, Mention, make_entity_id, make_mention_id
+from .lexicon import Lexicon, load_lexicon
+
+# reflexives ("itself", "themselves") point at their own clause's subject and are left alone
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+IT_PRONOUNS = {"it", "its"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs"}
+POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+IT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
+THEY_LABELS = frozenset({"ORG", "NORP"})
+WINDOW = 4  # sentences back that a pronoun or description may reach
+DETERMINERS = {"the", "this", "that"}
+
+
+@dataclass(slots=True)
+class Ref:
+    """A stretch of text that refers to an entity: a mention, or a resolved pronoun/description."""
+
+    start_char: int
+    end_char: int
+    sent: int
+    entity_id: str
+    label: str
+    subject: bool
+    head: int  # token index
+
+
+@dataclass(slots=True)
+class Replacement:
+    """Text to put in place of a reference in a stand-alone claim."""
+
+    start_char: int
+    end_char: int
+    entity_id: str
+    possessive: bool
+
+
+def _is_subject(token: Token) -> bool:
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    # "Kazakhstan's response ...": the owner of a subject is salient too
+    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _mention_head(doc: Doc, m: Mention) -> Token | None:
+    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_pleonastic(token: Token) -> bool:
+    """"it" that refers to nothing: "made it clear that", "it is likely that", "it rained"."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd", "xcomp"):
+        return True  # "made it clear that", "find it hard to"
+    siblings = [c for c in head.children if c is not token]
+    if token.dep_ == "dobj" and any(c.dep_ in ("oprd", "ccomp", "acomp") for c in siblings):
+        return True
+    if token.dep_ == "nsubj":
+        has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.subtree)
+        if head.lemma_ in ("be", "seem", "appear", "become", "remain") and any(c.dep_ in ("acomp", "attr") for c in siblings) and has_clause:
+            return True
+        if head.lemma_ in ("take", "matter", "happen", "rain", "snow"):
+            return True
+    return False
+
+
+class Resolver:
+    """Resolves the pronouns and descriptions of one article; build once per doc."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,
+                 lexicon: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lexicon or load_lexicon()
+        self.entities = {e.entity_id: e for e in entities}
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for t in sent:
+                self.sent_of[t.i] = k
+        self.token_entity: dict[int, str] = {}
+        self.refs: list[Ref] = []
+        self.described: dict[str, set[str]] = {}  # entity -> head nouns used to describe it
+        self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
+        self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
+        self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
+        starts: list[tuple[int, Ref]] = []
+        for m in mentions:
+            head = _mention_head(doc, m)
+            if head is None:
+                continue
+            span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+            for t in span:
+                self.token_entity[t.i] = m.entity_id
+            label = self.entities[m.entity_id].label if m.entity_id in self.entities else m.label
+            starts.append((m.start_char, Ref(m.start_char, m.end_char, self.sent_of[head.i], m.entity_id, label,
+                                             _is_subject(head), head.i)))
+            for c in head.children:
+                if c.dep_ == "appos" and c.pos_ == "NOUN":
+                    self.described.setdefault(m.entity_id, set()).add(c.lemma_.lower())
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                self.described.setdefault(m.entity_id, set()).add(head.head.lemma_.lower())
+            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+                for attr in head.head.children:
+                    if attr.dep_ == "attr" and attr.pos_ == "NOUN":
+                        self.described.setdefault(m.entity_id, set()).add(attr.lemma_.lower())
+            if m.role:
+                for word in m.role.lower().split():
+                    self.described.setdefault(m.entity_id, set()).add(word)
+        starts.sort(key=lambda x: x[0])
+        self._pending = [r for _, r in starts]
+        self._resolve_all()
+
+    # -- the pass ---------------------------------------------------------------------------
+
+    def _resolve_all(self) -> None:
+        pending = self._pending
+        j = 0
+        for t in self.doc:
+            while j < len(pending) and pending[j].start_char <= t.idx:
+                self.refs.append(pending[j])
+                j += 1
+            if t.i in self.token_entity:
+                continue
+            eid = None
+            if t.pos_ == "PRON":
+                eid = self._pronoun(t)
+            elif t.pos_ in ("NOUN", "PROPN"):
+                eid = self._description(t)
+                if eid is None and (eid := self._institution(t)) is not None:
+                    self.institutional.add(t.i)
+            if eid is not None:
+                self.resolved[t.i] = eid
+                ent = self.entities.get(eid)
+                self.refs.append(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid,
+                                     ent.label if ent else "", _is_subject(t), t.i))
+
+    def _candidates(self, t: Token, labels: frozenset[str]) -> list[tuple[float, int, Ref]]:
+        k = self.sent_of[t.i]
+        antecedents = _relative_antecedents(t)
+        out = []
+        seen: set[str] = set()
+        for n, ref in enumerate(reversed(self.refs)):
+            if ref.sent < k - WINDOW:
+                break
+            if ref.label not in labels or ref.start_char >= t.idx or ref.entity_id in seen:
+                continue
+            seen.add(ref.entity_id)
+            distance = k - ref.sent
+            score = distance - (1.5 if ref.subject else 0.0) - 0.25 * math.log1p(self.freq[ref.entity_id])
+            if self.doc[ref.head].dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                score += 1.0  # a name used as a modifier ("a Kazakh company") is rarely picked up again
+            if ref.head in antecedents:
+                score -= 3.0
+            out.append((score, -ref.start_char, ref))
+        return sorted(out, key=lambda x: (x[0], x[1]))
+
+    def _plural_between(self, ref: Ref, t: Token) -> bool:
+        for u in self.doc[ref.head + 1:t.i]:
+            if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return True
+        return False
+
+    def _pronoun(self, t: Token) -> str | None:
+        lower = t.lower_
+        if lower in PERSON_PRONOUNS:
+            labels = frozenset({"PERSON"})
+        elif lower in IT_PRONOUNS:
+            if is_pleonastic(t):
+                return None
+            labels = IT_LABELS
+        elif lower in THEY_PRONOUNS:
+            labels = THEY_LABELS
+        else:
+            return None
+        # a possessive pronoun cannot point into its own noun phrase
+        cands = [c for c in self._candidates(t, labels) if not (lower in POSSESSIVE and c[2].head == t.head.i)]
+        if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
+            cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
+        return cands[0][2].entity_id if cands else None
+
+    def _description(self, t: Token) -> str | None:
+        lemma = t.lemma_.lower()
+        labels = self.lex.descriptions.get(lemma)
+        if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr"):
+            return None
+        det = next((c for c in t.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children):
+            return None
+        for c in t.lefts:  # a named modifier makes a new referent ("the Kazakh company" is fine, "the Apple company" not)
+            if c.i in self.token_entity and c.ent_type_ not in ("NORP", "LOC", ""):
+                return None
+        if any(c.dep_ in ("amod", "advmod") and c.lower_ in self.lex.non_anaphoric for c in t.lefts):
+            return None  # "the broader region", "the other company"
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None
+        if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
+            return None  # "the company that makes X" introduces a company
+        cands = self._candidates(t, labels)
+        if not cands:
+            return None
+        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+        return (described or cands)[0][2].entity_id
+
+    def _institution(self, t: Token) -> str | None:
+        if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
+            return None
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        return self.entity_of(poss)
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def entity_of(self, token: Token) -> str | None:
+        """The entity a noun phrase's head word stands for, if any rule finds one."""
+        if token.i in self.token_entity:
+            return self.token_entity[token.i]
+        if token.i in self.resolved:
+            return self.resolved[token.i]
+        for c in token.children:
+            if c.dep_ == "appos" and c.i in self.token_entity:
+                return self.token_entity[c.i]
+            if c.dep_ == "appos" and c.i in self.resolved:
+                return self.resolved[c.i]
+        return None
+
+    def name(self, entity_id: str) -> str:
+        ent = self.entities.get(entity_id)
+        return ent.name if ent else ""
+
+    def replacements(self, start_char: int, end_char: int) -> list[Replacement]:
+        """Pronouns and descriptions in [start_char, end_char) and the entity each stands for."""
+        out = []
+        for i, eid in sorted(self.resolved.items()):
+            t = self.doc[i]
+            if not (start_char <= t.idx < end_char):
+                continue
+            if t.pos_ == "PRON":
+                out.append(Replacement(t.idx, t.idx + len(t.text), eid, t.lower_ in POSSESSIVE))
+            elif t.i not in self.token_entity and self.lex.descriptions.get(t.lemma_.lower()):
+                left = t.left_edge.idx
+                if left < start_char:
+                    continue
+                out.append(Replacement(left, t.idx + len(t.text), eid, False))
+        return out
+
+
+def _relative_antecedents(t: Token) -> set[int]:
+    """Nouns whose relative clause holds `t`, with their appositions ("ERG, a company that ... its")."""
+    out: set[int] = set()
+    cur = t
+    for _ in range(20):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            out.add(noun.i)
+            if noun.dep_ == "appos":
+                out.add(noun.head.i)
+            out.update(c.i for c in noun.children if c.dep_ == "appos")
+        cur = cur.head
+    return out
+
+
+def entities_from_doc(doc: Doc, *, doc_id: str = "", labels: tuple[str, ...] = (
+        "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW")) -> tuple[list[Mention], list[Entity]]:
+    """Plain mentions and entities from `doc.ents`: a stand-in for `annotate.doc_entities` in tests.
+
+    A one-word PERSON that ends an earlier full name ("Trump" after "Donald Trump") joins that name.
+    """
+    names: dict[tuple[str, str], str] = {}
+    mentions: list[Mention] = []
+    groups: dict[str, list[str]] = {}
+    sent_of = {}
+    for k, s in enumerate(doc.sents):
+        sent_of[s.start] = k
+    k = -1
+    sent_starts = sorted(sent_of)
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        text = ent.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        key = (ent.label_, text)
+        canonical = names.get(key)
+        if canonical is None:
+            canonical = text
+            if ent.label_ == "PERSON" and " " not in text:
+                full = [n for (lab, n) in names if lab == "PERSON" and n.endswith(" " + text)]
+                if full:
+                    canonical = names[("PERSON", full[0])]
+            names[key] = canonical
+        eid = make_entity_id(ent.label_, canonical)
+        groups.setdefault(eid, [])
+        if text not in groups[eid]:
+            groups[eid].append(text)
+        k = bisect_left(sent_starts, ent.start + 1) - 1
+        mentions.append(Mention(make_mention_id(doc_id, ent.start_char, ent.end_char), doc_id, eid, ent.text,
+                                ent.label_, ent.start_char, ent.end_char, ent.start_char, ent.end_char, max(k, 0)))
+    entities = []
+    for eid, aliases in groups.items():
+        label = next(m.label for m in mentions if m.entity_id == eid)
+        canonical = next(n for (lab, t), n in names.items() if make_entity_id(lab, n) == eid)
+        entities.append(Entity(doc_id, eid, canonical, label, sum(m.entity_id == eid for m in mentions), aliases))
+    return mentions, entities

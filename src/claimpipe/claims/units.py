@@ -1,0 +1,165 @@
+"""Claim units: which sentences hold claims, and how a sentence splits into atomic claims.
+
+A sentence is a claim when it is a statement: not a question, a heading, a call to action or a
+fragment without a finite verb. A sentence that joins two clauses, each with its own subject
+("China has become X's largest partner, and there are plans to ..."), gives one unit per clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import Attribution, token_range
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_TERMINAL = (".", "!", "”", '"', "’", "'", ")", "…")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One claim: its characters, the head word of its clause, and its attribution (if any)."""
+
+    start_char: int
+    end_char: int
+    head: Token
+    sentence_index: int
+    attribution: Attribution | None = None
+
+
+def _words(sent: Span) -> list[Token]:
+    return [t for t in sent if not (t.is_punct or t.is_space)]
+
+
+def is_question(sent: Span) -> bool:
+    text = sent.text.rstrip(" \n\t”\"’')")
+    return text.endswith("?")
+
+
+def is_fragment(sent: Span) -> bool:
+    """No finite verb anywhere: a caption, a dateline, a list item."""
+    return not any(t.tag_ in FINITE_TAGS for t in sent)
+
+
+def is_imperative(sent: Span) -> bool:
+    """A call to action: the root is a bare verb with no subject ("Sign up for our newsletter")."""
+    root = sent.root
+    if root.tag_ != "VB" or any(c.dep_ in _CLAUSE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    first = _words(sent)[:1]
+    return bool(first) and (first[0] is root or first[0].lower_ in ("please", "do", "don't", "never", "just"))
+
+
+def is_heading_like(sent: Span) -> bool:
+    """Title Case with no closing punctuation, as headings and captions are written."""
+    text = sent.text.strip()
+    if not text or text.endswith(_TERMINAL) or text.endswith(":"):
+        return False
+    words = [t for t in _words(sent) if t.is_alpha and not t.is_stop]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def is_statement(sent: Span, *, min_tokens: int) -> bool:
+    """True when the sentence can hold a claim."""
+    return (len(_words(sent)) >= min_tokens and not is_question(sent) and not is_fragment(sent)
+            and not is_imperative(sent) and not is_heading_like(sent))
+
+
+def content_head(att: Attribution, sent: Span) -> Token | None:
+    """The highest word of an attribution's content inside `sent`."""
+    best = None
+    for s, e in att.content:
+        for t in sent:
+            if s <= t.idx < e and not (t.is_punct or t.is_space) and not (s <= t.head.idx < e and t.head is not t):
+                if best is None or _depth(t) < _depth(best):
+                    best = t
+    return best
+
+
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def _is_main_cue(cue: Token, root: Token) -> bool:
+    """A cue that governs the sentence: the root, or a parenthetical "..., he said" under it."""
+    return cue.head is root and cue.dep_ in ("parataxis",) or cue is root
+
+
+def split_heads(head: Token) -> list[Token]:
+    """The clause head and each conjoined clause with its own subject."""
+    heads = [head]
+    for c in head.rights:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children):
+            heads.append(c)
+            heads.extend(h for h in split_heads(c)[1:])
+    return heads
+
+
+def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[Unit]:
+    """Claim units of one statement sentence, each with the attribution that covers it."""
+    doc = sent.doc
+    s0, s1 = sent.start_char, sent.end_char
+    while s1 > s0 and doc.text[s1 - 1].isspace():
+        s1 -= 1
+    root = sent.root
+    att = None
+    head = root
+    here = [a for a in attributions if a.reports_speech and a.covers(s0, s1) > 0]
+    main = next((a for a in here if a.cue_i == root.i or _is_main_cue(doc[a.cue_i], root)), None)
+    if main is not None:
+        # "X said that Y": the claim is Y, said by X
+        att = main
+        ch = content_head(att, sent)
+        if ch is not None and not (ch.i <= root.i and att.cue_i != root.i and root.i in range(ch.left_edge.i, ch.right_edge.i + 1)):
+            head = ch if att.cue_i == root.i else head
+    elif here:
+        # the sentence is (mostly) what someone said: a quotation, "..., he said", "according to"
+        best = max(here, key=lambda a: a.covers(s0, s1))
+        if best.covers(s0, s1) >= 0.5 * (s1 - s0) or best.form == "phrase":
+            att = best
+    heads = split_heads(head)
+    if len(heads) == 1:
+        return [Unit(s0, s1, head, k, att)]
+    units = []
+    start = s0
+    for n, h in enumerate(heads):
+        if n + 1 < len(heads):
+            nxt = heads[n + 1]
+            left = nxt.left_edge.i
+            # the part ends before the "and"/"," that joins the next clause
+            toks = list(doc[doc.char_span(start, s1, alignment_mode="expand").start:left])
+            while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].is_space):
+                toks.pop()
+            if not toks:
+                continue
+            end = toks[-1].idx + len(toks[-1].text)
+            units.append(Unit(start, end, h, k, att))
+            start = nxt.left_edge.idx
+        else:
+            units.append(Unit(start, s1, h, k, att))
+    if att is not None:
+        for u in units:
+            u.attribution = att if att.covers(u.start_char, u.end_char) > 0 or u.start_char <= att.cue[0] < u.end_char else None
+    return units
+
+
+def doc_units(doc: Doc, attributions: list[Attribution], *, min_tokens: int,
+              keep: "callable[[Span], bool] | None" = None) -> list[Unit]:
+    """Claim units of every statement sentence that `keep` accepts (all, by default)."""
+    units: list[Unit] = []
+    for k, sent in enumerate(doc.sents):
+        if keep is not None and not keep(sent):
+            continue
+        if not is_statement(sent, min_tokens=min_tokens):
+            continue
+        units.extend(sentence_units(sent, k, attributions))
+    return units
+
+
+__all__ = ["Unit", "doc_units", "sentence_units", "split_heads", "is_statement", "is_question", "is_fragment",
+           "is_imperative", "is_heading_like", "content_head", "token_range"]
