@@ -137,8 +137,10 @@ _BIO = re.compile(
     rf"(?P<name>{_NAME})[ \t]+(?:(?:is|was|has been|serves as)[ \t]+(?:an?|the|our)[ \t]+(?:[\w&-]+[ \t]+){{0,5}}"
     r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist|freelancer|producer|author|blogger|"
     r"analyst|intern|expert|founder|co-founder|professor|consultant|photographer|critic|host|student|researcher)s?\b"
-    r"|(?:writes|covers|has written|has worked as|joined [A-Z]\w+ in)\b)",
+    r"|(?:writes|covers|has written|has worked as)\b)",
 )
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Lord", "Lady", "President", "Senator", "Sen", "Rep",
+               "Gov", "Judge", "Minister", "Chancellor", "King", "Queen", "Prince", "Princess", "General", "Gen"}
 _NAME_CONNECTORS = {"and", "&", "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "du",
                     "bin", "al", "el", "y", "dos", "das", "ter", "ten", "st", "mc", "mac"}
 _NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "your",
@@ -533,12 +535,20 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
 
     start, end = _story_span(units, forced)
     end = _cut_at_end_marker(units, start, end)
+    end = _extend_over_list(units, end)
+    # Dropping a block for its position alone needs evidence that the text is a scraped page:
+    # a clean article (no call to action, no byline) keeps its opening and closing lines.
+    evidence = sum(1 for u in units if u.kind == "boilerplate" and u.reason not in ("date line", "repeated block"))
+    scraped = evidence >= 2
+    if not scraped:
+        start, end = 0, len(units)
     _find_subtitle(units, title_i, start)
     for i in range(start, end):
         if not units[i].kind:
             units[i].kind, units[i].reason = "paragraph", "story text"
     _mark_teasers(units, start, end, forced)
-    _mark_menus(units, start, end, forced)
+    if scraped:
+        _mark_menus(units, start, end, forced)
     _mark_headings(units, start, end)
     _mark_bios(units, start, end, forced)
     for i, u in enumerate(units):
@@ -678,7 +688,35 @@ def _cut_at_end_marker(units: list[_Unit], start: int, end: int) -> int:
     return end
 
 
+_LIST_ITEM = re.compile(r"(?:[-*•·–—▪►]|\d{1,3}[.)])\s")
+
+
+def _extend_over_list(units: list[_Unit], end: int) -> int:
+    """Carry the story over a list or table that follows its last paragraph (results, a line-up)."""
+    j = end
+    while j < len(units) and not units[j].kind and units[j].quality != "good" and units[j].n_words <= 25:
+        j += 1
+    items = units[end:j]
+    if len(items) < 2:
+        return end
+    intro = units[end - 1].text.rstrip().endswith(":") if end > 0 else False
+    return j if intro or _data_list(items) else end
+
+
+_VERSUS = re.compile(r"\s(?:v|vs\.?|-|–)\s")
+
+
+def _data_list(items: list[_Unit]) -> bool:
+    """Most items carry numbers, brackets, bullets or "A v B": a table or a list of results."""
+    data = sum(1 for u in items if _LIST_ITEM.match(u.text) or any(ch.isdigit() for ch in u.text)
+               or "(" in u.text or _VERSUS.search(u.text))
+    return data >= 0.6 * len(items)
+
+
 def _headline_shape(u: _Unit) -> bool:
+    first = next((ch for ch in u.text if ch.isalnum()), "")
+    if not first or first.islower():
+        return False
     return (not u.kind and 3 <= u.n_words <= 30 and len(u.text) <= 250 and "\n" not in u.text
             and not u.text.rstrip().endswith((".", ",", ";", ":")) and not _OPEN_END.search(u.text.rstrip()))
 
@@ -814,7 +852,7 @@ def _mark_menus(units: list[_Unit], start: int, end: int, forced: set[int]) -> N
         j = i
         while j < end and units[j].kind == "paragraph" and _menu_item(units[j]) and j not in forced:
             j += 1
-        if j - i >= 3:
+        if j - i >= 3 and not _data_list(units[i:j]):
             for k in range(i, j):
                 units[k].kind, units[k].reason = "boilerplate", "run of short lines (menu or tag list)"
         i = max(j, i + 1)
@@ -829,5 +867,6 @@ def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> No
     kept = [i for i in range(start, end) if units[i].kind == "paragraph"]
     for i in kept[-3:]:
         u = units[i]
-        if i not in forced and u.n_words <= 80 and _BIO.match(u.text):
+        m = _BIO.match(u.text)
+        if i not in forced and u.n_words <= 80 and m and m.group("name").split()[0].rstrip(".") not in _HONORIFICS:
             u.kind, u.reason = "boilerplate", "author bio"
