@@ -21,8 +21,8 @@ def run(corpus, out, settings=None, **kwargs):
 
 
 def load(out):
-    """Load a run's outputs as typed pandas DataFrames; see `claimpipe.load.load`."""
-    from .load import load as _load
+    """Load a run's outputs as typed pandas DataFrames; see `claimpipe.loader.load`."""
+    from .loader import load as _load
 
     return _load(out)
 
