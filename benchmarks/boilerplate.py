@@ -61,7 +61,8 @@ def _visible(el) -> bool:
 def page_to_text(html: str, mode: str) -> str:
     """Scraped-style plain text of a page: `nodes` or `innertext` (see the module docstring)."""
     try:
-        root = lxml_html.document_fromstring(html)
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
     except Exception:
         return ""
     body = root.find("body")

@@ -189,9 +189,14 @@ def test_clean_date_lines(line, expected):
         # a short block between two body paragraphs is body
         (f"{BODY}\n\n\"It's over,\" he said.\n\n{BODY2}\n\n{BODY3}", "\"It's over,\" he said.",
          ("paragraph", "story text")),
-        # a menu run inside the story span
-        (f"{BODY}\n\nHome\nNews\nSport\nWeather\n\n{BODY2}\n\n{BODY3}", "Sport",
+        # a menu run inside the story span of a scraped page (calls to action elsewhere)
+        (f"Advertisement\n\n{BODY}\n\nHome\nNews\nSport\nWeather\n\n{BODY2}\n\n{BODY3}\n\nShare this article", "Sport",
          ("boilerplate", "run of short lines (menu or tag list)")),
+        # ... but in a clean article a list of short lines is content
+        (f"{BODY}\n\nHome\nNews\nSport\nWeather\n\n{BODY2}\n\n{BODY3}", "Sport", ("paragraph", "story text")),
+        # a results table after the story is kept with it
+        (f"Advertisement\n\n{BODY}\n\n{BODY2}\n\nArsenal v Stoke\nMan Utd v Exeter\nPlymouth v Everton\n\nShare this article",
+         "Man Utd v Exeter", ("paragraph", "story text")),
         # site header and footer fall outside the story
         (f"Home\nWorld\n\n{BODY}\n\n{BODY2}\n\n{BODY3}\n\nAbout us\nJobs at Example Media", "Jobs at Example Media",
          ("boilerplate", "after the story (page footer)")),

@@ -27,6 +27,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 
 from .records import Article, Block, Cleaned, Removal
@@ -74,6 +75,7 @@ class _Lexicon:
     line: re.Pattern[str] | None
     start: re.Pattern[str] | None
     contains: list[tuple[int, re.Pattern[str]]]  # (max_words, pattern)
+    any_contains: re.Pattern[str] | None  # every `contains` pattern, for counting calls to action
     reasons: dict[str, str]  # group name -> reason
 
 
@@ -102,8 +104,13 @@ def load_lexicon() -> _Lexicon:
         line=_alternation(line),
         start=_alternation(start),
         contains=sorted(((n, p) for n, g in contains.items() if (p := _alternation(g))), key=lambda x: x[0]),
+        any_contains=_alternation([group for groups in contains.values() for group in groups]),
         reasons=reasons,
     )
+
+
+# cheap pre-filter for the many-calls-to-action test below, which is slow on long paragraphs
+_CTA_WORDS = re.compile(r"subscri|sign ?up|newsletter|follow|download|comment|donat|cookie|affiliat|inbox|e-?mail|share|app\b")
 
 
 def match_lexicon(norm: str, n_words: int) -> str | None:
@@ -116,6 +123,11 @@ def match_lexicon(norm: str, n_words: int) -> str | None:
     for max_words, pattern in lex.contains:
         if n_words <= max_words and (m := pattern.search(norm)):
             return lex.reasons[m.lastgroup]
+    if 30 < n_words <= 120 and len(_CTA_WORDS.findall(norm)) >= 2:
+        # a long block made of calls to action ("Subscribe to ... Subscribe to ... Sign up for ...")
+        hits = list(islice(lex.any_contains.finditer(norm), 3)) if lex.any_contains else []
+        if len(hits) >= 3 or len(hits) == 2 and n_words <= 60:
+            return lex.reasons[hits[0].lastgroup]
     return None
 
 
@@ -162,6 +174,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:\||·|•|-)?\s*\d+\s+min(?:ute)?s?\s+read)?",
     re.IGNORECASE,
 )
+_DATE_IN_TEXT = re.compile(rf"\b(?:{_DATE}|{_AGO})", re.IGNORECASE)
 _READ_TIME = re.compile(r"(?:\d+|one|two|three|four|five)[\s-]+min(?:ute)?s?(?:\s+read|\s+reading(?:\s+time)?)?", re.IGNORECASE)
 
 
@@ -199,6 +212,11 @@ def match_byline(text: str) -> tuple[str, str] | None:
         # "By Jack Oliver and Jane Doe, BBC News": the name ends where the rest begins
         if _looks_like_name(name):
             return "byline", name
+    # "By Amelie Marie Nishizawa Feb 8, 2020 5 min read": a date ends the name
+    if (d := _DATE_IN_TEXT.search(text)) and d.start() > 3 and (m := _BYLINE.fullmatch(text[:d.start()].rstrip(" ,|·-–—"))):
+        name = m.group("name").strip()
+        if _looks_like_name(name):
+            return "byline", name
     return None
 
 
@@ -207,7 +225,16 @@ def match_date(text: str) -> str | None:
     if len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
     m = _DATE_LINE.fullmatch(text.strip(" \t.:|·•-–—"))
-    return m.group("date") if m else None
+    if m:
+        return m.group("date")
+    # "January 13, 2020 at 08:45 AM | categories: Python | View Comments": a date, then metadata
+    parts = _META_SEP.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[1].split()) <= 10 and (m := _DATE_LINE.fullmatch(parts[0].strip(" \t.:|·•-–—"))):
+        return m.group("date")
+    return None
+
+
+_META_SEP = re.compile(r"\s+[|·•]\s+")
 
 
 # -- units ---------------------------------------------------------------------------------------
@@ -324,15 +351,25 @@ def _hard_wrapped(text: str, group: list[tuple[int, int, int]]) -> bool:
         return False
     # wrapped prose breaks mid-sentence: most inner lines do not end a sentence
     open_ends = sum(1 for s, e, _ in group[:-1] if not _TERMINAL.search(text[s:e]))
-    return open_ends >= 0.5 * len(body)
+    if open_ends < 0.5 * len(body):
+        return False
+    # ... and often before a lower-case word; a list of links ("Click to share on X (Opens in new
+    # window)") has lines of one width too, but each starts afresh
+    lower = sum(1 for s, _, _ in group[1:] if text[s].islower())
+    prev_open = sum(1 for s, e, _ in group[:-1] if _OPEN_END.search(text[s:e]))
+    return lower + prev_open >= 0.3 * len(body) and not any(_standalone(text[s:e]) for s, e, _ in group)
+
+
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 def _measure(unit: _Unit) -> None:
     words = _WORD.findall(unit.text)
-    letters = sum(1 for ch in unit.text if ch.isalpha())
-    latin = sum(1 for ch in unit.text if "a" <= ch.lower() <= "z")
     unit.norm = normalise(unit.text)
     unit.terminal = bool(_TERMINAL.search(unit.text))
+    latin = len(_NOT_LATIN.sub("", unit.text))
+    letters = latin if latin >= 0.5 * len(unit.text) else len(_NOT_LETTER.sub("", unit.text))
     if letters and latin < 0.5 * letters:
         # a script without spaces or English stop words: judge by length alone
         unit.n_words = max(len(words), letters // 2)
@@ -529,7 +566,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
             if not u.kind:
                 u.kind, u.reason = ("heading", "heading (Markdown)") if u.md_heading else ("paragraph", "main text")
         _find_subtitle(units, title_i, len(units))
-        _mark_headings(units, 0, len(units))
+        _mark_headings(units, 0, len(units), html=True)
         _mark_bios(units, 0, len(units), forced)
         return
 
@@ -590,11 +627,28 @@ def _local_rules(units: list[_Unit], article: Article, settings: Settings, repea
         if reason := match_lexicon(u.norm, u.n_words):
             u.kind, u.reason = "boilerplate", reason
             continue
+        if _link_list(u.text):
+            u.kind, u.reason = "boilerplate", "menu or tag list"
+            continue
         if repeats is not None:
             n, total = repeats.count(article.site, u.text)
             if n >= max(2, settings.repeat_min_docs) and total and n / total >= settings.repeat_min_share:
                 u.kind, u.reason = "boilerplate", f"repeated on {n} of {total} pages from this source"
     return forced
+
+
+_LIST_SEP = re.compile(r"\s+[/|·•»>]\s+|\s*[|·•»]\s*(?=\S)")
+
+
+def _link_list(text: str) -> bool:
+    """Three or more short items between separators: "Comics / economics / happy mutants"."""
+    if len(text) > 300 or "\n" in text or _TERMINAL.search(text):
+        return False
+    items = [t for t in _LIST_SEP.split(text) if t.strip()]
+    if len(items) < 3 or any(len(t.split()) > 4 for t in items):
+        return False
+    numeric = sum(1 for t in items if any(ch.isdigit() for ch in t))
+    return numeric < 0.5 * len(items)  # a table row ("Arsenal | 3 | 1") is data
 
 
 def _name_line(u: _Unit) -> bool:
@@ -652,10 +706,10 @@ def _unit_score(u: _Unit) -> float:
 
 def _story_span(units: list[_Unit], forced: set[int]) -> tuple[int, int]:
     """The stretch of blocks with the highest total score (Kadane's maximum subarray)."""
+    scores = [_unit_score(u) if i not in forced else max(5.0, _unit_score(u)) for i, u in enumerate(units)]
     best, best_span = 0.0, (0, 0)
     run, run_start = 0.0, 0
-    for i, u in enumerate(units):
-        score = _unit_score(u) if i not in forced else max(5.0, _unit_score(u))
+    for i, score in enumerate(scores):
         if run <= 0:
             run, run_start = score, i
         else:
@@ -680,8 +734,12 @@ def _cut_at_end_marker(units: list[_Unit], start: int, end: int) -> int:
     for i in range(start, end):
         u = units[i]
         if u.kind == "boilerplate" and u.reason in _END_MARKERS and words_before >= 50:
-            after = sum(v.n_words for v in units[i + 1:end] if not v.kind and v.quality == "good")
-            if after < 0.35 * words_before:
+            tail = units[i + 1:end]
+            after = sum(v.n_words for v in tail if not v.kind and v.quality == "good")
+            n_good = sum(1 for v in tail if not v.kind and v.quality == "good")
+            n_chrome = sum(1 for v in tail if v.kind == "boilerplate")
+            # little prose follows, or what follows is mostly chrome (a comment thread)
+            if after < 0.35 * words_before or (n_chrome >= n_good and after < words_before):
                 return i
         if not u.kind and u.quality == "good":
             words_before += u.n_words
@@ -806,7 +864,7 @@ def _heading_shape(u: _Unit) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
 
 
-def _mark_headings(units: list[_Unit], start: int, end: int) -> None:
+def _mark_headings(units: list[_Unit], start: int, end: int, *, html: bool = False) -> None:
     """Inside the story, a short line that introduces body text is a section heading."""
     for i in range(start, end):
         u = units[i]
@@ -822,7 +880,28 @@ def _mark_headings(units: list[_Unit], start: int, end: int) -> None:
             continue
         if u.quality == "good" and u.n_words > 14:
             continue
+        prev = next((units[j] for j in range(i - 1, start - 1, -1) if units[j].kind != "boilerplate"), None)
+        if (not html and u.n_words >= 7 and prev is not None and prev.quality == "good"
+                and not _shares_topic(u, units, i, start, end)):
+            # a long headline that the text around it never mentions: a link to another story
+            u.kind, u.reason = "boilerplate", "related stories (headline inside the story)"
+            continue
         u.kind, u.reason = "heading", "heading (short line before body text)"
+
+
+def _stems(text: str) -> set[str]:
+    stops = _stop_words()
+    return {w.casefold()[:5] for w in _WORD.findall(text) if len(w) > 3 and w.casefold() not in stops}
+
+
+def _shares_topic(u: _Unit, units: list[_Unit], i: int, start: int, end: int) -> bool:
+    """Does a heading share a content word (by its first five letters) with the paragraphs around it?"""
+    mine = _stems(u.text)
+    if not mine:
+        return True
+    around = [units[j] for j in range(max(start, i - 2), min(end, i + 4))
+              if j != i and units[j].kind == "paragraph" and units[j].quality != "short"]
+    return any(mine & _stems(v.text) for v in around)
 
 
 def _mark_teasers(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
@@ -864,6 +943,12 @@ def _menu_item(u: _Unit) -> bool:
 
 def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
     """An author's biography among the last blocks of the story ("Jane Doe is a reporter at ...")."""
+    for i in range(start, end):
+        if units[i].reason == "end of article marker" and units[i].norm.startswith("about the"):
+            for j in range(i + 1, min(end, i + 4)):
+                if units[j].kind == "paragraph" and j not in forced:
+                    units[j].kind, units[j].reason = "boilerplate", "author bio"
+                    break
     kept = [i for i in range(start, end) if units[i].kind == "paragraph"]
     for i in kept[-3:]:
         u = units[i]
