@@ -162,3 +162,17 @@ def test_ingest_utf8_round_trip(text: str) -> None:
     if looks_binary(data):
         return
     assert decode_bytes(data) == (text, "utf-8")
+
+
+@pytest.mark.parametrize("text, repair, expected_text, expected_notes", [
+    ("Café owners said prices rose.", False, "Café owners said prices rose.", []),
+    ("CafÃ© owners said prices rose.", False, "CafÃ© owners said prices rose.",
+     ["looks like mojibake (wrongly decoded text); not repaired: set repair_mojibake to fix it"]),
+    ("CafÃ© owners said prices rose.", True, "Café owners said prices rose.", ["mojibake repaired by ftfy"]),
+])
+def test_ingest_mojibake_is_noted_and_repaired_on_request(tmp_path: Path, text, repair, expected_text,
+                                                          expected_notes) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = read_corpus(tmp_path, settings=Settings(repair_mojibake=repair))
+    assert (article.text, article.notes) == (expected_text, expected_notes)
+    assert article.doc_id == make_doc_id(expected_text)

@@ -186,12 +186,29 @@ def _text_article(data: bytes, *, source: str, site: str | None, settings: Setti
     if not data.strip():
         raise InputError("EmptyInput", "empty (no text)")
     raw, encoding = decode_bytes(data)
-    text = normalise_text(raw)
+    notes = [f"decoded as {encoding}"] if encoding != "utf-8" else []
+    text, more = check_mojibake(normalise_text(raw), repair=settings.repair_mojibake)
     _check_text(text, settings)
-    article = Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), site=site, **meta)
-    if encoding != "utf-8":
-        article.notes.append(f"decoded as {encoding}")
-    return article
+    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), site=site,
+                   notes=notes + more, **meta)
+
+
+def check_mojibake(text: str, *, repair: bool) -> tuple[str, list[str]]:
+    """Detect text decoded with the wrong encoding ("CafÃ©"); repair it with ftfy when asked.
+
+    Returns:
+        The text (repaired or not) and the notes to record on the article.
+    """
+    import ftfy
+    from ftfy.badness import is_bad
+
+    sample = text[:100_000]  # the badness heuristic is linear; a prefix tells
+    if not is_bad(sample):
+        return text, []
+    if not repair:
+        return text, ["looks like mojibake (wrongly decoded text); not repaired: set repair_mojibake to fix it"]
+    fixed = normalise_text(ftfy.fix_encoding(text))
+    return fixed, (["mojibake repaired by ftfy"] if fixed != text else [])
 
 
 def _html_article(data: bytes, *, source: str, site: str | None, settings: Settings, **meta: str | None) -> Article:
@@ -268,9 +285,9 @@ def _jsonl_article(line: bytes, *, source: str, default_site: str, settings: Set
     site = _url_site(meta["url"]) or default_site
     sha = _sha256(line.rstrip(b"\r\n"))
     if isinstance(record.get("text"), str):
-        text = normalise_text(record["text"])
+        text, notes = check_mojibake(normalise_text(record["text"]), repair=settings.repair_mojibake)
         _check_text(text, settings)
-        return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=site, **meta)
+        return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=site, notes=notes, **meta)
     if isinstance(record.get("html"), str):
         return _article_from_html(record["html"], source=source, sha256=sha, site=site, settings=settings, **meta)
     raise InputError("MissingText", "no string `text` or `html` field")

@@ -22,6 +22,9 @@ class Settings:
     # ingest limits: a larger input is refused with a one-line reason, not truncated
     max_article_chars: int = 1_000_000
     max_file_bytes: int = 200_000_000  # a JSONL file may hold many articles
+    # Mojibake ("CafÃ©") is always detected and noted; repairing it (ftfy) changes the source text, which
+    # the output contract defines as the plain decode, so it is opt-in.
+    repair_mojibake: bool = False
     # clean
     boilerplate_phrases: tuple[str, ...] = ()  # extra site phrases: a block containing one is dropped
     keep_phrases: tuple[str, ...] = ()  # phrases that force a block to be kept
