@@ -47,11 +47,24 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+@lru_cache(maxsize=None)
+def _stop_words(lang: str = "en") -> frozenset[str]:
+    import importlib
 
-    return frozenset(STOP_WORDS)
+    return frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+
+
+# Stop-word density needs the article's own language: news arrives in more than English.
+_LANGS = ("en", "de", "fr", "es", "it", "nl", "pt", "sv")
+
+
+def pick_stop_words(text: str) -> frozenset[str]:
+    """The stop-word list (of spaCy's, for a few European languages) that covers most of a text."""
+    words = [w.casefold() for w in islice(_WORD.finditer(text), 800) for w in (w.group(0),)]
+    if not words:
+        return _stop_words("en")
+    best = max(_LANGS, key=lambda lang: (sum(1 for w in words if w in _stop_words(lang)), lang == "en"))
+    return _stop_words(best)
 
 
 def normalise(text: str) -> str:
@@ -133,17 +146,17 @@ def match_lexicon(norm: str, n_words: int) -> str | None:
 
 # -- bylines, avatars, dates ---------------------------------------------------------------------
 
-_NAME_PART = r"[^\W\d_][\w'’.-]*"
+# a capitalised word, or a particle inside a name ("Ursula von der Leyen"); case-sensitive on purpose,
+# so that "By Tom Pyman for MailOnline" ends the name before "for"
+_NAME_PART = r"(?:(?:van|von|de|der|den|da|di|del|della|la|le|du|bin|al|el|y|dos|das|ter|ten)(?=[ \t])|[^\W\d_a-z][\w'’.-]*)"
 _NAME = rf"{_NAME_PART}(?:[ \t]+{_NAME_PART}){{0,4}}(?:(?:[ \t]+and|[ \t]*&)[ \t]+{_NAME_PART}(?:[ \t]+{_NAME_PART}){{0,4}}){{0,3}}"
 _BYLINE = re.compile(
-    rf"(?:by|written by|words by|story by|reported by|reporting by|posted by|author|authors|published by)"
-    rf"[ \t]*:?[ \t]+(?P<name>{_NAME})(?P<rest>(?:[ \t]*(?:[,|•·/–—-]|\bon\b|\bin\b|\bfor\b|\bat\b|\bpublished\b|\bupdated\b).*)?)",
-    re.IGNORECASE,
+    rf"(?i:by|written by|words by|story by|reported by|reporting by|posted by|author|authors|published by)"
+    rf"[ \t]*:?[ \t]+(?P<name>{_NAME})(?P<rest>(?:[ \t]*(?:[,|•·/–—-]|(?i:\bon\b|\bin\b|\bfor\b|\bat\b|\bpublished\b|\bupdated\b)).*)?)",
 )
 _AVATAR = re.compile(
-    rf"(?:(?P<name>{_NAME})(?:'s|’s)?[ \t]+(?:profile[ \t]+(?:image|picture|photo|pic)|avatar|headshot|author[ \t]+(?:image|photo|picture))"
-    rf"|(?:photo|picture|image|avatar|headshot)[ \t]+of[ \t]+(?P<name2>{_NAME}))",
-    re.IGNORECASE,
+    rf"(?:(?P<name>{_NAME})(?:'s|’s)?[ \t]+(?i:profile[ \t]+(?:image|picture|photo|pic)|avatar|headshot|author[ \t]+(?:image|photo|picture))"
+    rf"|(?i:photo|picture|image|avatar|headshot)[ \t]+(?i:of)[ \t]+(?P<name2>{_NAME}))",
 )
 _BIO = re.compile(
     rf"(?P<name>{_NAME})[ \t]+(?:(?:is|was|has been|serves as)[ \t]+(?:an?|the|our)[ \t]+(?:[\w&-]+[ \t]+){{0,5}}"
@@ -364,7 +377,7 @@ _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
-def _measure(unit: _Unit) -> None:
+def _measure(unit: _Unit, stops: frozenset[str]) -> None:
     words = _WORD.findall(unit.text)
     unit.norm = normalise(unit.text)
     unit.terminal = bool(_TERMINAL.search(unit.text))
@@ -376,7 +389,6 @@ def _measure(unit: _Unit) -> None:
         unit.stop_density = 0.3
     else:
         unit.n_words = len(words)
-        stops = _stop_words()
         unit.stop_density = sum(1 for w in words if w.casefold() in stops) / len(words) if words else 0.0
         content = [w for w in words if w.casefold() not in stops and w[0].isalpha()]
         unit.headline = (not unit.terminal and len(words) >= 3 and len(content) >= 2
@@ -586,6 +598,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
     _mark_teasers(units, start, end, forced)
     if scraped:
         _mark_menus(units, start, end, forced)
+        _mark_boxes(units, start, end, forced)
     _mark_headings(units, start, end)
     _mark_bios(units, start, end, forced)
     for i, u in enumerate(units):
@@ -603,8 +616,9 @@ def _local_rules(units: list[_Unit], article: Article, settings: Settings, repea
     site_drop = _phrase_pattern(settings.boilerplate_phrases)
     site_keep = _phrase_pattern(settings.keep_phrases)
     forced: set[int] = set()
+    stops = pick_stop_words(article.text)
     for i, u in enumerate(units):
-        _measure(u)
+        _measure(u, stops)
         if site_keep is not None and site_keep.search(u.norm):
             forced.add(i)
             continue
@@ -729,21 +743,40 @@ _END_MARKERS = {"related stories", "comment prompt", "end of article marker", "t
 
 
 def _cut_at_end_marker(units: list[_Unit], start: int, end: int) -> int:
-    """End the story at a "Related" or "Comments" marker when little prose follows it."""
+    """End the story at a "Related" or "Comments" marker unless the story resumes right after it.
+
+    A "Related" box in the middle of an article is followed, within a few lines, by more
+    paragraphs of the story; a list of teasers or a comment thread is not (one teaser sentence
+    per headline, a comment between "X says:" lines).
+    """
     words_before = 0
     for i in range(start, end):
         u = units[i]
-        if u.kind == "boilerplate" and u.reason in _END_MARKERS and words_before >= 50:
+        if u.kind == "boilerplate" and u.reason in _END_MARKERS and words_before >= 50 and not _resumes(units, i, end):
             tail = units[i + 1:end]
             after = sum(v.n_words for v in tail if not v.kind and v.quality == "good")
             n_good = sum(1 for v in tail if not v.kind and v.quality == "good")
             n_chrome = sum(1 for v in tail if v.kind == "boilerplate")
-            # little prose follows, or what follows is mostly chrome (a comment thread)
+            # ... and little prose follows, or what follows is mostly chrome
             if after < 0.35 * words_before or (n_chrome >= n_good and after < words_before):
                 return i
         if not u.kind and u.quality == "good":
             words_before += u.n_words
     return end
+
+
+def _resumes(units: list[_Unit], i: int, end: int) -> bool:
+    j = next((k for k in range(i + 1, min(end, i + 9)) if not units[k].kind and units[k].quality == "good"), None)
+    if j is None:
+        return False
+    k, words = j, 0
+    while k < end and not units[k].kind and units[k].quality in ("good", "near") and not units[k].headline:
+        words += units[k].n_words
+        k += 1
+    if not (words >= 60 or (k - j >= 2 and words >= 40)):
+        return False
+    # a long comment also reads as prose; another comment header right after it gives it away
+    return not any(units[m].reason == "comment prompt" for m in range(k, min(end, k + 3)))
 
 
 _LIST_ITEM = re.compile(r"(?:[-*•·–—▪►]|\d{1,3}[.)])\s")
@@ -939,6 +972,21 @@ def _mark_menus(units: list[_Unit], start: int, end: int, forced: set[int]) -> N
 
 def _menu_item(u: _Unit) -> bool:
     return u.n_words <= 4 and not u.terminal and u.quality == "short" and not u.md_heading
+
+
+# Calls to action that come in boxes with a line of blurb between them ("Sign up for X" / "Daily news
+# about ..." / "Email").
+_BOX_REASONS = {"newsletter prompt", "subscription prompt", "subscription confirmation", "legal notice",
+                "donation appeal", "app promotion", "feedback prompt", "share bar", "comment prompt"}
+
+
+def _mark_boxes(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """A short block between two calls to action is part of their box (the reverse of smoothing)."""
+    for i in range(max(start, 1), min(end, len(units) - 1)):
+        u, prev, nxt = units[i], units[i - 1], units[i + 1]
+        if (u.kind == "paragraph" and i not in forced and u.n_words <= 25 and prev.reason in _BOX_REASONS
+                and nxt.reason in _BOX_REASONS and prev.reason != "share bar"):
+            u.kind, u.reason = "boilerplate", f"{prev.reason} (text inside its box)"
 
 
 def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
