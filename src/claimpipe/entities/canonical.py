@@ -1,0 +1,202 @@
+"""Canonical entities within one article: which mentions name the same thing, and by what name.
+
+Pure functions over the fixed `doc.ents`. A mention's canonical name comes, in order, from:
+
+1. the gazetteer (`ent.id_`, set by `claimpipe_entity_fixes`): "U.S." -> "United States";
+2. an acronym's definition in the article ("Steppe Resources Group (SRG)") or a longer name whose initials
+   it spells: "SRG" -> "Steppe Resources Group";
+3. a longer name of the same kind that it is part of: a PERSON's surname or first name ("Zhumangarin",
+   "De Graaf"), an ORG's leading words or the name without its legal form ("Nordlys" -> "Nordlys Energi");
+4. the same words in another case (a dateline "WASHINGTON" -> "Washington").
+
+The name chosen for a group is the longest proper form: no leading "the", no form of address, no company
+legal form, not all capitals when another form exists; NORP plurals are singular ("Democrats" -> "Democrat").
+One article uses one label per name: the label most of its mentions carry ("one sense per discourse").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .fixes import ACRONYM, CONNECTORS
+from .gazetteer import Gazetteer, Lexicon
+
+STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in", "at"})
+# Labels whose mentions may name one another by a shorter form.
+SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@dataclass(slots=True)
+class Resolved:
+    """One mention's place in its article's entities."""
+
+    ent: Span
+    label: str
+    name: str  # canonical
+    kb_id: str = ""
+
+
+def words_of(text: str) -> list[str]:
+    return text.split()
+
+
+def clean_name(text: str, label: str, lex: Lexicon) -> str:
+    """A mention's own best name: no leading "the", form of address, possessive or (ORG) legal form."""
+    words = words_of(text)
+    while words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    if label == "PERSON":
+        while len(words) > 1 and lex.is_honorific(words[0]):
+            words = words[1:]
+    if label == "ORG":
+        while len(words) > 1 and lex.is_legal_suffix(words[-1]):
+            words = words[:-1]
+            while len(words) > 1 and words[-1] in ("&", "and", ",") or words[-1].endswith(","):
+                words[-1] = words[-1].rstrip(",")
+                if words[-1] in ("&", "and", ""):
+                    words = words[:-1]
+                else:
+                    break
+    return " ".join(words)
+
+
+def singular_norp(text: str, tag: str) -> str:
+    """ "Democrats" -> "Democrat" for a plural NORP the gazetteer does not know."""
+    if tag in ("NNPS", "NNS") and text.endswith("s") and not text.endswith("ss") and len(text) > 3:
+        return text[:-1]
+    return text
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in words_of(name) if w.lower() not in STOP_INITIALS and w[:1].isalpha()).upper()
+
+
+def is_acronym(text: str) -> bool:
+    return bool(ACRONYM.match(text))
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_part(short: list[str], full: list[str], label: str) -> bool:
+    """`short` names `full` by fewer words: a PERSON's trailing run or first word; an ORG's leading run."""
+    if len(short) >= len(full):
+        return False
+    s, f = [w.lower() for w in short], [w.lower() for w in full]
+    if label == "PERSON":
+        return f[-len(s):] == s or (len(s) == 1 and f[0] == s[0])
+    if f[:len(s)] == s:
+        return s[-1] not in CONNECTORS
+    return False
+
+
+def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Resolved]:
+    """The canonical label, name and kb_id of each of `ents` (all name-like, in document order)."""
+    items = []
+    for ent in ents:
+        if ent.id_:
+            entry = gazetteer.by_name.get((ent.label_, ent.id_))
+            items.append(Resolved(ent, ent.label_, ent.id_, ent.kb_id_ or (entry.kb_id if entry else "")))
+            continue
+        name = clean_name(ent.text, ent.label_, lex)
+        if ent.label_ == "NORP":
+            name = singular_norp(name, ent[-1].tag_)
+        items.append(Resolved(ent, ent.label_, name))
+    _one_label_per_name(items)
+    free = [r for r in items if not r.ent.id_]
+    _resolve_acronyms(free, items)
+    _resolve_short_forms(free)
+    _resolve_case(free)
+    return items
+
+
+def _one_label_per_name(items: list[Resolved]) -> None:
+    by_name: dict[str, list[Resolved]] = {}
+    for r in items:
+        if not r.ent.id_:
+            by_name.setdefault(r.name.lower(), []).append(r)
+    for group in by_name.values():
+        labels = Counter(r.label for r in group)
+        if len(labels) > 1:
+            best = max(labels, key=lambda lab: (labels[lab], -next(i for i, r in enumerate(group) if r.label == lab)))
+            for r in group:
+                r.label = best
+
+
+def _resolve_acronyms(free: list[Resolved], items: list[Resolved]) -> None:
+    defined: dict[str, Resolved] = {}
+    doc = items[0].ent.doc if items else None
+    for r in items:  # "Long Name (ACR)"
+        e = r.ent
+        if doc is not None and e.end + 2 < len(doc) + 1 and e.end + 2 <= len(doc) - 0:
+            if e.end + 2 < len(doc) and doc[e.end].text == "(" and doc[e.end + 2].text == ")":
+                acr = doc[e.end + 1].text
+                if is_acronym(acr) and not is_acronym(r.name):
+                    defined.setdefault(acr.replace(".", ""), r)
+    longer = [r for r in items if len(words_of(r.name)) > 1 and r.label != "PERSON"]
+    for r in free:
+        if not is_acronym(r.ent.text):
+            continue
+        key = r.ent.text.replace(".", "")
+        target = defined.get(key)
+        if target is None:
+            matches = {(x.label, x.name) for x in longer if initials(x.name) == key}
+            if len(matches) == 1:
+                label, name = matches.pop()
+                target = next(x for x in longer if (x.label, x.name) == (label, name))
+        if target is not None:
+            r.label, r.name, r.kb_id = target.label, target.name, target.kb_id
+
+
+def _resolve_short_forms(free: list[Resolved]) -> None:
+    fulls = [r for r in free if r.label in SHORT_FORM_LABELS and len(words_of(r.name)) > 1]
+    for r in free:
+        if r.label not in SHORT_FORM_LABELS:
+            continue
+        short = words_of(r.name)
+        candidates = [f for f in fulls if f.label == r.label and _is_part(short, words_of(f.name), r.label)]
+        if not candidates:
+            continue
+        names = {f.name for f in candidates}
+        if len(names) > 1:  # two Smiths: the nearest full name before, else the first after
+            before = [f for f in candidates if f.ent.start < r.ent.start]
+            pick = before[-1] if before else candidates[0]
+        else:
+            pick = candidates[0]
+        r.name = max((f.name for f in candidates if f.name == pick.name), key=len)
+    # a full name that is itself part of a longer one ("Nordlys Energi" in "Nordlys Energi Group")
+    for r in free:
+        for f in fulls:
+            if f.label == r.label and f is not r and len(words_of(f.name)) > len(words_of(r.name)) \
+                    and _is_part(words_of(r.name), words_of(f.name), r.label) and r.name != f.name:
+                r.name = f.name
+
+
+def _resolve_case(free: list[Resolved]) -> None:
+    forms: dict[str, list[Resolved]] = {}
+    for r in free:
+        forms.setdefault(r.name.lower(), []).append(r)
+    for group in forms.values():
+        proper = [r.name for r in group if not _is_all_caps(r.name)]
+        if proper and len(proper) < len(group):
+            for r in group:
+                r.name = proper[0]
+        elif not proper and all(r.label == "GPE" for r in group) and len(group[0].name) > 3:
+            for r in group:  # an all-caps dateline with no other form: "ASTANA" -> "Astana"
+                r.name = r.name.title()
+
+
+def choose_names(items: list[Resolved]) -> None:
+    """Give every mention of a group the group's longest proper name (groups joined by shared names)."""
+    by_key: dict[tuple[str, str], list[Resolved]] = {}
+    for r in items:
+        by_key.setdefault((r.label, r.name), []).append(r)
+    for group in by_key.values():
+        kb = next((r.kb_id for r in group if r.kb_id), "")
+        for r in group:
+            r.kb_id = kb

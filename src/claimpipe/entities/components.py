@@ -1,0 +1,48 @@
+"""spaCy components for entities: the gazetteer (a SpanRuler over the name tables) and the fixes.
+
+Both are registered as factories here and exposed through `[project.entry-points.spacy_factories]`, so a
+saved pipeline loads without importing claimpipe first. Their patterns and word lists come from the
+package data, so nothing needs serialising beyond the config.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc
+
+from .fixes import fix_entities
+from .gazetteer import load_gazetteer, load_lexicon
+
+GAZETTEER_KEY = "claimpipe_gazetteer"
+
+
+@Language.factory("claimpipe_gazetteer", assigns=[f"doc.spans"],
+                  default_config={"spans_key": GAZETTEER_KEY})
+def make_gazetteer(nlp: Language, name: str, *, spans_key: str) -> SpanRuler:
+    """Country names, demonyms and international bodies, matched case-sensitively, into doc.spans[spans_key]."""
+    ruler = SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr="ORTH", overwrite=True)
+    ruler.add_patterns(load_gazetteer().patterns())
+    return ruler
+
+
+@Language.factory("claimpipe_entity_fixes", requires=["doc.ents", "token.tag", "token.dep"], assigns=["doc.ents"],
+                  default_config={"spans_key": GAZETTEER_KEY, "propagate": True, "keep_gazetteer_spans": False})
+def make_entity_fixes(nlp: Language, name: str, *, spans_key: str, propagate: bool,
+                      keep_gazetteer_spans: bool) -> "EntityFixes":
+    return EntityFixes(spans_key=spans_key, propagate=propagate, keep_gazetteer_spans=keep_gazetteer_spans)
+
+
+class EntityFixes:
+    """Corrects `doc.ents` (see `claimpipe.entities.fixes`); gazetteer names get `id_` and `kb_id_`."""
+
+    def __init__(self, *, spans_key: str, propagate: bool, keep_gazetteer_spans: bool) -> None:
+        self.spans_key, self.propagate, self.keep = spans_key, propagate, keep_gazetteer_spans
+        self.gazetteer, self.lex = load_gazetteer(), load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        doc.ents = fix_entities(doc, matches, gazetteer=self.gazetteer, lex=self.lex, propagate=self.propagate)
+        if not self.keep and self.spans_key in doc.spans:
+            del doc.spans[self.spans_key]
+        return doc

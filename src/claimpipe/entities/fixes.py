@@ -1,0 +1,436 @@
+"""Fixes for the small English model's entity slips in news text, as pure functions over a Doc.
+
+`fix_entities` takes the model's `doc.ents` and the gazetteer's matches and returns corrected entities:
+
+1. An entity never crosses a line break (so never a block or heading boundary); a fused one keeps the
+   part that starts the later line ("Economy and Geopolitics\\n\\nKazakhstan's" -> "Kazakhstan's").
+2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", and for a PERSON a title
+   or form of address ("President", "Mr").
+3. Junk is dropped: names with no capital letter, and spans made only of title words.
+4. Gazetteer names win over the model's label on the same span ("Kazakh" ORG -> NORP) and over a model
+   span that holds them plus only title words; a model span that holds a gazetteer name inside a longer
+   name ("Bank of China") is kept. A gazetteer name the model missed is added unless it is part of a
+   longer capitalised name in running text ("Kazakhstan Freight Lines").
+5. Datelines ("ALMATY — ...") are GPEs.
+6. Names are carried through the article: an acronym defined in brackets after a name becomes an entity
+   of that name's label, and the parts of a PERSON's full name ("Mehta" after "Rajiv Mehta") become PERSON
+   wherever they stand as proper nouns, unlabelled or mislabelled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .gazetteer import Gazetteer, Lexicon
+
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                         "LANGUAGE"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
+LEAD_PUNCT = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "-", "—", "–", ",", ":", ";", "*", "•"})
+DASHES = frozenset({"—", "–", "-", "--"})
+ACRONYM = re.compile(r"^(?:[A-Z][A-Z&0-9]{1,7}|(?:[A-Z]\.){2,6})$")
+CONNECTORS = frozenset({"of", "and", "for", "&", "de", "der", "van", "von", "la", "le", "du", "da", "di", "al",
+                        "bin", "ibn"})
+
+
+def is_line_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def split_at_lines(span: Span) -> Span | None:
+    """The part of `span` on its last line (a whole span when it is on one line)."""
+    start = span.start
+    for t in span:
+        if "\n" in t.text:
+            start = t.i + 1
+        elif "\n" in t.whitespace_ and t.i + 1 < span.end:
+            start = t.i + 1
+    if start >= span.end:
+        return None
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
+def _sentence_initial(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    prev = token.doc[token.i - 1]
+    return is_line_break(prev) or prev.text in {'"', "“", "‘", "(", "—", "–"}
+
+
+def trim(span: Span, lex: Lexicon) -> Span | None:
+    """Drop a leading "the", punctuation, possessives and, for a PERSON, titles and forms of address."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end:
+        t = doc[start]
+        low = t.lower_
+        if t.is_space or t.text in LEAD_PUNCT:
+            start += 1
+        elif low in ("the", "a", "an") and (t.text[0].islower() or _sentence_initial(t) or end - start > 1
+                                            and span.label_ != "WORK_OF_ART"):
+            start += 1
+        elif span.label_ == "PERSON" and end - start > 1 and (lex.is_honorific(low) or lex.is_title(low)):
+            start += 1
+        else:
+            break
+    while end > start:
+        t = doc[end - 1]
+        if t.is_space or t.tag_ == "POS" or t.text in POSSESSIVES or (t.is_punct and t.text not in (")", ".")):
+            end -= 1
+        elif span.label_ == "PERSON" and end - start > 1 and lex.is_honorific(t.lower_):
+            end -= 1
+        else:
+            break
+    if start >= end:
+        return None
+    if start == span.start and end == span.end:
+        return span
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def is_junk(span: Span, lex: Lexicon) -> bool:
+    """A name-like span that cannot be a name: no capital letter, only titles and small words, a clause
+    ("Chinese Chipmaker Expands"), or an office ("Minister of International Trade", "Business and Trade"
+    before "Secretary")."""
+    if span.label_ not in NAME_LABELS:
+        return False
+    if not any(c.isupper() for c in span.text):
+        return True
+    if all(lex.is_title(t.lower_) or lex.is_honorific(t.lower_) or t.is_stop or t.is_punct for t in span):
+        return True
+    if is_clause(span):
+        return True
+    return span.label_ != "PERSON" and is_office(span, lex)
+
+
+FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "von", "van", "der",
+                            "al", "bin", "y", "e"})
+
+
+def is_clause(span: Span) -> bool:
+    """A span holding a finite verb, or (in a title-case line) a small lower-case word, is a clause, not a name."""
+    if span.label_ in ("WORK_OF_ART", "LAW", "EVENT"):
+        return False
+    if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i > span.start for t in span):
+        return True
+    if _is_headline_line(span.doc, span.start):
+        return any(t.is_lower and t.is_alpha and t.lower_ not in FUNCTION_WORDS for t in span)
+    return False
+
+
+def is_office(span: Span, lex: Lexicon) -> bool:
+    """ "Minister of International Trade", or portfolio words right before a title ("Business and Trade")."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    if lex.is_title(words[0].lower_) and len(words) > 1 and words[1].lower_ == "of":
+        return all(lex.is_portfolio(t.lower_) or t.lower_ in FUNCTION_WORDS or lex.is_title(t.lower_) for t in words)
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return (nxt is not None and lex.is_title(nxt.lower_)
+            and all(lex.is_portfolio(t.lower_) or t.lower_ in FUNCTION_WORDS for t in words))
+
+
+def relabel_by_shape(span: Span, lex: Lexicon) -> Span:
+    """Give a name the label its head word implies ("Green Party" -> ORG, "Downing Street" -> FAC)."""
+    if span.id_ or span.label_ in ("LAW", "WORK_OF_ART"):
+        return span
+    label = lex.head_label([t.text for t in span if not t.is_punct or t.text == "&"])
+    if label is None or label == span.label_:
+        return span
+    if label == "FAC" and span.label_ in ("ORG", "GPE"):  # "Wall Street" as the market, a bank's "Tower"
+        return span
+    return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def _is_headline_line(doc: Doc, i: int) -> bool:
+    """True when token i's line is in title case (most words capitalised), as headlines are."""
+    start = i
+    while start > 0 and not is_line_break(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and not is_line_break(doc[end]):
+        end += 1
+    words = [t for t in doc[start:end + 1] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _continues_name(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
+    """True when a capitalised unlabelled proper noun runs on from the span, making it part of a longer name."""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if (nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper() and nxt.i not in labelled
+                and not lex.is_title(nxt.lower_) and not is_line_break(doc[span.end - 1])
+                and not _is_headline_line(doc, span.start)):
+            return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and prev.i not in labelled
+                and not _sentence_initial(prev) and not lex.is_title(prev.lower_) and not is_line_break(prev)
+                and not _is_headline_line(doc, span.start)):
+            return True
+    return False
+
+
+def plausible_addition(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
+    """Whether a gazetteer match the model missed should become an entity."""
+    doc = span.doc
+    words = [t for t in span if t.is_alpha]
+    if words and all(t.is_upper for t in words) and len(span.text) > 4:
+        return False  # an all-caps line ("RUSSIA SAYS...") is a headline or a shout, not a name we can trust
+    if len(span) == 1 and span[0].is_upper and _is_all_caps_context(doc, span.start):
+        return False  # "US" inside "TELL US MORE"
+    if span.label_ == "NORP":
+        prev = doc[span.start - 1] if span.start else None
+        return not (prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.i not in labelled
+                    and not _sentence_initial(prev) and not _is_headline_line(doc, span.start))
+    return not _continues_name(span, lex, labelled)
+
+
+def _is_all_caps_context(doc: Doc, i: int) -> bool:
+    neighbours = [t for t in doc[max(0, i - 3):i + 4] if t.is_alpha and t.i != i]
+    return bool(neighbours) and sum(t.is_upper for t in neighbours) >= max(2, len(neighbours) - 1)
+
+
+def _remainder_is_title(ent: Span, g: Span, lex: Lexicon) -> bool:
+    rest = [t for t in ent if not g.start <= t.i < g.end]
+    return bool(rest) and all(lex.is_title(t.lower_) or lex.is_honorific(t.lower_) or t.tag_ == "POS"
+                              or t.text in POSSESSIVES or t.is_punct or t.is_space or t.lower_ in ("the", "of")
+                              for t in rest)
+
+
+def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """Merge the model's entities with the gazetteer's matches (see the module docstring, step 4)."""
+    out = list(ents)
+    labelled = {t.i for e in out for t in e}
+    for g in sorted(filter_spans(list(gazetteer_spans)), key=lambda s: s.start):
+        entry = gazetteer.by_name.get((g.label_, g.id_))
+        kb = entry.kb_id if entry else ""
+        g = Span(g.doc, g.start, g.end, label=g.label_, kb_id=kb, span_id=g.id_)
+        overlapping = [e for e in out if e.start < g.end and g.start < e.end]
+        if not overlapping:
+            if plausible_addition(g, lex, labelled):
+                out.append(g)
+                labelled.update(range(g.start, g.end))
+            continue
+        same = [e for e in overlapping if e.start == g.start and e.end == g.end]
+        if same:
+            e = same[0]
+            if e.label_ == "LANGUAGE" and g.label_ == "NORP":
+                continue  # "in Chinese": the model's reading of the context wins
+            out.remove(e)
+            out.append(g)
+            continue
+        inside = [e for e in overlapping if g.start <= e.start and e.end <= g.end]
+        if len(inside) == len(overlapping):  # the model found only a piece ("Korea" of "South Korea")
+            for e in inside:
+                out.remove(e)
+            out.append(g)
+            labelled.update(range(g.start, g.end))
+            continue
+        container = next((e for e in overlapping if e.start <= g.start and g.end <= e.end), None)
+        if container is not None:
+            if _remainder_is_title(container, g, lex) or container.label_ not in NAME_LABELS:
+                out.remove(container)
+                out.append(g)
+            continue  # "Bank of China", "U.S. Commerce Department": the longer name stands
+        for e in overlapping:  # crossing spans: the gazetteer's name is the surer one
+            out.remove(e)
+        out.append(g)
+        labelled.update(range(g.start, g.end))
+    return out
+
+
+def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
+    out = list(ents)
+    for i, t in enumerate(doc):
+        if not (t.is_upper and t.is_alpha and len(t) > 2 and (i == 0 or is_line_break(doc[i - 1]))):
+            continue
+        end = i
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end - i < 4:
+            end += 1
+        if end < len(doc) and doc[end].text in DASHES | {","} and end > i:
+            span = Span(doc, i, end, label="GPE")
+            if end < len(doc) and doc[end].text == ",":  # "ASTANA, Kazakhstan — ": the dash must follow soon
+                if not any(d.text in DASHES for d in doc[end:end + 5]):
+                    continue
+            out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]
+    return out
+
+
+def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym in brackets right after a name ("Steppe Resources Group (SRG)") takes that name's label."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in NAME_LABELS or e.end + 2 >= len(doc):
+            continue
+        lb, acr, rb = doc[e.end], doc[e.end + 1], doc[e.end + 2]
+        if lb.text == "(" and rb.text == ")" and ACRONYM.match(acr.text) and acr.text[0] == e.text[0]:
+            out = [x for x in out if not (x.start <= acr.i < x.end)]
+            out.append(Span(doc, acr.i, acr.i + 1, label=e.label_))
+    return out
+
+
+def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], str]:
+    """Short forms of each multi-word PERSON name: its surname runs and its first word, lower-cased."""
+    parts: dict[tuple[str, ...], str] = {}
+    for e in ents:
+        if e.label_ != "PERSON" or len(e) < 2:
+            continue
+        words = tuple(t.lower_ for t in e)
+        forms = [words[k:] for k in range(1, len(words))] + [words[:1]]
+        for form in forms:
+            if form[0] in CONNECTORS and len(form) == 1 or any(lex.is_title(w) for w in form):
+                continue
+            if len(form) == 1 and len(form[0]) < 3:
+                continue
+            parts.setdefault(form, e.text)
+    return parts
+
+
+def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """Label the parts of a full PERSON name as PERSON where they stand alone as proper nouns."""
+    parts = person_parts(ents, lex)
+    if not parts:
+        return ents
+    longest = max(len(p) for p in parts)
+    by_start = {e.start: e for e in ents}
+    covered = {t.i: e for e in ents for t in e}
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        found = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = doc[i:i + n]
+            key = tuple(t.lower_ for t in words)
+            if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
+                                                                  or covered.get(i) is not None):
+                found = Span(doc, i, i + n, label="PERSON")
+                break
+        if found is None:
+            i += 1
+            continue
+        holders = {covered[j] for j in range(found.start, found.end) if j in covered}
+        if not holders:
+            out.append(found)
+        elif len(holders) == 1:
+            e = holders.pop()
+            same = e.start == found.start and e.end == found.end
+            if same and e.label_ not in ("PERSON",) and e.label_ in NAME_LABELS and gazetteer.lookup(e.text) is None:
+                out.remove(e)
+                out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
+        i = found.end
+    del by_start
+    return out
+
+
+def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
+                 propagate: bool = True) -> list[Span]:
+    """The corrected entities of `doc` (see the module docstring), without overlaps, in order."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            ents.append(ent)
+            continue
+        piece = split_at_lines(ent)
+        piece = trim(piece, lex) if piece is not None else None
+        if piece is not None and not is_junk(piece, lex):
+            ents.append(relabel_by_shape(piece, lex))
+    ents = reconcile(ents, gazetteer_spans, gazetteer, lex)
+    ents = datelines(doc, ents)
+    ents = people_by_role(ents, lex)
+    if propagate:
+        ents = acronyms(doc, ents)
+        ents = propagate_people(doc, ents, gazetteer, lex)
+        ents = propagate_orgs(doc, ents, gazetteer, lex)
+    return sorted(filter_spans(ents), key=lambda s: s.start)
+
+
+def _has_title_before(span: Span, lex: Lexicon) -> bool:
+    """ "Senator Thomas Reed", "Trade Representative Margaret Hollis": a title word right before the name."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return lex.is_title(prev.lower_) and not lex.is_honorific(prev.lower_) and prev.ent_iob_ != "I"
+
+
+def _apposed_title(span: Span, lex: Lexicon) -> bool:
+    """ "Canada's Minister of International Trade, Jean-Marc Tremblay": in apposition to a title noun."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(not span.start <= n.i < span.end and lex.is_title(n.lower_) and n.text[0].isupper() for n in nouns):
+        return True
+    return _comma_title_before(span, lex)
+
+
+def _comma_title_before(span: Span, lex: Lexicon) -> bool:
+    """ "Minister of International Trade, Jean-Marc Tremblay," read off the surface when the parse misses it."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text != "," or span.end >= len(doc) or doc[span.end].text not in (",", "said"):
+        return False
+    run = []
+    j = i - 1
+    while j >= 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in FUNCTION_WORDS):
+        run.append(doc[j])
+        j -= 1
+    return any(lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) for t in run)
+
+
+def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """A multi-word name the model called ORG/GPE/NORP but that carries a person's title is a PERSON."""
+    out = []
+    for e in ents:
+        if (e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and not e.id_ and len(e) >= 2
+                and all(t.text[:1].isupper() or t.text == "-" for t in e) and lex.head_label([t.text for t in e]) is None
+                and (_has_title_before(e, lex) or _apposed_title(e, lex))):
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
+    """The distinctive first word of each multi-word ORG ("Huaxin" of "Huaxin Semiconductor Manufacturing Co.")."""
+    firsts: dict[str, str] = {}
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for e in ents:
+        if e.label_ != "ORG" or len(e) < 2 or e.id_:
+            continue
+        w = e[0]
+        low = w.lower_
+        if (w.is_alpha and w.text[0].isupper() and len(w) > 2 and not w.is_stop and low not in lex.generic
+                and not lex.is_title(low) and not lex.is_portfolio(low) and low not in lex.heads
+                and gazetteer.lookup(w.text) is None and low not in people):
+            firsts.setdefault(w.text, e.text)
+    return firsts
+
+
+def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
+    firsts = org_short_forms(ents, lex, gazetteer)
+    if not firsts:
+        return ents
+    covered = {t.i: e for e in ents for t in e}
+    out = list(ents)
+    for t in doc:
+        if t.text not in firsts or (t.tag_ not in ("NNP", "NNPS") and t.i not in covered):
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not _is_headline_line(doc, t.i):
+            continue  # "Huaxin Semiconductor": the start of a longer name
+        e = covered.get(t.i)
+        if e is None:
+            if t.dep_ in ("compound", "amod") and t.head.i > t.i and not t.head.text[:1].isupper():
+                continue  # "Caspian region": a modifier, not the organisation
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+        elif len(e) == 1 and e.label_ != "ORG" and not e.id_:
+            out.remove(e)
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
