@@ -12,7 +12,10 @@
      C4's line rule, jusText applied line by line, and claimpipe's cleaner.
    - HTML path: trafilatura alone (`trafilatura.extract`) and claimpipe (`extract_html` + clean).
 2. bbc-news (2,225 clean articles): every removed line is a false positive. Reported with the
-   title as metadata, and with the title as the first line of the text and no metadata.
+   title as metadata, with the title as the first line of the text and no metadata, and with
+   each article inside synthetic site chrome (menu, byline, share bar, "Advertisement" mid-story,
+   related headlines, copyright), where position rules are active: story lines lost and chrome
+   lines kept.
 """
 
 from __future__ import annotations
@@ -267,6 +270,61 @@ def run_bbc(data: Path, limit: int | None) -> list[str]:
     return report
 
 
+HEADER = ["Skip to main content", "Home", "News", "Sport", "Weather", "Search", "Menu", "Advertisement"]
+FOOTER = ["Share this article", "Facebook", "Twitter", "Email", "Related stories"]
+COPYRIGHT = ["Subscribe to our newsletter", "About us", "Privacy Policy", "© 2005 Example News. All rights reserved."]
+
+
+def run_bbc_in_chrome(data: Path, limit: int | None) -> list[str]:
+    """Each BBC article inside synthetic site chrome: how much story is lost, how much chrome kept."""
+    rows = [json.loads(line) for line in gzip.open(data / "bbc_news_2225.jsonl.gz", "rt", encoding="utf-8")]
+    rows = rows[:limit] if limit else rows
+    story_lines = story_lost = chrome_lines = chrome_kept = 0
+    lost: Counter[str] = Counter()
+    examples: list[str] = []
+    for n, row in enumerate(rows):
+        teasers = [rows[(n + k) % len(rows)]["title"] for k in (7, 11, 13)]
+        paras = [p for p in row["text"].split("\n\n") if p.strip()]
+        mid = max(1, len(paras) // 2)
+        body = paras[:mid] + ["Advertisement"] + paras[mid:]
+        parts = ["\n".join(HEADER), row["title"], "By Staff Reporter\n12 March 2005", "\n\n".join(body),
+                 "\n".join(FOOTER + teasers), "\n".join(COPYRIGHT)]
+        text = "\n\n".join(parts)
+        art = Article(source=row["id"], text=text, doc_id="d", sha256="")
+        cleaned = clean(art, settings=SETTINGS)
+        kept_spans = [(b.source_start, b.source_end) for b in cleaned.blocks]
+        story_start = text.index(body[0])
+        story_end = text.index(body[-1], story_start) + len(body[-1])
+        pos = 0
+        for line in text.split("\n"):
+            s, e = pos, pos + len(line)
+            pos = e + 1
+            if not line.strip():
+                continue
+            s, e = s + len(line) - len(line.lstrip()), e - (len(line) - len(line.rstrip()))
+            kept = any(a <= s and e <= b for a, b in kept_spans)
+            is_story = story_start <= s < story_end and line != "Advertisement"
+            is_title = line == row["title"]
+            if is_story:
+                story_lines += 1
+                if not kept:
+                    story_lost += 1
+                    reason = next((r.reason for r in cleaned.removals if r.source_start <= s < r.source_end), "?")
+                    lost[reason] += 1
+                    if len(examples) < 8:
+                        examples.append(f"    {row['id']}: [{reason}] {line[:100]!r}")
+            elif not is_title:
+                chrome_lines += 1
+                chrome_kept += kept
+    out = [f"bbc-news inside site chrome: {story_lost} of {story_lines} story lines lost "
+           f"({100 * story_lost / story_lines:.2f}%), {chrome_kept} of {chrome_lines} chrome lines kept "
+           f"({100 * chrome_kept / chrome_lines:.2f}%)"]
+    if lost:
+        out.append("  reasons: " + ", ".join(f"{k} ({v})" for k, v in lost.most_common(8)))
+        out.extend(examples)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -291,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_bbc:
         print()
         print("\n".join(run_bbc(args.data / "bbc-news", args.limit)))
+        print("\n".join(run_bbc_in_chrome(args.data / "bbc-news", args.limit)))
     return 0
 
 

@@ -785,23 +785,37 @@ _LIST_ITEM = re.compile(r"(?:[-*•·–—▪►]|\d{1,3}[.)])\s")
 def _extend_over_list(units: list[_Unit], end: int) -> int:
     """Carry the story over a list or table that follows its last paragraph (results, a line-up)."""
     j = end
-    while j < len(units) and not units[j].kind and units[j].quality != "good" and units[j].n_words <= 25:
+    last = end
+    while j < len(units):
+        u = units[j]
+        if u.kind == "boilerplate" and u.reason in _SKIPPABLE:
+            j += 1  # an advertisement inside the list
+            continue
+        if u.kind or u.quality == "good" or u.n_words > (80 if _data_item(u) else 25):
+            break
         j += 1
-    items = units[end:j]
+        last = j
+    j = last
+    items = [u for u in units[end:j] if not u.kind]
     if len(items) < 2:
         return end
     intro = units[end - 1].text.rstrip().endswith(":") if end > 0 else False
     return j if intro or _data_list(items) else end
 
 
+_SKIPPABLE = {"advertisement", "image credit"}
 _VERSUS = re.compile(r"\s(?:v|vs\.?|-|–)\s")
 
 
 def _data_list(items: list[_Unit]) -> bool:
     """Most items carry numbers, brackets, bullets or "A v B": a table or a list of results."""
-    data = sum(1 for u in items if _LIST_ITEM.match(u.text) or any(ch.isdigit() for ch in u.text)
-               or "(" in u.text or _VERSUS.search(u.text))
-    return data >= 0.6 * len(items)
+    return sum(1 for u in items if _data_item(u)) >= 0.6 * len(items)
+
+
+def _data_item(u: _Unit) -> bool:
+    text = u.text
+    return bool(_LIST_ITEM.match(text) or any(ch.isdigit() for ch in text) or "(" in text or "," in text
+                or _VERSUS.search(text))
 
 
 def _headline_shape(u: _Unit) -> bool:
