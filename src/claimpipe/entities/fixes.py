@@ -65,6 +65,11 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
     """Drop a leading "the", punctuation, possessives and, for a PERSON, titles and forms of address."""
     doc = span.doc
     start, end = span.start, span.end
+    label = span.label_
+    if label in NAME_LABELS and label != "PERSON" and end - start > 1 and lex.is_honorific(doc[start].lower_) \
+            and doc[start + 1].text[:1].isupper():
+        label = "PERSON"  # "Ms Hughes" is a person whatever the model said
+        span = Span(doc, start, end, label=label)
     while start < end:
         t = doc[start]
         low = t.lower_
@@ -77,19 +82,40 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
             start += 1
         else:
             break
+    dash = next((t.i for t in doc[start:end] if t.text in DASHES and t.whitespace_ and t.i > start
+                 and doc[t.i - 1].whitespace_), None)
+    if dash is not None:  # "Arsene Wenger - he's": a spaced dash never sits inside a name
+        end = dash
     while end > start:
         t = doc[end - 1]
+        if (t.tag_ == "POS" or t.text in POSSESSIVES) and _name_with_s(doc, start, end, span.label_):
+            break
         if t.is_space or t.tag_ == "POS" or t.text in POSSESSIVES or (t.is_punct and t.text not in (")", ".")):
             end -= 1
+        elif t.lower_ in FUNCTION_WORDS and t.is_lower and end - start > 1:
+            end -= 1  # "the Office of the": the model stopped before the name's end
         elif span.label_ == "PERSON" and end - start > 1 and lex.is_honorific(t.lower_):
             end -= 1
         else:
             break
+    opening = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opening is not None and not any(t.text == ")" for t in doc[opening:end]):
+        end = opening  # "Inter-American Development Bank (IADB": the bracket is not part of the name
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
     if start >= end:
         return None
     if start == span.start and end == span.end:
         return span
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def _name_with_s(doc: Doc, start: int, end: int, label: str) -> bool:
+    """ "Lloyd's said": an ORG whose "'s" the model took in, not followed by what it owns, keeps it."""
+    if label != "ORG" or end - start != 2 or doc[end - 1].text not in ("'s", "’s"):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "ADV")
 
 
 def is_junk(span: Span, lex: Lexicon) -> bool:
@@ -104,6 +130,9 @@ def is_junk(span: Span, lex: Lexicon) -> bool:
         return True
     if is_clause(span):
         return True
+    if span.label_ in ("ORG", "NORP", "GPE", "FAC") and len(span) > 1 and lex.is_title(span[-1].lower_) \
+            and not lex.is_title(span[0].lower_):
+        return True  # "Roman Catholic Archbishop", "Kazakh Deputy Prime Minister": a role, not a name
     return span.label_ != "PERSON" and is_office(span, lex)
 
 
@@ -267,7 +296,7 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """An acronym in brackets right after a name ("Steppe Resources Group (SRG)") takes that name's label."""
     out = list(ents)
     for e in ents:
-        if e.label_ not in NAME_LABELS or e.end + 2 >= len(doc):
+        if e.label_ not in NAME_LABELS or e.label_ == "PERSON" or e.end + 2 >= len(doc):
             continue
         lb, acr, rb = doc[e.end], doc[e.end + 1], doc[e.end + 2]
         if lb.text == "(" and rb.text == ")" and ACRONYM.match(acr.text) and acr.text[0] == e.text[0]:
@@ -298,6 +327,16 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     parts = person_parts(ents, lex)
     if not parts:
         return ents
+    # one sense per discourse, by vote: a short form the model mostly reads as something else stays so
+    votes: dict[tuple[str, ...], int] = {}
+    for e in ents:
+        key = tuple(t.lower_ for t in e)
+        if e.label_ == "PERSON" and len(e) > 1:
+            for form, full in parts.items():
+                if full == e.text:
+                    votes[form] = votes.get(form, 0) + 1
+        elif key in parts:
+            votes[key] = votes.get(key, 0) + (1 if e.label_ == "PERSON" else -1)
     longest = max(len(p) for p in parts)
     by_start = {e.start: e for e in ents}
     covered = {t.i: e for e in ents for t in e}
@@ -321,7 +360,9 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
         elif len(holders) == 1:
             e = holders.pop()
             same = e.start == found.start and e.end == found.end
-            if same and e.label_ not in ("PERSON",) and e.label_ in NAME_LABELS and gazetteer.lookup(e.text) is None:
+            key = tuple(t.lower_ for t in e)
+            if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and gazetteer.lookup(e.text) is None
+                    and votes.get(key, 0) >= 0):
                 out.remove(e)
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
         i = found.end
@@ -351,12 +392,18 @@ def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazett
     return sorted(filter_spans(ents), key=lambda s: s.start)
 
 
+# Titles an organisation can hold too ("new owner Yeahronimo Media Ventures"): no evidence of a person.
+SHARED_TITLES = frozenset({"owner", "partner", "leader", "founder", "co-founder", "head", "official", "officials",
+                           "chair", "member", "members"})
+
+
 def _has_title_before(span: Span, lex: Lexicon) -> bool:
     """ "Senator Thomas Reed", "Trade Representative Margaret Hollis": a title word right before the name."""
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return lex.is_title(prev.lower_) and not lex.is_honorific(prev.lower_) and prev.ent_iob_ != "I"
+    return (lex.is_title(prev.lower_) and not lex.is_honorific(prev.lower_) and prev.lower_ not in SHARED_TITLES
+            and prev.ent_iob_ != "I")
 
 
 def _apposed_title(span: Span, lex: Lexicon) -> bool:
@@ -415,6 +462,9 @@ def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) ->
 def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
     firsts = org_short_forms(ents, lex, gazetteer)
+    for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
+        if e.label_ in ("GPE", "LOC") and e.text in firsts:
+            del firsts[e.text]
     if not firsts:
         return ents
     covered = {t.i: e for e in ents for t in e}

@@ -76,6 +76,7 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
 
 def apposition(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[str, Span | None]:
     """The noun phrase in apposition to `ent`, either way round, and its possessor."""
+    doc = ent.doc
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos" and not ent.start <= c.i < ent.end]
     if root.dep_ == "appos" and not ent.start <= root.head.i < ent.end:
@@ -87,9 +88,28 @@ def apposition(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[str
         if noun.pos_ not in ("NOUN", "PROPN") and holder is None:
             continue
         tokens = role_phrase(noun, ent)
-        if tokens:
-            return _join(tokens), possessor(noun, token_ent)
+        if not tokens:
+            continue
+        # an apposition sits right beside the name, behind a comma: "X, a Kazakh company" / "the minister, X"
+        if noun.i > ent.start:
+            beside = ent.end < len(doc) and doc[ent.end].text == "," and noun.left_edge.i == ent.end + 1
+        else:
+            k = ent.start - 1 if ent.start and doc[ent.start - 1].lower_ != "the" else ent.start - 2
+            beside = k >= 1 and doc[k].text == "," and tokens[-1].i == k - 1
+        if not beside:
+            continue
+        return _join(tokens), possessor(noun, token_ent) or _modifier_owner(noun, token_ent)
     return "", None
+
+
+def _modifier_owner(noun: Token, token_ent: dict[int, Span]) -> Span | None:
+    """ "an EU spokesperson": an organisation naming the role's owner as a modifier (not a place: "an Almaty
+    brokerage")."""
+    for child in noun.children:
+        holder = token_ent.get(child.i)
+        if child.dep_ in ("compound", "nmod") and holder is not None and holder.label_ == "ORG":
+            return holder
+    return None
 
 
 def role_phrase(noun: Token, ent: Span) -> list[Token]:
@@ -120,7 +140,7 @@ def role_phrase(noun: Token, ent: Span) -> list[Token]:
     doc = noun.doc
     lo, hi = min(keep), max(keep)
     span = [doc[i] for i in range(lo, hi + 1)]
-    if any(t.is_punct and t.text not in ("&", "-") or "\n" in t.text for t in span):
+    if any(t.is_punct and t.text not in ("&", "-", ",") or "\n" in t.text for t in span) or span[-1].text == ",":
         span = [doc[i] for i in sorted(keep)]  # a gap: keep only the chosen tokens
     while span and (span[0].lower_ in ("a", "an", "the") or span[0].tag_ == "POS" or span[0].is_punct):
         span.pop(0)
