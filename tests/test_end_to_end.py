@@ -194,3 +194,24 @@ def test_end_to_end_killed_runs_leave_complete_outputs_or_none_and_resume(tmp_pa
     assert finished.returncode == 0, finished.stderr
     assert data_files(out) == data_files(reference)
     assert not (out / ".claimpipe-staging").exists()
+
+
+def test_end_to_end_second_concurrent_run_refuses(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 24)
+    out = tmp_path / "out"
+    first = subprocess.Popen([sys.executable, "-m", "claimpipe", "run", str(corpus), "-o", str(out), "-q",
+                              "--batch-size", "2", "-j", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while not ((out / ".claimpipe.lock").exists() and (out / ".claimpipe.lock").read_text().strip()):
+            assert time.time() < deadline and first.poll() is None
+            time.sleep(0.05)
+        second = subprocess.run([sys.executable, "-m", "claimpipe", "run", str(corpus), "-o", str(out), "-q"],
+                                capture_output=True, text=True)
+        assert first.poll() is None, "the first run ended before the second started; the test proves nothing"
+        assert second.returncode == 2
+        assert f"another claimpipe run is writing to {out}" in second.stderr
+    finally:
+        first.wait(timeout=120)
+    assert first.returncode == 0
+    assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 24
