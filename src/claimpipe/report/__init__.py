@@ -27,7 +27,7 @@ from .page import esc, page
 __all__ = ["render_report", "write_report", "REPORT_NAME"]
 
 REPORT_NAME = "report.html"
-TOP_CLAIMS = 15
+TOP_CLAIMS = 10
 
 
 def write_report(out: Path, dest: Path | None = None, *, max_docs: int | None = None) -> Path:

@@ -215,7 +215,7 @@ def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None) 
     if articles is not None:
         title, shown = articles.get(c["doc_id"], (c["doc_id"], False))
         cell = f'<a href="#{esc(c["doc_id"])}">{esc(title)}</a>' if shown else esc(title)
-        cells.append(f"<td>{cell}</td>")
+        cells.append(f'<td class="article">{cell}</td>')
     return f'<tr id="row-{esc(c["claim_id"])}">{"".join(cells)}</tr>'
 
 

@@ -128,6 +128,9 @@ def to_svg(fig, *, salt: str, label: str) -> str:
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "claimpipe (matplotlib)"})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
+    # matplotlib numbers its groups figure_1, axes_1... in every figure: prefix every id, and every
+    # reference to one, so that ids stay unique on a page of several charts
+    svg = re.sub(r'(\sid="|url\(#|href="#)([^")]+)', lambda m: f"{m.group(1)}{salt}-{m.group(2)}", svg)
     head_end = svg.index(">")
     head = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end])
     from .page import esc
@@ -149,9 +152,9 @@ def _hbar_axes(ax, labels: list[str]) -> None:
     ax.set_axisbelow(True)
 
 
-def chart_entities(outputs: "Outputs", n: int = 15) -> str:
+def chart_entities(outputs: "Outputs", n: int = 12) -> str:
     top = top_entities(outputs, n)
-    fig = _figure(max(2.4, 0.3 * len(top) + 1.0))
+    fig = _figure(max(2.4, 0.26 * len(top) + 1.0))
     ax = fig.add_subplot()
     if top.empty:
         _no_data(ax, "No entities")
@@ -170,7 +173,7 @@ def chart_entities(outputs: "Outputs", n: int = 15) -> str:
 def chart_cooccurrence(outputs: "Outputs", n: int = 12) -> str:
     matrix = cooccurrence(outputs, n)
     size = len(matrix)
-    fig = _figure(max(3.0, 0.32 * size + 2.2))
+    fig = _figure(max(3.0, 0.26 * size + 1.8))
     ax = fig.add_subplot()
     if size < 2:
         _no_data(ax, "Too few entities")
@@ -214,9 +217,9 @@ def chart_claim_types(outputs: "Outputs") -> str:
     return to_svg(fig, salt="types", label="Claims by type")
 
 
-def chart_speakers(outputs: "Outputs", n: int = 15) -> str:
+def chart_speakers(outputs: "Outputs", n: int = 12) -> str:
     table = claims_by_speaker(outputs, n)
-    fig = _figure(max(2.4, 0.3 * len(table) + 1.2))
+    fig = _figure(max(2.4, 0.26 * len(table) + 1.0))
     ax = fig.add_subplot()
     if table.empty:
         _no_data(ax, "No attributed claims")

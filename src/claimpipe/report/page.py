@@ -143,6 +143,7 @@ table.claims tr:target { background: #fff8c5; }
 td.score { white-space: nowrap; font-variant-numeric: tabular-nums; min-width: 84px; }
 td.score .bar { display: inline-block; height: 8px; border-radius: 2px; margin-right: 6px; vertical-align: middle; }
 td.claim-text { width: 40%; min-width: 300px; }
+td.article { min-width: 180px; }
 .standalone { color: var(--muted); margin-top: 3px; }
 .standalone::before { content: "stand-alone: "; font-style: italic; }
 .type { display: inline-block; background: #ddf4ff; border-radius: 10px; padding: 0 7px; margin: 1px; font-size: 12px; }

@@ -1,0 +1,281 @@
+"""`claimpipe show`: one article's claims and entities, readable at a glance in a terminal.
+
+Article text is never written to the terminal as it is: escape sequences and other control
+characters in an article (ANSI injection: "\\x1b]0;title\\x07", "\\x1b[2J") and bidirectional
+overrides (U+202E) are shown as visible escapes such as `\\x1b`, so an article can neither drive the
+terminal nor disguise what it says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import textwrap
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .loader import Outputs
+
+__all__ = ["ArticleNotFound", "find_document", "format_article", "safe_text"]
+
+MAX_WIDTH = 100
+# C0 controls (tab and newline are handled apart), DEL, C1 controls (0x9b is a one-byte CSI), and the
+# format characters that reorder or hide text: bidi embeddings, overrides, isolates and marks.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile(r"[\t\n\u2028\u2029\u0085]")
+
+
+class ArticleNotFound(LookupError):
+    """No article, or more than one, matches what the user named; the message says what to try."""
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: object, *, one_line: bool = True) -> str:
+    """Text that is safe to print: control and bidi characters turned into visible escapes.
+
+    Args:
+        one_line: also turn tabs and line breaks into spaces (else newlines are kept).
+    """
+    text = "" if text is None else str(text)
+    if one_line:
+        text = _BREAKS.sub(" ", text)
+    else:
+        text = text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\u0085", "\n")
+    return _UNSAFE.sub(_visible, text)
+
+
+# ---- finding the article -------------------------------------------------------------------------
+
+def find_document(outputs: "Outputs", doc: str | Path) -> "pd.Series":
+    """The documents row that `doc` names.
+
+    `doc` may be a doc_id (or a unique prefix of one, at least 6 characters after "d_"), a `source`
+    as the run wrote it ("sub/a.txt", "feed.jsonl#L3"), a path that ends with a source
+    ("corpus/sub/a.txt"), a file name, or the path of an input file whose bytes the run read.
+
+    Raises:
+        ArticleNotFound: nothing matches, or several articles do (the message lists them).
+    """
+    docs = outputs.documents
+    if docs.empty:
+        raise ArticleNotFound("the run has no articles")
+    name = str(doc).strip()
+    ids = docs["doc_id"].astype(str)
+    sources = docs["source"].astype(str)
+    for match in (_by_id(ids, name), sources == name, _by_path(sources, name), _by_bytes(docs, name)):
+        if match is not None and match.any():
+            found = docs[match]
+            if len(found) == 1:
+                return found.iloc[0]
+            listed = "\n".join(f"  {d}  {safe_text(s)}" for d, s in zip(found["doc_id"], found["source"]))
+            raise ArticleNotFound(f"{safe_text(name)!s} matches {len(found)} articles; name one by doc_id or "
+                                  f"source:\n{listed}")
+    examples = ", ".join(safe_text(s) for s in sources.head(3))
+    raise ArticleNotFound(f"no article {safe_text(name)} in this run; give a doc_id (d_...) or a source as in "
+                          f"documents.csv (e.g. {examples})")
+
+
+def _by_id(ids: "pd.Series", name: str) -> "pd.Series | None":
+    if not name.startswith("d_"):
+        return None
+    exact = ids == name
+    if exact.any() or len(name) < 8:
+        return exact
+    return ids.str.startswith(name)
+
+
+def _by_path(sources: "pd.Series", name: str) -> "pd.Series":
+    """Sources that the path `name` ends with, part by part ("corpus/a.txt" ends with "a.txt")."""
+    path, _, line = name.partition("#")
+    parts = _parts(path)
+
+    def ends(source: str) -> bool:
+        spath, _, sline = source.partition("#")
+        sparts = _parts(spath)
+        return bool(sparts) and parts[-len(sparts):] == sparts and line == sline
+
+    return sources.map(ends).astype(bool)
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    parts = PureWindowsPath(path).parts if "\\" in path else PurePosixPath(path).parts
+    return tuple(p for p in parts if p not in ("", ".", "/"))
+
+
+def _by_bytes(docs: "pd.Series", name: str) -> "pd.Series | None":
+    """The article whose input file has the same bytes (a moved or renamed file)."""
+    path = Path(name)
+    if "sha256" not in docs or not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return docs["sha256"].astype(str) == digest.hexdigest()
+
+
+# ---- formatting ----------------------------------------------------------------------------------
+
+_STYLES = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "green": "32", "cyan": "36", "magenta": "35",
+           "blue": "34", "title": "1;4"}
+LABEL_STYLES = {"PERSON": "magenta", "ORG": "cyan", "GPE": "yellow", "NORP": "blue", "LOC": "green"}
+
+
+class _Painter:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.color or not text:
+            return text
+        codes = ";".join(_STYLES[s] for s in style.split())
+        return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def _band(score: float) -> str:
+    return "red" if score >= 0.6 else "yellow" if score >= 0.3 else "dim"
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=True, break_on_hyphens=False) or [indent.rstrip()]
+
+
+def format_article(outputs: "Outputs", doc: str, *, width: int | None = None, color: bool = False) -> str:
+    """One article's claims (most check-worthy first) and entities as text for a terminal.
+
+    Args:
+        doc: a doc_id, a source, a path ending with a source, or an input file (see `find_document`).
+        width: columns to wrap at; default the terminal's width, at most 100.
+        color: add ANSI colours (the article's own text never carries any).
+    Raises:
+        ArticleNotFound: `doc` names no article of the run, or several.
+    """
+    row = find_document(outputs, doc)
+    width = max(40, width or min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH))
+    paint = _Painter(color)
+    doc_id = str(row["doc_id"])
+    claims = outputs.claims[outputs.claims["doc_id"].astype(str) == doc_id]
+    claims = claims.sort_values(["checkworthiness", "start_char"], ascending=[False, True], kind="stable")
+    entities = outputs.entities[outputs.entities["doc_id"].astype(str) == doc_id]
+    names = dict(zip(entities["entity_id"].astype(str), entities["name"].astype(str)))
+
+    lines: list[str] = []
+    title = _str(row.get("title")) or _str(row.get("source"))
+    lines += [paint(x, "bold") for x in _wrap(safe_text(title), width, "")]
+    meta = [safe_text(row.get("source")), doc_id] + [safe_text(row.get(k)) for k in ("author", "published", "url")
+                                                       if _str(row.get(k))]
+    lines += [paint(x, "dim") for x in _wrap(" · ".join(meta), width, "")]
+    lines.append(paint(f'{len(claims)} claims · {len(entities)} entities · {int(row.get("n_boilerplate", 0))} '
+                       f'removed blocks ({int(row.get("boilerplate_chars", 0)):,} chars)', "dim"))
+    lines.append("")
+    lines += _section("CLAIMS, most check-worthy first", width, paint)
+    if claims.empty:
+        lines.append("  (none)")
+    for rank, c in enumerate(claims.to_dict("records"), 1):
+        lines += _claim_lines(rank, c, names, width, paint)
+    lines += _section("ENTITIES, most mentioned first", width, paint)
+    lines += _entity_lines(entities, width, paint) or ["  (none)"]
+    return "\n".join(lines) + "\n"
+
+
+def _section(name: str, width: int, paint: _Painter) -> list[str]:
+    return [paint(name, "bold"), paint("─" * min(width, len(name) + 10), "dim")]
+
+
+def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int, paint: _Painter) -> list[str]:
+    score = float(c.get("checkworthiness") or 0)
+    filled = round(score * 10)
+    bar = "█" * filled + "░" * (10 - filled)
+    types = " · ".join(safe_text(t) for t in c.get("claim_types") or []) or "untyped"
+    where = paint(f"  (sentence {int(c.get('sentence_index') or 0) + 1})", "dim")
+    out = [f"{rank:>3}. " + paint(f"{score:.2f}", _band(score) + " bold") + " " + paint(bar, _band(score))
+           + "  " + paint(types, "cyan") + where]
+    indent = " " * 5
+    text = safe_text(c.get("text"))
+    out += _wrap(f"“{text}”", width, indent)
+    standalone = safe_text(c.get("standalone_text"))
+    if standalone and standalone != text:
+        more = _wrap(f"stand-alone: {standalone}", width, indent)
+        more[0] = indent + paint("stand-alone:", "dim") + more[0][len(indent) + len("stand-alone:"):]
+        out += more
+    facts = []
+    attribution = _str(c.get("attribution")) or "none"
+    if attribution != "none":
+        speaker = safe_text(c.get("speaker"))
+        canonical = names.get(_str(c.get("speaker_entity_id")), "")
+        if canonical and canonical != speaker:
+            speaker += f" (= {safe_text(canonical)})"
+        facts.append("speaker: " + paint(speaker, "bold"))
+        facts.append(f"cue: {safe_text(c.get('cue'))}")
+        facts.append(attribution.replace("_", " "))
+    else:
+        facts.append("unattributed")
+    if c.get("hedged"):
+        cues = ", ".join(safe_text(x) for x in c.get("hedge_cues") or [])
+        facts.append(f"hedged ({cues})" if cues else "hedged")
+    if c.get("negated"):
+        facts.append("negated")
+    quantities = [safe_text(q.get("text") if isinstance(q, dict) else q) for q in c.get("quantities") or []]
+    if quantities:
+        facts.append("numbers: " + ", ".join(quantities))
+    out += _wrap_items(facts, width, indent)
+    out.append("")
+    return out
+
+
+def _wrap_items(items: list[str], width: int, indent: str, sep: str = " · ") -> list[str]:
+    """Join items that may hold ANSI codes with `sep`, breaking lines between items, never inside one
+    (unless an item alone is wider than the line)."""
+    lines, line, shown = [], indent, len(indent)
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        visible = len(_ANSI.sub("", piece.rstrip()))
+        if shown + visible > width and line.strip():
+            lines.append(line.rstrip())
+            line, shown = indent, len(indent)
+        line += piece
+        shown += len(_ANSI.sub("", piece))
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _entity_lines(entities: "pd.DataFrame", width: int, paint: _Painter) -> list[str]:
+    if entities.empty:
+        return []
+    totals = entities.groupby("label")["n_mentions"].sum().sort_values(ascending=False, kind="stable")
+    pad = max(len(safe_text(x)) for x in totals.index) + 2
+    lines = []
+    for label in totals.index:
+        group = entities[entities["label"] == label].sort_values(["n_mentions", "name"], ascending=[False, True])
+        items = [f"{paint(safe_text(n), LABEL_STYLES.get(str(label), 'bold'))} {int(k)}"
+                 for n, k in zip(group["name"], group["n_mentions"])]
+        wrapped = _wrap_items(items, width, " " * (pad + 2))
+        first = "  " + paint(safe_text(label).ljust(pad), "dim") + wrapped[0][pad + 2:]
+        lines += [first] + wrapped[1:]
+    return lines
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
