@@ -58,12 +58,22 @@ def _stop_words(lang: str = "en") -> frozenset[str]:
 _LANGS = ("en", "de", "fr", "es", "it", "nl", "pt", "sv")
 
 
+def _ends_sentence(text: str) -> bool:
+    # patterns anchored at "$" are searched from every position: look at the tail only
+    return _TERMINAL.search(text[-12:]) is not None
+
+
+def _ends_open(text: str) -> bool:
+    return _OPEN_END.search(text[-16:]) is not None
+
+
 def pick_stop_words(text: str) -> frozenset[str]:
     """The stop-word list (of spaCy's, for a few European languages) that covers most of a text."""
-    words = [w.casefold() for w in islice(_WORD.finditer(text), 800) for w in (w.group(0),)]
+    words = [m.group(0).casefold() for m in islice(_WORD.finditer(text), 800)]
     if not words:
         return _stop_words("en")
-    best = max(_LANGS, key=lambda lang: (sum(1 for w in words if w in _stop_words(lang)), lang == "en"))
+    counts = {lang: len(_stop_words(lang).intersection(words)) + (lang == "en") for lang in _LANGS}
+    best = max(_LANGS, key=counts.__getitem__)
     return _stop_words(best)
 
 
@@ -126,6 +136,7 @@ def load_lexicon() -> _Lexicon:
 _CTA_WORDS = re.compile(r"subscri|sign ?up|newsletter|follow|download|comment|donat|cookie|affiliat|inbox|e-?mail|share|app\b")
 
 
+@lru_cache(maxsize=8192)  # site chrome repeats from page to page
 def match_lexicon(norm: str, n_words: int) -> str | None:
     """The reason of the first lexicon rule that matches a normalised block, or None."""
     lex = load_lexicon()
@@ -212,10 +223,17 @@ def _looks_like_name(name: str) -> bool:
     return capitals >= 1
 
 
+_BYLINE_HEAD = re.compile(r"(?i:by|written|words|story|reported|reporting|posted|authors?|published)\b")
+_AVATAR_WORDS = re.compile(r"(?i:profile|avatar|headshot|photo|picture|image|author)")
+
+
 def match_byline(text: str) -> tuple[str, str] | None:
     """(reason, author) when a block is a byline or an author's avatar caption, else None."""
     if len(text) > 200:
         return None
+    head = _BYLINE_HEAD.match(text)
+    if not head and not _AVATAR_WORDS.search(text):
+        return None  # cheap test first: most blocks are neither
     if m := _AVATAR.fullmatch(text):
         name = m.group("name") or m.group("name2")
         if _looks_like_name(name):
@@ -226,7 +244,7 @@ def match_byline(text: str) -> tuple[str, str] | None:
         if _looks_like_name(name):
             return "byline", name
     # "By Amelie Marie Nishizawa Feb 8, 2020 5 min read": a date ends the name
-    if (d := _DATE_IN_TEXT.search(text)) and d.start() > 3 and (m := _BYLINE.fullmatch(text[:d.start()].rstrip(" ,|·-–—"))):
+    if head and (d := _DATE_IN_TEXT.search(text)) and d.start() > 3 and (m := _BYLINE.fullmatch(text[:d.start()].rstrip(" ,|·-–—"))):
         name = m.group("name").strip()
         if _looks_like_name(name):
             return "byline", name
@@ -336,15 +354,14 @@ _OPEN_END = re.compile(r"(?:[,(\[{–—/-]|\b(?:" + "|".join(sorted(_OPEN_END_W
 
 def _continues(prev: str, line: str) -> bool:
     """Does `line` carry on the sentence of `prev` (a line broken at a link or inline tag)?"""
-    if _TERMINAL.search(prev) or _standalone(line) or ("\n" not in prev and _standalone(prev)):
+    if _ends_sentence(prev):
         return False
-    if line[0] in ",.;:!?)]}%’”'":
-        return True
-    if line[0].islower() and not prev.endswith(":"):
-        return True
-    return bool(_OPEN_END.search(prev)) and not prev.endswith(":")
+    if not (line[0] in ",.;:!?)]}%’”'" or (not prev.endswith(":") and (line[0].islower() or _ends_open(prev)))):
+        return False
+    return not (_standalone(line) or ("\n" not in prev and _standalone(prev)))
 
 
+@lru_cache(maxsize=4096)
 def _standalone(line: str) -> bool:
     """A line that is a block of its own whatever surrounds it: a byline, a date, a lexicon hit."""
     if len(line) > 200:
@@ -363,13 +380,13 @@ def _hard_wrapped(text: str, group: list[tuple[int, int, int]]) -> bool:
     if sum(1 for n in body if n >= 0.7 * width) < 0.8 * len(body):
         return False
     # wrapped prose breaks mid-sentence: most inner lines do not end a sentence
-    open_ends = sum(1 for s, e, _ in group[:-1] if not _TERMINAL.search(text[s:e]))
+    open_ends = sum(1 for s, e, _ in group[:-1] if not _ends_sentence(text[s:e]))
     if open_ends < 0.5 * len(body):
         return False
     # ... and often before a lower-case word; a list of links ("Click to share on X (Opens in new
     # window)") has lines of one width too, but each starts afresh
     lower = sum(1 for s, _, _ in group[1:] if text[s].islower())
-    prev_open = sum(1 for s, e, _ in group[:-1] if _OPEN_END.search(text[s:e]))
+    prev_open = sum(1 for s, e, _ in group[:-1] if _ends_open(text[s:e]))
     return lower + prev_open >= 0.3 * len(body) and not any(_standalone(text[s:e]) for s, e, _ in group)
 
 
@@ -380,7 +397,7 @@ _NOT_LETTER = re.compile(r"[\W\d_]+")
 def _measure(unit: _Unit, stops: frozenset[str]) -> None:
     words = _WORD.findall(unit.text)
     unit.norm = normalise(unit.text)
-    unit.terminal = bool(_TERMINAL.search(unit.text))
+    unit.terminal = bool(_ends_sentence(unit.text))
     latin = len(_NOT_LATIN.sub("", unit.text))
     letters = latin if latin >= 0.5 * len(unit.text) else len(_NOT_LETTER.sub("", unit.text))
     if letters and latin < 0.5 * letters:
@@ -656,7 +673,7 @@ _LIST_SEP = re.compile(r"\s+[/|·•»>]\s+|\s*[|·•»]\s*(?=\S)")
 
 def _link_list(text: str) -> bool:
     """Three or more short items between separators: "Comics / economics / happy mutants"."""
-    if len(text) > 300 or "\n" in text or _TERMINAL.search(text):
+    if len(text) > 300 or "\n" in text or _ends_sentence(text):
         return False
     items = [t for t in _LIST_SEP.split(text) if t.strip()]
     if len(items) < 3 or any(len(t.split()) > 4 for t in items):
@@ -823,7 +840,7 @@ def _headline_shape(u: _Unit) -> bool:
     if not first or first.islower():
         return False
     return (not u.kind and 3 <= u.n_words <= 30 and len(u.text) <= 250 and "\n" not in u.text
-            and not u.text.rstrip().endswith((".", ",", ";", ":")) and not _OPEN_END.search(u.text.rstrip()))
+            and not u.text.rstrip().endswith((".", ",", ";", ":")) and not _ends_open(u.text.rstrip()))
 
 
 def _find_title(units: list[_Unit], article: Article, html: bool) -> int | None:
