@@ -57,9 +57,10 @@ def safe_text(text: object, *, one_line: bool = True) -> str:
 def find_document(outputs: "Outputs", doc: str | Path) -> "pd.Series":
     """The documents row that `doc` names.
 
-    `doc` may be a doc_id (or a unique prefix of one, at least 6 characters after "d_"), a `source`
-    as the run wrote it ("sub/a.txt", "feed.jsonl#L3"), a path that ends with a source
-    ("corpus/sub/a.txt"), a file name, or the path of an input file whose bytes the run read.
+    `doc` may be, tried in this order: a doc_id (or a unique prefix of one, at least 6 hex digits);
+    a `source` as the run wrote it ("sub/a.txt", "feed.jsonl#L3"); a path that ends with a source
+    ("corpus/sub/a.txt"); the path of an input file with the same bytes (moved or renamed); or a
+    bare file name ("a.txt" finds "sub/a.txt").
 
     Raises:
         ArticleNotFound: nothing matches, or several articles do (the message lists them).
@@ -70,7 +71,8 @@ def find_document(outputs: "Outputs", doc: str | Path) -> "pd.Series":
     name = str(doc).strip()
     ids = docs["doc_id"].astype(str)
     sources = docs["source"].astype(str)
-    for match in (_by_id(ids, name), sources == name, _by_path(sources, name), _by_bytes(docs, name)):
+    for match in (_by_id(ids, name), sources == name, _by_path(sources, name), _by_bytes(docs, name),
+                  _by_name(sources, name)):
         if match is not None and match.any():
             found = docs[match]
             if len(found) == 1:
@@ -103,6 +105,16 @@ def _by_path(sources: "pd.Series", name: str) -> "pd.Series":
         return bool(sparts) and parts[-len(sparts):] == sparts and line == sline
 
     return sources.map(ends).astype(bool)
+
+
+def _by_name(sources: "pd.Series", name: str) -> "pd.Series":
+    """Sources whose file name is `name` ("a.txt" finds "2024/a.txt")."""
+    path, _, line = name.partition("#")
+    parts = _parts(path)
+    if len(parts) != 1:
+        return sources.map(lambda s: False).astype(bool)
+    return sources.map(lambda s: _parts(s.partition("#")[0])[-1:] == parts and s.partition("#")[2] == line
+                       ).astype(bool)
 
 
 def _parts(path: str) -> tuple[str, ...]:
@@ -174,8 +186,9 @@ def format_article(outputs: "Outputs", doc: str, *, width: int | None = None, co
     meta = [safe_text(row.get("source")), doc_id] + [safe_text(row.get(k)) for k in ("author", "published", "url")
                                                        if _str(row.get(k))]
     lines += [paint(x, "dim") for x in _wrap(" · ".join(meta), width, "")]
-    lines.append(paint(f'{len(claims)} claims · {len(entities)} entities · {int(row.get("n_boilerplate", 0))} '
-                       f'removed blocks ({int(row.get("boilerplate_chars", 0)):,} chars)', "dim"))
+    counts = (f'{len(claims)} claims · {len(entities)} entities · {int(row.get("n_boilerplate", 0))} '
+              f'removed blocks ({int(row.get("boilerplate_chars", 0)):,} chars)')
+    lines += [paint(x, "dim") for x in _wrap(counts, width, "")]
     lines.append("")
     lines += _section("CLAIMS, most check-worthy first", width, paint)
     if claims.empty:
@@ -197,9 +210,12 @@ def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int
     bar = "█" * filled + "░" * (10 - filled)
     types = " · ".join(safe_text(t) for t in c.get("claim_types") or []) or "untyped"
     where = paint(f"  (sentence {int(c.get('sentence_index') or 0) + 1})", "dim")
-    out = [f"{rank:>3}. " + paint(f"{score:.2f}", _band(score) + " bold") + " " + paint(bar, _band(score))
-           + "  " + paint(types, "cyan") + where]
     indent = " " * 5
+    head = f"{rank:>3}. " + paint(f"{score:.2f}", _band(score) + " bold") + " " + paint(bar, _band(score))
+    if len(f"{rank:>3}. {score:.2f} {bar}  {types}{_ANSI.sub('', where)}") <= width:
+        out = [head + "  " + paint(types, "cyan") + where]
+    else:  # too long for one line: the types go below
+        out = [head + where] + [paint(x, "cyan") for x in _wrap(types, width, indent)]
     text = safe_text(c.get("text"))
     out += _wrap(f"“{text}”", width, indent)
     standalone = safe_text(c.get("standalone_text"))
@@ -233,20 +249,29 @@ def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int
 
 
 def _wrap_items(items: list[str], width: int, indent: str, sep: str = " · ") -> list[str]:
-    """Join items that may hold ANSI codes with `sep`, breaking lines between items, never inside one
-    (unless an item alone is wider than the line)."""
-    lines, line, shown = [], indent, len(indent)
+    """Join items that may hold ANSI codes with `sep`, breaking lines between items; an item wider
+    than a line is broken between its words."""
+    pieces: list[str] = []  # each piece ends with the text that follows it on the same line
     for i, item in enumerate(items):
-        piece = item + (sep if i < len(items) - 1 else "")
-        visible = len(_ANSI.sub("", piece.rstrip()))
-        if shown + visible > width and line.strip():
+        tail = sep if i < len(items) - 1 else ""
+        if _width(item) + len(indent) <= width:
+            pieces.append(item + tail)
+        else:
+            words = item.split(" ")
+            pieces += [w + " " for w in words[:-1]] + [words[-1] + tail]
+    lines, line = [], indent
+    for piece in pieces:
+        if _width(line + piece.rstrip()) > width and line.strip():
             lines.append(line.rstrip())
-            line, shown = indent, len(indent)
+            line = indent
         line += piece
-        shown += len(_ANSI.sub("", piece))
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _width(text: str) -> int:
+    return len(_ANSI.sub("", text))
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
