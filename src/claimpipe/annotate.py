@@ -100,7 +100,7 @@ def doc_entities(doc: Doc, *, doc_id: str, cleaned: Cleaned,
     resolved = resolve(ents, gazetteer=gazetteer, lex=lex)
     token_ent = {t.i: e for e in ents for t in e}
     ids = {r.ent.start: make_entity_id(r.label, r.name) for r in resolved}
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     mentions: list[Mention] = []
     entities: dict[str, Entity] = {}
     for r in resolved:

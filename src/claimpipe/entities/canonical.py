@@ -109,7 +109,7 @@ def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Res
         items.append(Resolved(ent, ent.label_, name))
     _one_label_per_name(items)
     free = [r for r in items if not r.ent.id_]
-    _resolve_acronyms(free, items)
+    _resolve_acronyms(free, items, lex)
     _resolve_short_forms(free)
     _resolve_case(free)
     return items
@@ -128,7 +128,7 @@ def _one_label_per_name(items: list[Resolved]) -> None:
                 r.label = best
 
 
-def _resolve_acronyms(free: list[Resolved], items: list[Resolved]) -> None:
+def _resolve_acronyms(free: list[Resolved], items: list[Resolved], lex: Lexicon) -> None:
     defined: dict[str, Resolved] = {}
     doc = items[0].ent.doc if items else None
     for r in items:  # "Long Name (ACR)"
@@ -139,13 +139,14 @@ def _resolve_acronyms(free: list[Resolved], items: list[Resolved]) -> None:
                 if is_acronym(acr) and not is_acronym(r.name):
                     defined.setdefault(acr.replace(".", ""), r)
     longer = [r for r in items if len(words_of(r.name)) > 1 and r.label != "PERSON"]
+    spelled = {id(x): {initials(x.name), initials(clean_name(x.ent.text, "", lex))} for x in longer}
     for r in free:
         if not is_acronym(r.ent.text):
             continue
         key = r.ent.text.replace(".", "")
         target = defined.get(key)
         if target is None:
-            matches = {(x.label, x.name) for x in longer if initials(x.name) == key}
+            matches = {(x.label, x.name) for x in longer if key in spelled[id(x)]}
             if len(matches) == 1:
                 label, name = matches.pop()
                 target = next(x for x in longer if (x.label, x.name) == (label, name))

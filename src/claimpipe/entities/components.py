@@ -17,13 +17,33 @@ from .gazetteer import load_gazetteer, load_lexicon
 GAZETTEER_KEY = "claimpipe_gazetteer"
 
 
-@Language.factory("claimpipe_gazetteer", assigns=[f"doc.spans"],
-                  default_config={"spans_key": GAZETTEER_KEY})
-def make_gazetteer(nlp: Language, name: str, *, spans_key: str) -> SpanRuler:
+@Language.factory("claimpipe_gazetteer", assigns=["doc.spans"], default_config={"spans_key": GAZETTEER_KEY})
+def make_gazetteer(nlp: Language, name: str, *, spans_key: str) -> "GazetteerRuler":
     """Country names, demonyms and international bodies, matched case-sensitively, into doc.spans[spans_key]."""
-    ruler = SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr="ORTH", overwrite=True)
-    ruler.add_patterns(load_gazetteer().patterns())
+    ruler = GazetteerRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr="ORTH", overwrite=True)
+    # Patterns need only the tokenizer; the other components may not be loaded yet (spacy.load of a saved
+    # pipeline builds every component before it reads any weights).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(load_gazetteer().patterns())
     return ruler
+
+
+class GazetteerRuler(SpanRuler):
+    """A SpanRuler whose patterns come from claimpipe's data tables, so a saved pipeline stores none."""
+
+    def to_disk(self, path, *, exclude=()) -> None:  # type: ignore[no-untyped-def]
+        from pathlib import Path
+
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path, *, exclude=()) -> "GazetteerRuler":  # type: ignore[no-untyped-def]
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:  # type: ignore[no-untyped-def]
+        return b""
+
+    def from_bytes(self, bytes_data, *, exclude=()) -> "GazetteerRuler":  # type: ignore[no-untyped-def]
+        return self
 
 
 @Language.factory("claimpipe_entity_fixes", requires=["doc.ents", "token.tag", "token.dep"], assigns=["doc.ents"],

@@ -183,7 +183,7 @@ def _is_headline_line(doc: Doc, i: int) -> bool:
     end = i
     while end < len(doc) - 1 and not is_line_break(doc[end]):
         end += 1
-    words = [t for t in doc[start:end + 1] if t.is_alpha and len(t) > 3]
+    words = [t for t in doc[start:end + 1] if t.is_alpha and len(t) > 2]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
