@@ -15,9 +15,12 @@ as character offsets into `doc.text` (the content may be several pieces). The pa
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ._text import doc_text
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon, load_lexicon
@@ -63,6 +66,8 @@ def token_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
     while toks and (toks[0].is_space or toks[0].text in _EDGE_PUNCT):
         toks.pop(0)
     while toks and (toks[-1].is_space or toks[-1].text in _EDGE_PUNCT):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break
         toks.pop()
     if not toks:
         return None
@@ -81,9 +86,17 @@ def subtree_range(token: Token, *, exclude: Iterable[Token] = ()) -> tuple[int, 
     return token_range(doc[left:right + 1])
 
 
-def noun_phrase(token: Token) -> tuple[int, int] | None:
-    """A source noun phrase: the subtree, without a relative clause that starts with the cue."""
-    return subtree_range(token)
+def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, int] | None:
+    """A source noun phrase: the subtree, cut short where a quotation begins or ends."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    if quotes is not None:
+        for q in quotes.in_range(doc[left].idx, doc[right].idx + 1):
+            if doc[left].idx < q.end_char <= token.idx:
+                left = max(left, quotes.token_at(q.end_char))
+            elif token.idx < q.start_char <= doc[right].idx:
+                right = min(right, quotes.token_at(q.start_char) - 1)
+    return token_range(doc[left:right + 1])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,7 +107,10 @@ class QuoteIndex:
     """Quotes of a doc and fast look-ups from tokens and character ranges."""
 
     def __init__(self, doc: Doc) -> None:
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(doc_text(doc))
+        self._starts = [t.idx for t in doc]
+        self._ends = [q.end_char for q in self.quotes]
+        self._n = len(doc)
         self._inside = [False] * len(doc)
         for q in self.quotes:
             span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
@@ -104,11 +120,21 @@ class QuoteIndex:
                 if q.start_char <= t.idx < q.end_char and not _is_mark(t):  # the marks are not inside
                     self._inside[t.i] = True
 
+    def token_at(self, char: int) -> int:
+        """Index of the first token that starts at or after `char`."""
+        return min(bisect_left(self._starts, char), self._n - 1)
+
     def inside(self, token: Token) -> bool:
         return self._inside[token.i]
 
     def in_range(self, start: int, end: int) -> list[Quote]:
-        return [q for q in self.quotes if q.start_char < end and start < q.end_char]
+        """Quotes overlapping [start, end) (quotes never overlap each other, so ends are sorted)."""
+        out = []
+        for q in self.quotes[bisect_right(self._ends, start):]:
+            if q.start_char >= end:
+                break
+            out.append(q)
+        return out
 
 
 def _is_mark(token: Token) -> bool:
@@ -128,11 +154,11 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
     for k, sent in enumerate(sents):
         found.extend(_according_to(sent, lex))
         found.extend(_dash(sent, quotes))
-        found.extend(_colon_speaker(sent, sents, k, quotes))
         for token in sent:
-            att = _verb_cue(token, sent, sents, k, lex, quotes)
+            att = _verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
             if att is not None:
                 found.append(att)
+    found.extend(_colon_paragraphs(doc, quotes))
     found = _dedupe(found)
     _continue_quotes(doc, found, quotes, sents)
     for att in found:
@@ -172,8 +198,14 @@ def _kind(att: Attribution, quotes: QuoteIndex) -> str:
 def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = token.lemma_.lower()
-    return lemma in lex.cue_lemmas or any(p[0] == lemma for p in lex.light)
+    return token.lemma_.lower() in lex.cue_lemmas
+
+
+_OBJECT_CASE = {"them", "him", "her", "me", "us"}
+_WH = {"when", "where", "how", "why", "while", "as", "if"}
+# verbs that carry another cue verb in a to-infinitive and belong to its cue ("continues to insist")
+_CARRIERS = {"continue", "appear", "seem", "go", "begin", "proceed", "try"}
+_NOT_IN_CUE = {"then", "perhaps", "so", "thus", "therefore", "however"}
 
 
 def _source_of(verb: Token) -> Token | None:
@@ -182,28 +214,108 @@ def _source_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return verb.head
+            if child.lower_ in _OBJECT_CASE:  # "let them know": a causative, not a speaker
+                return None
             return child
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb.head  # "Dean, a medical doctor, saying ..."
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not any(c.lower_ == "to" for c in verb.lefts):
             return None
         return _source_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _source_of(verb.head.head)  # "pitched himself by telling them that ..."
     return None
 
 
+def _outside_quote_source(verb: Token, source: Token | None, quotes: "QuoteIndex") -> Token | None:
+    """A subject parsed inside a quotation ("“We will win,” said Smith") is wrong: look around the verb.
+
+    First the words between the quotation and the verb ("“...,” Rep. Smith said"), then the words
+    right after it ("“...,” said Rep. Smith").
+    """
+    if source is not None and not quotes.inside(source):
+        return source
+    doc = verb.doc
+    stretch = []
+    j = _cue_start(verb).i - 1
+    while j >= 0 and not quotes.inside(doc[j]) and doc[j].text not in ("”", '"', "''") and not doc[j].is_space:
+        stretch.insert(0, doc[j])
+        j -= 1
+    stretch = [t for t in stretch if not (t.is_punct and t.text not in ("(", ")", ".", "-"))] if stretch else []
+    if stretch and j >= 0 and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in stretch):
+        ids = {t.i for t in stretch}
+        roots = [t for t in stretch if t.head.i not in ids and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if roots:
+            return roots[-1]
+    for t in doc[verb.i + 1:min(len(doc), verb.i + 8)]:
+        if t.is_punct or quotes.inside(t):
+            break
+        if t.dep_ == "prep":
+            break  # "said in an interview": no speaker after the verb
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ in ("nsubj", "dobj", "attr", "appos", "dative", "compound") \
+                and t.ent_type_ not in ("DATE", "TIME"):
+            while t.dep_ == "compound" and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
+
+
+def _cue_start(verb: Token) -> Token:
+    """First word of the cue: auxiliaries, negation and adverbs right before the verb belong to it."""
+    doc = verb.doc
+    first = verb
+    j = verb.i - 1
+    while j >= 0:
+        t = doc[j]
+        if t.head == verb and (t.dep_ in ("aux", "auxpass", "neg") or t.dep_ == "advmod" and t.lower_ not in _WH
+                               and t.lower_ not in _NOT_IN_CUE):
+            first = t
+            j -= 1
+            continue
+        break
+    # "continues to insist", "appeared to suggest": the carrier verb and its "to" join the cue
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in _CARRIERS:
+        between = doc[verb.head.i + 1:first.i]
+        if all(t.lower_ == "to" or t.dep_ == "advmod" for t in between):
+            return _cue_start(verb.head)
+    if first.lower_ == "to" and first.i < verb.i:  # "to explain": the infinitive marker stays out
+        first = doc[first.i + 1]
+    return first
+
+
 def _cue_range(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], Token | None]:
-    """The cue's characters (the verb, with the particle of a phrasal cue) and the particle."""
-    start, end = verb.idx, verb.idx + len(verb.text)
+    """The cue's characters (auxiliaries, the verb, the particle of a phrasal cue) and the particle.
+
+    A colon right after the cue belongs to it ("said:"), as PolNeAR and PARC mark it.
+    """
+    start = _cue_start(verb).idx
+    last, particle = verb, None
     particles = lex.phrasal.get(verb.lemma_.lower(), frozenset())
     for child in verb.rights:
-        if child.dep_ in ("prt", "prep") and child.lower_ in particles:
-            return (start, child.idx + len(child.text)), child
-    return (start, end), None
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            last = particle = child
+            break
+        if child.dep_ == "prep" and child.i == verb.i + 1 and (
+                child.lower_ in particles or verb.lemma_.lower() in lex.speech and child.lower_ in lex.topic_preps
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) and not _near_quote(verb)):
+            last = particle = child
+            break
+    doc = verb.doc
+    if last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
+        last = doc[last.i + 1]
+    return (start, last.idx + len(last.text)), particle
+
+
+def _near_quote(verb: Token) -> bool:
+    """True when the verb's sentence holds a quotation mark (its content is quoted, not a topic)."""
+    return any(t.text in ('"', "“", "”", "''") for t in verb.sent)
 
 
 def _light_cue(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -215,8 +327,63 @@ def _light_cue(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         n = len(phrase)
         window = doc[verb.i:verb.i + n]
         if len(window) == n and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(window[1:], phrase[1:])):
-            return verb.idx, window[-1].idx + len(window[-1].text)
+            return _cue_start(verb).idx, window[-1].idx + len(window[-1].text)
     return None
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+
+
+def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span) -> tuple[int, int] | None:
+    """What a verb of saying reports through its clausal complement.
+
+    After the cue, the clause and any clause joined to the cue verb after it ("says she hopes ...,
+    but she knows ..."); before the cue ("..., another source said"), everything from the start
+    of the sentence to the source or cue, whichever comes first.
+    """
+    doc = verb.doc
+    if ccomp.i > verb.i:
+        right = ccomp.right_edge.i
+        for c in verb.rights:
+            if c.dep_ == "conj" and c.i > ccomp.i and _has_subject(c):
+                right = max(right, c.right_edge.i)
+        return token_range(doc[ccomp.left_edge.i:right + 1])
+    stop = min(_cue_start(verb).i, source.left_edge.i if source.i > ccomp.right_edge.i else verb.i)
+    start = sent.start
+    return token_range(doc[_after_dateline(doc, start, stop):stop])
+
+
+def _after_dateline(doc: Doc, start: int, stop: int) -> int:
+    """Skip a dateline ("WASHINGTON ―", "LONDON, Sept. 28 (UPI) —") at the start of a sentence."""
+    for j in range(start, min(stop, start + 12)):
+        t = doc[j]
+        if t.text in DASHES:
+            before = [u for u in doc[start:j] if not (u.is_punct or u.is_space)]
+            if before and all(u.is_upper or u.pos_ in ("PROPN", "NUM") or u.like_num for u in before):
+                return j + 1
+            return start
+    return start
+
+
+def _with_quotes(pieces: list[tuple[int, int]], sent: Span, quotes: "QuoteIndex", avoid: tuple[int, int]) -> list[tuple[int, int]]:
+    """Widen content to the quotations it touches, and take the sentence's other quotations along."""
+    touched = []
+    out = []
+    for s, e in pieces:
+        for q in quotes.in_range(s, e):
+            touched.append(q)
+            s, e = min(s, q.start_char), max(e, q.end_char)
+        out.append((s, e))
+    if not touched:
+        return out
+    for q in quotes.in_range(sent.start_char, sent.end_char):
+        if q in touched or avoid[0] <= q.start_char < avoid[1]:
+            continue
+        if any(s <= q.start_char < e for s, e in out):
+            continue
+        out.append((q.start_char, q.end_char))
+    return sorted(out)
 
 
 def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
@@ -225,13 +392,16 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         return None
     lemma = token.lemma_.lower()
     source = _source_of(token)
+    if source is None and any(c.dep_ == "nsubjpass" for c in token.children):
+        return _passive_cue(token, lex, quotes)
+    source = _outside_quote_source(token, source, quotes)
     if source is None:
         return None
     cue, particle = _cue_range(token, lex)
     light = _light_cue(token, lex)
     if light is not None:
         cue = light
-    elif lemma not in lex.cue_lemmas:
+    elif lemma not in lex.speech | lex.volition | lex.stance and particle is None:
         return None
     content: list[tuple[int, int]] = []
     form = "clause"
@@ -240,18 +410,25 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         # "made it clear that ...": the clause hangs from the verb or from "clear"
         ccomps = [t for t in token.subtree if t.idx >= cue[1] and t.dep_ in ("ccomp", "advcl")
                   and t.head.idx < cue[1]][:1]
+    if ccomps and lemma not in lex.speech and light is None and ccomps[0].i < token.i:
+        ccomps = []  # only verbs of saying stand after what they report
     if ccomps:
-        rng = subtree_range(ccomps[0])
+        rng = _clause_content(token, ccomps[0], source, sent)
         if rng is not None:
             content = [rng]
+    elif token.dep_ == "parataxis" and lemma in lex.speech:
+        # "A, he said, B": the sentence around the parenthetical
+        lo = min(token.left_edge.i, source.left_edge.i)
+        hi = max(token.right_edge.i, source.right_edge.i)
+        content = _clause_without(sent, lo, hi)
+        if content and content[0][0] == sent.start_char:
+            first = _after_dateline(token.doc, sent.start, lo)
+            content[0] = (token.doc[first].idx, content[0][1]) if first > sent.start else content[0]
     elif particle is not None and particle.dep_ == "prep":
         pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is not None and (rng := subtree_range(pobj)):
             content = [rng]
-    elif token.dep_ == "parataxis" and lemma in lex.speech:
-        rng = subtree_range(token.head, exclude=[token])
-        if rng is not None:
-            content = [rng]
+            form = "clause" if lemma in lex.speech and particle.lower_ not in lex.topic_preps else "object"
     if not content and lemma in lex.volition:
         xcomp = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if xcomp is not None and (rng := subtree_range(xcomp)):
@@ -266,13 +443,70 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
                 content = [rng]
     if not content and lemma in lex.speech:
         content, form = _quoted_content(token, sent, sents, k, quotes, source), "quote"
+    if not content and lemma in lex.speech:
+        content, form = _object_content(token, lex), "object"
+    if not content and lemma in lex.speech:
+        content, form = _fronted_content(token, source, sent), "clause"
     if not content:
         return None
-    src = noun_phrase(source)
+    if token.dep_ == "ccomp" and form != "quote":
+        return None  # "said he believes ...": the belief is part of what was said
+    if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl"):
+        return None  # "a super PAC that intends to hammer ...": a description, not an attribution
+    src = noun_phrase(source, quotes)
+    if form == "clause":
+        content = _with_quotes(content, sent, quotes, src or (0, 0))
     if src is not None and src[0] <= cue[0] < src[1]:
         src = (src[0], cue[0])
         src = token_range(token.doc.char_span(src[0], src[1], alignment_mode="contract") or [])
     return Attribution("indirect", cue, src, content, cue_i=token.i, source_i=source.i, form=form)
+
+
+def _object_content(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
+    """"noted the clot's existence", "told a meeting that ...": a verb of saying with an object."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    clause = next((t for t in obj.subtree if t.dep_ in ("acl", "relcl", "ccomp") and any(
+        g.lower_ == "that" and g.dep_ == "mark" for g in t.lefts)), None)
+    if clause is not None:
+        rng = subtree_range(clause)
+        return [rng] if rng else []
+    if verb.lemma_.lower() in lex.person_object or _is_pronoun_object(obj) or obj.ent_type_ in ("PERSON", "DATE", "TIME"):
+        return []
+    rng = subtree_range(obj)
+    return [rng] if rng else []
+
+
+def _fronted_content(verb: Token, source: Token, sent: Span) -> list[tuple[int, int]]:
+    """"People like Scott, he said.": what comes before a closing "he said" is what was said."""
+    doc = verb.doc
+    if source.i > verb.i:
+        lo = verb.i
+    else:
+        lo = source.left_edge.i
+    after = [t for t in doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if any(t.dep_ not in ("npadvmod", "advmod") and t.ent_type_ not in ("DATE", "TIME") for t in after):
+        return []
+    words = [t for t in doc[sent.start:lo] if not (t.is_punct or t.is_space)]
+    if len(words) < 2:
+        return []
+    rng = token_range(doc[_after_dateline(doc, sent.start, lo):lo])
+    return [rng] if rng else []
+
+
+def _passive_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"X was announced", "the plan was criticized": a passive cue without a named source."""
+    subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or token.lemma_.lower() not in lex.stance or subj.pos_ == "PRON":
+        return None
+    if any(c.dep_ in ("agent", "xcomp", "ccomp") for c in token.children):
+        return None
+    cue, _ = _cue_range(token, lex)
+    rng = noun_phrase(subj, quotes)
+    if rng is None:
+        return None
+    return Attribution("indirect", cue, None, [rng], cue_i=token.i, source_i=None, form="object")
 
 
 def _is_pronoun_object(token: Token) -> bool:
@@ -282,7 +516,7 @@ def _is_pronoun_object(token: Token) -> bool:
 def _quoted_content(verb: Token, sent: Span, sents: list[Span], k: int, quotes: QuoteIndex,
                     source: Token) -> list[tuple[int, int]]:
     """Quotations that a verb of saying introduces or follows."""
-    src_lo, src_hi = source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text)
+    src_lo, src_hi = source.idx, source.idx + len(source.text)
     inside = [q for q in quotes.in_range(sent.start_char, sent.end_char)
               if not (q.start_char <= verb.idx < q.end_char) and not (src_lo <= q.start_char < src_hi)]
     if inside:
@@ -291,7 +525,7 @@ def _quoted_content(verb: Token, sent: Span, sents: list[Span], k: int, quotes: 
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     if words and all(t.i in {*range(source.left_edge.i, source.right_edge.i + 1), verb.i} or t.dep_ in ("advmod", "npadvmod", "aux") for t in words) and k > 0:
         prev = sents[k - 1]
-        if "\n\n" not in verb.doc.text[prev.end_char:sent.start_char]:
+        if "\n\n" not in doc_text(verb.doc)[prev.end_char:sent.start_char]:
             before = quotes.in_range(prev.start_char, sent.start_char)
             if before:
                 return [(q.start_char, q.end_char) for q in before]
@@ -354,7 +588,7 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
     for t in sent:
         if t.text not in DASHES or t.i + 1 >= len(doc):
             continue
-        before = [q for q in quotes.quotes if q.end_char <= t.idx and not doc.text[q.end_char:t.idx].strip()]
+        before = [q for q in quotes.quotes if q.end_char <= t.idx and not doc_text(doc)[q.end_char:t.idx].strip()]
         if not before:
             continue
         name = []
@@ -375,26 +609,66 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
     return out
 
 
-def _colon_speaker(sent: Span, sents: list[Span], k: int, quotes: QuoteIndex) -> list[Attribution]:
+_COLON_NAME = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
+_NOT_SPEAKERS = {"update", "note", "editor", "editors", "breaking", "watch", "read", "photos", "photo", "video",
+                 "source", "sources", "related", "credit", "caption", "warning", "live", "updated", "correction",
+                 "transcript", "advertisement", "q", "a"}
+
+
+def _colon_paragraphs(doc: Doc, quotes: QuoteIndex) -> list[Attribution]:
     """NAME: words. A short name opening a paragraph, a colon, then what the person said."""
-    doc = sent.doc
-    if sent.start_char > 0 and doc.text[max(0, sent.start_char - 2):sent.start_char] != "\n\n" and sent.start > 0 and not doc[sent.start - 1].is_space:
-        return []
-    words = [t for t in sent if not t.is_space]
-    colon = next((t for t in words[:6] if t.text == ":"), None)
-    if colon is None or colon.i == words[0].i:
-        return []
-    name = [t for t in words if t.i < colon.i]
-    if not all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "'s") for t in name):
-        return []
-    if not any(t.ent_type_ in ("PERSON", "ORG") or t.is_upper for t in name):
-        return []
-    rest = [t for t in sent if t.i > colon.i]
-    rng = token_range(rest)
+    text = doc_text(doc)
+    out: list[Attribution] = []
+    for p_start, p_end in paragraphs(text):
+        m = _COLON_NAME.match(text, p_start, p_end)
+        if m is None:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if name is None or not len(name) or any(t.lower_ in _NOT_SPEAKERS for t in name):
+            continue
+        if not (all(t.is_upper or not t.is_alpha for t in name) and len(name.text) > 2
+                or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)):
+            continue
+        colon = text.index(":", m.end(1))
+        body_end = p_end
+        while body_end > m.end() and text[body_end - 1].isspace():
+            body_end -= 1
+        cue_tok = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        out.append(Attribution("direct", (colon, colon + 1), (m.start(1), m.end(1)), [(m.end(), body_end)],
+                               cue_i=cue_tok.start if cue_tok is not None else name.end, source_i=name.root.i,
+                               form="phrase"))
+    return out
+
+
+# -- noun cues ----------------------------------------------------------------------------------
+
+
+def _noun_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"Trump's claim that ...", "a New York Times report that ...": a reporting noun with a source."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nouns or quotes.inside(token):
+        return None
+    clause = next((c for c in token.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.lefts)), None)
+    if clause is None:
+        return None
+    source = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if source is None:
+        source = next((c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")), None)
+        while source is not None and source.dep_ == "compound" and source.head.i < token.i and source.head != token:
+            source = source.head
+    if source is None:
+        return None
+    rng = subtree_range(clause)
     if rng is None:
-        return []
-    return [Attribution("direct", (colon.idx, colon.idx + 1), token_range(name), [rng], cue_i=colon.i,
-                        source_i=name[-1].i, form="phrase")]
+        return None
+    start = token
+    for c in token.lefts:
+        if c.dep_ == "amod" and c.i == token.i - 1:
+            start = c
+    src = subtree_range(source) if source.dep_ == "poss" else token_range(
+        t for t in token.doc[source.left_edge.i:token.i] if t.dep_ != "det")
+    return Attribution("indirect", (start.idx, token.idx + len(token.text)), src, [rng], cue_i=token.i,
+                       source_i=source.i, form="clause")
 
 
 # -- quotes continued ---------------------------------------------------------------------------
@@ -410,7 +684,7 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
     if not found:
         return
     claimed = [(s, e) for a in found for s, e in a.content]
-    paras = paragraphs(doc.text)
+    paras = paragraphs(doc_text(doc))
     para_of = lambda c: next((i for i, (s, e) in enumerate(paras) if s <= c < e), -1)  # noqa: E731
     by_order = sorted(found, key=lambda a: min(s for s, _ in a.content))
     prev_quote: Quote | None = None
@@ -427,14 +701,14 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
             end = max(e for _, e in att.content)
             if end > q.start_char:
                 break
-            if att.kind == "according_to":
-                continue
+            if att.form == "phrase":
+                continue  # according to, a dash or a colon closes its own quotation
             pa = para_of(att.cue[0])
             quoted = bool(quotes.in_range(*att.content[0]))
             if pa == p and quoted:
                 owner = att
             elif pa == p - 1 and prev_quote is not None and not prev_quote.closed and para_of(prev_quote.start_char) == p - 1 \
-                    and doc.text[paras[p][0]:q.start_char].strip() == "":
+                    and doc_text(doc)[paras[p][0]:q.start_char].strip() == "":
                 owner = att if quoted else owner
         if owner is not None:
             owner.content.append((q.start_char, q.end_char))

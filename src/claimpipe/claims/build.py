@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._text import doc_text
 from spacy.tokens import Doc, Span
 
 from ..records import Claim, Cleaned, Entity, Mention, make_claim_id
@@ -52,7 +53,7 @@ def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], me
     att = unit.attribution
     st = clause_structure(unit.head, lexicon=lexicon)
     claim = Claim(claim_id=make_claim_id(doc_id, s, e), doc_id=doc_id, sentence_index=unit.sentence_index,
-                  text=doc.text[s:e], start_char=s, end_char=e, source_start=source[0], source_end=source[1],
+                  text=doc_text(doc)[s:e], start_char=s, end_char=e, source_start=source[0], source_end=source[1],
                   standalone_text="", predicate=st.predicate, object=st.object, negated=st.negated)
     if st.subject_token is not None:
         eid = resolver.entity_of(st.subject_token)
@@ -61,7 +62,7 @@ def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], me
     skip: set[int] = set()
     if att is not None:
         claim.attribution = att.kind
-        claim.cue = doc.text[att.cue[0]:att.cue[1]]
+        claim.cue = doc_text(doc)[att.cue[0]:att.cue[1]]
         claim.cue_start, claim.cue_end = att.cue
         if att.source is not None:
             claim.speaker_start, claim.speaker_end = att.source
@@ -96,7 +97,7 @@ def _attribution_tokens(doc: Doc, att: Attribution) -> set[int]:
 
 def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str]:
     """The speaker's name (the entity's canonical name, else the source text) and entity id."""
-    text = doc.text[att.source[0]:att.source[1]] if att.source else ""
+    text = doc_text(doc)[att.source[0]:att.source[1]] if att.source else ""
     if att.source_i is None:
         return text, ""
     head = doc[att.source_i]
@@ -114,7 +115,7 @@ def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str
     if head.i in resolver.institutional:
         # an institution acting for its owner: keep the words ("Kazakhstan's government")
         core = np_core(head)
-        return (doc.text[core[0]:core[1]] if core else text), eid
+        return (doc_text(doc)[core[0]:core[1]] if core else text), eid
     return resolver.name(eid) or text, eid
 
 
@@ -129,10 +130,10 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
         name = resolver.name(r.entity_id)
         if not name:
             continue
-        pieces.append(doc.text[pos:r.start_char])
+        pieces.append(doc_text(doc)[pos:r.start_char])
         pieces.append(name + ("'s" if r.possessive else ""))
         pos = r.end_char
-    pieces.append(doc.text[pos:e])
+    pieces.append(doc_text(doc)[pos:e])
     text = "".join(pieces).strip()
     if text and text[0].islower() and not text.startswith(("iP", "e-")):
         text = text[0].upper() + text[1:]
@@ -143,15 +144,19 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
     return text
 
 
-def claim_content_spans(doc: Doc, claim: Claim, *, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+def claim_content_spans(doc: Doc, claim: Claim, *, attributions: list[Attribution] | None = None,
+                        lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
     """The clean offsets of what is attributed in `claim` (possibly several pieces).
 
     For an unattributed claim this is the claim itself; for an attributed one, the pieces of the
-    attribution's content that lie inside the claim.
+    attribution's content that lie inside the claim. Pass `attributions=find_attributions(doc)`
+    when asking for many claims of one doc.
     """
     if claim.attribution == "none" or claim.cue_start is None:
         return [(claim.start_char, claim.end_char)]
-    for att in find_attributions(doc, lexicon=lexicon):
+    if attributions is None:
+        attributions = find_attributions(doc, lexicon=lexicon)
+    for att in attributions:
         if att.cue == (claim.cue_start, claim.cue_end):
             pieces = [(max(a, claim.start_char), min(b, claim.end_char)) for a, b in att.content]
             return [p for p in pieces if p[0] < p[1]]

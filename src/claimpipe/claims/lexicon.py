@@ -23,6 +23,9 @@ class Lexicon:
     phrasal: dict[str, frozenset[str]]  # verb lemma -> particles/prepositions that join the cue
     according_to: tuple[tuple[str, ...], ...]  # token sequences, lower case
     light: tuple[tuple[str, ...], ...]  # lemma sequences ("make", "it", "clear")
+    topic_preps: frozenset[str]  # prepositions that give a verb of saying its topic ("spoke about")
+    person_object: frozenset[str]  # verbs whose object is the hearer ("told reporters")
+    nouns: frozenset[str]  # reporting nouns ("claim", "report") that take a that-clause
     speaker_nouns: frozenset[str]
     modals: frozenset[str]
     hedge_adverbs: frozenset[str]
@@ -35,9 +38,7 @@ class Lexicon:
     institutions: frozenset[str]
     non_anaphoric: frozenset[str]
 
-    @property
-    def cue_lemmas(self) -> frozenset[str]:
-        return self.speech | self.volition | self.stance | frozenset(self.phrasal)
+    cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -51,13 +52,19 @@ def parse_lexicon(data: dict) -> Lexicon:
     for phrase in cues["phrasal"]:
         verb, *rest = phrase.lower().split()
         phrasal.setdefault(verb, set()).add(" ".join(rest))
+    speech, volition, stance = _words(cues["speech"]), _words(cues["volition"]), _words(cues["stance"])
+    light = tuple(tuple(p.lower().split()) for p in cues["light"])
     return Lexicon(
+        cue_lemmas=speech | volition | stance | frozenset(phrasal) | frozenset(p[0] for p in light),
         speech=_words(cues["speech"]),
         volition=_words(cues["volition"]),
         stance=_words(cues["stance"]),
         phrasal={k: frozenset(v) for k, v in phrasal.items()},
         according_to=tuple(tuple(p.lower().split()) for p in cues["according_to"]),
-        light=tuple(tuple(p.lower().split()) for p in cues["light"]),
+        light=light,
+        nouns=_words(cues["nouns"]),
+        person_object=_words(cues["person_object"]),
+        topic_preps=_words(cues["topic_prepositions"]),
         speaker_nouns=_words(data["sources"]["speaker_nouns"]),
         modals=_words(hedges["modals"]),
         hedge_adverbs=_words(hedges["adverbs"]),

@@ -36,10 +36,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_opening(text: str, mark: str, i: int, para_start: int, inside: bool) -> bool:
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
     if mark in OPENING or mark == "``":
-        return True
+        # a mistyped closing mark ("end of quote“ and") closes when it hugs a word on its left only
+        return not (inside and before.isalnum() or inside and before in ".,!?" and not after.isalnum())
     if mark in CLOSING:
-        return False
+        # a mistyped opening mark (”Mr. Trump ...) opens when nothing is open and a word follows
+        return not inside and before in _OPENS_AFTER | {" "} and after.isalnum()
     # a straight mark opens at the start of the paragraph or after a space or bracket, unless a
     # quote is already open: then it closes
     if inside:

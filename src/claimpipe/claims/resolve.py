@@ -80,7 +80,7 @@ def is_pleonastic(token: Token) -> bool:
     head = token.head
     if head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd", "xcomp"):
         return True  # "made it clear that", "find it hard to"
-    siblings = [c for c in head.children if c is not token]
+    siblings = [c for c in head.children if c != token]
     if token.dep_ == "dobj" and any(c.dep_ in ("oprd", "ccomp", "acomp") for c in siblings):
         return True
     if token.dep_ == "nsubj":
@@ -277,7 +277,7 @@ def _relative_antecedents(t: Token) -> set[int]:
     out: set[int] = set()
     cur = t
     for _ in range(20):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         if cur.dep_ == "relcl":
             noun = cur.head

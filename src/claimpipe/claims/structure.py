@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
+from ._text import doc_text
 from spacy.tokens import Token
 
 from .attribution import token_range
@@ -51,10 +52,10 @@ def subject_of(head: Token) -> Token | None:
         if expl is not None:
             attr = next((c for c in head.children if c.dep_ in ("attr", "nsubj")), None)
             return attr or expl
-        if head.dep_ in ("conj", "xcomp") and head.head.pos_ in ("VERB", "AUX") and head.head is not head:
+        if head.dep_ in ("conj", "xcomp") and head.head.pos_ in ("VERB", "AUX") and head.head != head:
             head = head.head
             continue
-        if head.dep_ == "relcl" and head.head is not head:
+        if head.dep_ == "relcl" and head.head != head:
             return head.head
         return None
     return None
@@ -96,7 +97,7 @@ def clause_structure(head: Token, *, lexicon: Lexicon | None = None) -> Structur
     if subj is not None:
         st.subject_token = subj
         rng = np_core(subj)
-        st.subject = doc.text[rng[0]:rng[1]] if rng else subj.text
+        st.subject = doc_text(doc)[rng[0]:rng[1]] if rng else subj.text
     tokens, last = _predicate_chain(head)
     obj_tokens: list[Token] = []
     children = list(last.rights)
@@ -119,7 +120,7 @@ def clause_structure(head: Token, *, lexicon: Lexicon | None = None) -> Structur
         first = objs[0]
         obj_tokens = list(doc[first.left_edge.i:first.right_edge.i + 1])
         rng = token_range(obj_tokens)
-        st.object = doc.text[rng[0]:rng[1]] if rng else ""
+        st.object = doc_text(doc)[rng[0]:rng[1]] if rng else ""
     tokens.sort(key=lambda t: t.i)
     st.predicate_tokens = tokens
     st.predicate = " ".join(t.text for t in tokens)
@@ -150,7 +151,7 @@ def _inside_np_clause(token: Token, head: Token) -> bool:
     """True when `token` sits in a relative clause or noun modifier clause below `head`."""
     cur = token
     for _ in range(30):
-        if cur is head or cur.head is cur:
+        if cur == head or cur.head == cur:
             return False
         if cur.dep_ in NP_INTERNAL:
             return True
@@ -168,7 +169,7 @@ def hedge_cues(tokens: Iterable[Token], head: Token | None = None, *, lexicon: L
     lex = lexicon or load_lexicon()
     cues: list[str] = []
     for t in tokens:
-        if t.i in skip or (head is not None and _inside_np_clause(t, head)):
+        if t.i in skip:
             continue
         lower, lemma = t.lower_, t.lemma_.lower()
         cue = None
@@ -185,7 +186,7 @@ def hedge_cues(tokens: Iterable[Token], head: Token | None = None, *, lexicon: L
             cue = _with_to(t)
             if cue is None and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children) and lemma == "expect":
                 cue = _aux_phrase(t)
-        if cue and cue not in cues:
+        if cue and cue not in cues and not (head is not None and _inside_np_clause(t, head)):
             cues.append(cue)
     return cues
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._text import doc_text
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, token_range
@@ -49,7 +50,7 @@ def is_imperative(sent: Span) -> bool:
     if root.tag_ != "VB" or any(c.dep_ in _CLAUSE_SUBJECTS or c.dep_ in ("aux", "auxpass") for c in root.children):
         return False
     first = _words(sent)[:1]
-    return bool(first) and (first[0] is root or first[0].lower_ in ("please", "do", "don't", "never", "just"))
+    return bool(first) and (first[0] == root or first[0].lower_ in ("please", "do", "don't", "never", "just"))
 
 
 def is_heading_like(sent: Span) -> bool:
@@ -72,7 +73,7 @@ def content_head(att: Attribution, sent: Span) -> Token | None:
     best = None
     for s, e in att.content:
         for t in sent:
-            if s <= t.idx < e and not (t.is_punct or t.is_space) and not (s <= t.head.idx < e and t.head is not t):
+            if s <= t.idx < e and not (t.is_punct or t.is_space) and not (s <= t.head.idx < e and t.head != t):
                 if best is None or _depth(t) < _depth(best):
                     best = t
     return best
@@ -80,14 +81,14 @@ def content_head(att: Attribution, sent: Span) -> Token | None:
 
 def _depth(t: Token) -> int:
     d = 0
-    while t.head is not t and d < 50:
+    while t.head != t and d < 50:
         t, d = t.head, d + 1
     return d
 
 
 def _is_main_cue(cue: Token, root: Token) -> bool:
     """A cue that governs the sentence: the root, or a parenthetical "..., he said" under it."""
-    return cue.head is root and cue.dep_ in ("parataxis",) or cue is root
+    return cue.head == root and cue.dep_ in ("parataxis",) or cue == root
 
 
 def split_heads(head: Token) -> list[Token]:
@@ -104,7 +105,7 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
     """Claim units of one statement sentence, each with the attribution that covers it."""
     doc = sent.doc
     s0, s1 = sent.start_char, sent.end_char
-    while s1 > s0 and doc.text[s1 - 1].isspace():
+    while s1 > s0 and doc_text(doc)[s1 - 1].isspace():
         s1 -= 1
     root = sent.root
     att = None
