@@ -595,7 +595,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
             if not u.kind:
                 u.kind, u.reason = ("heading", "heading (Markdown)") if u.md_heading else ("paragraph", "main text")
         _find_subtitle(units, title_i, len(units))
-        _mark_headings(units, 0, len(units), html=True)
+        _mark_headings(units, 0, len(units))
         _mark_bios(units, 0, len(units), forced)
         return
 
@@ -616,7 +616,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
     if scraped:
         _mark_menus(units, start, end, forced)
         _mark_boxes(units, start, end, forced)
-    _mark_headings(units, start, end)
+    _mark_headings(units, start, end, links=scraped)
     _mark_bios(units, start, end, forced)
     for i, u in enumerate(units):
         if i in forced:
@@ -695,13 +695,16 @@ def _name_line(u: _Unit) -> bool:
 def _mark_name_lines(units: list[_Unit], article: Article, forced: set[int]) -> None:
     """A bare name next to a byline, a date or the known author is a byline too."""
     author = normalise(article.author) if article.author else None
+    found = []
     for i, u in enumerate(units):
         if i in forced or not _name_line(u):
             continue
         near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
         if (author and u.norm == author) or any(n.reason in ("byline", "date line", "author avatar", "reading time")
                                                 for n in near):
-            u.kind, u.reason = "boilerplate", "byline"
+            found.append(u)
+    for u in found:  # marked afterwards, so that one name line does not vouch for the next
+        u.kind, u.reason = "boilerplate", "byline"
 
 
 def _mark_duplicates(units: list[_Unit], article: Article, title_i: int | None, forced: set[int]) -> None:
@@ -728,6 +731,8 @@ def _unit_score(u: _Unit) -> float:
         return -5.0 - min(u.n_words, 40)
     if u.quality == "good":
         return float(min(u.n_words, 150))
+    if _LIST_ITEM.match(u.text):
+        return 0.5  # a numbered or bulleted item: lists are stories too ("Top 100 ...")
     if u.headline:
         return -2.0
     if u.quality == "near":
@@ -928,8 +933,12 @@ def _heading_shape(u: _Unit) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
 
 
-def _mark_headings(units: list[_Unit], start: int, end: int, *, html: bool = False) -> None:
-    """Inside the story, a short line that introduces body text is a section heading."""
+def _mark_headings(units: list[_Unit], start: int, end: int, *, links: bool = False) -> None:
+    """Inside the story, a short line that introduces body text is a section heading.
+
+    With `links`, a long headline that shares no word with the text around it is taken for a link
+    to another story instead (only on scraped pages, where such links are common).
+    """
     for i in range(start, end):
         u = units[i]
         if u.kind != "paragraph" or not _heading_shape(u):
@@ -945,7 +954,7 @@ def _mark_headings(units: list[_Unit], start: int, end: int, *, html: bool = Fal
         if u.quality == "good" and u.n_words > 14:
             continue
         prev = next((units[j] for j in range(i - 1, start - 1, -1) if units[j].kind != "boilerplate"), None)
-        if (not html and u.n_words >= 7 and prev is not None and prev.quality == "good"
+        if (links and u.n_words >= 7 and prev is not None and prev.quality == "good"
                 and not _shares_topic(u, units, i, start, end)):
             # a long headline that the text around it never mentions: a link to another story
             u.kind, u.reason = "boilerplate", "related stories (headline inside the story)"
@@ -972,7 +981,7 @@ def _mark_teasers(units: list[_Unit], start: int, end: int, forced: set[int]) ->
     """A headline followed by its author's name inside the story is a link to another story."""
     for i in range(start, end - 1):
         u, nxt = units[i], units[i + 1]
-        if i in forced or u.kind != "paragraph" or not u.headline:
+        if i in forced or u.kind != "paragraph" or not u.headline or u.n_words < 6:
             continue
         if nxt.reason == "byline" or (nxt.kind == "paragraph" and _name_line_text(nxt)):
             u.kind, u.reason = "boilerplate", "related stories"
