@@ -542,3 +542,33 @@ def test_report_screenshot(chromium: str, seed_run, request, tmp_path: Path) -> 
         # 256 colours: a page of text and flat charts loses nothing visible, and the file is a third
         Image.open(shot).convert("P", palette=Image.Palette.ADAPTIVE, colors=256).save(SCREENSHOT, optimize=True)
     assert SCREENSHOT.exists() and SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ---- the command ---------------------------------------------------------------------------------
+
+def _cli(name: str):
+    from claimpipe.cli import cli
+
+    if name not in cli.commands:
+        pytest.skip(f"`claimpipe {name}` is not registered in cli.py yet")
+    return cli
+
+
+def test_report_cli_writes_the_page(seed_run, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    cli = _cli("report")
+    out, _ = seed_run
+    dest = tmp_path / "page.html"
+    result = CliRunner().invoke(cli, ["report", str(out), "-o", str(dest), "--max-docs", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(dest)
+    assert len(lxml.html.fromstring(dest.read_text(encoding="utf-8")).xpath('//article[@class="doc"]')) == 1
+
+
+def test_report_cli_without_a_run(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(_cli("report"), ["report", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no complete claimpipe run (no manifest.json); run `claimpipe run` first" in result.output

@@ -142,3 +142,31 @@ def test_show_article_text_cannot_drive_the_terminal(hostile, color: bool) -> No
     assert r"\x1b]0;pwned\x07\x1b[2J\x1b[31m" in shown
     assert r"\u202e" in shown and r"\x9b31m" in shown
     assert r"evil\x1b[31m.txt" in shown  # the source line too
+
+
+def _cli():
+    from claimpipe.cli import cli
+
+    if "show" not in cli.commands:
+        pytest.skip("`claimpipe show` is not registered in cli.py yet")
+    return cli
+
+
+@pytest.mark.parametrize("color,coloured", [("--no-color", False), ("--color", True)])
+def test_show_cli_prints_the_article(seed_run, color: str, coloured: bool) -> None:
+    from click.testing import CliRunner
+
+    out, _ = seed_run
+    result = CliRunner().invoke(_cli(), ["show", f"corpus/{STEEL}", "--out", str(out), "--width", "70", color])
+    assert result.exit_code == 0, result.output
+    assert SGR.sub("", result.stdout).startswith("US Tariffs on Steel")
+    assert bool(SGR.search(result.stdout)) is coloured
+
+
+def test_show_cli_unknown_article(seed_run) -> None:
+    from click.testing import CliRunner
+
+    out, _ = seed_run
+    result = CliRunner().invoke(_cli(), ["show", "nothing.txt", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "no article nothing.txt in this run" in result.output

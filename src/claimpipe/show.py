@@ -9,6 +9,7 @@ terminal nor disguise what it says.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import textwrap
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
     from .loader import Outputs
 
-__all__ = ["ArticleNotFound", "find_document", "format_article", "safe_text"]
+__all__ = ["ArticleNotFound", "find_document", "format_article", "safe_text", "use_color"]
 
 MAX_WIDTH = 100
 # C0 controls (tab and newline are handled apart), DEL, C1 controls (0x9b is a one-byte CSI), and the
@@ -50,6 +51,12 @@ def safe_text(text: object, *, one_line: bool = True) -> str:
     else:
         text = text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\u0085", "\n")
     return _UNSAFE.sub(_visible, text)
+
+
+def use_color(stream: object) -> bool:
+    """Colour by default only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 # ---- finding the article -------------------------------------------------------------------------
