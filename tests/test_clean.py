@@ -35,7 +35,8 @@ BODY3 = ("Economists had expected the move, although some warned that higher bor
 
 
 def article(text: str, **kw) -> Article:
-    return Article(source="t.txt", text=text, doc_id="d_test", sha256="", **kw)
+    kw.setdefault("doc_id", "d_" + str(abs(hash(text))))
+    return Article(source="t.txt", text=text, sha256="", **kw)
 
 
 def decisions_by_text(text: str, **kw) -> dict[str, tuple[str, str]]:

@@ -36,7 +36,8 @@ def test_htmltext_extracts_text_and_metadata():
     assert got.author == "Ann Lee"
     assert got.published == "2024-03-05"
     assert PARA1 in got.text and PARA2 in got.text
-    assert "\n\nCracks found\n\n" in got.text
+    assert got.text.startswith("# Old bridge to close for repairs\n\n")
+    assert "\n\n## Cracks found\n\n" in got.text
     assert "Home" not in got.text.split("\n\n")
 
 
@@ -54,6 +55,8 @@ def test_htmltext_clean_drops_leftovers():
     assert "Share this article" not in cleaned.text
     assert PARA1 in cleaned.text and PARA2 in cleaned.text
     assert cleaned.headings == ["Cracks found"]
+    assert cleaned.title == got.title and cleaned.text.startswith("Old bridge to close for repairs\n\n")
+    assert [b.kind for b in cleaned.blocks] == ["title", "paragraph", "heading", "paragraph"]
     for b in cleaned.blocks:
         assert cleaned.text[b.start_char:b.end_char] == got.text[b.source_start:b.source_end]
 

@@ -433,9 +433,16 @@ class RepeatIndex:
     def __init__(self) -> None:
         self._docs: dict[str | None, int] = defaultdict(int)
         self._counts: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._seen: set[str] = set()
 
     def add(self, article: Article) -> None:
-        """Record the distinct block keys of one article under its site."""
+        """Record the distinct block keys of one article under its site (each doc_id once).
+
+        An article seen twice must not make its own story look like site chrome.
+        """
+        if article.doc_id in self._seen:
+            return
+        self._seen.add(article.doc_id)
         keys = {_repeat_key(u.text) for u in split_units(article.text)}
         site = article.site
         self._docs[site] += 1
@@ -595,7 +602,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
             if not u.kind:
                 u.kind, u.reason = ("heading", "heading (Markdown)") if u.md_heading else ("paragraph", "main text")
         _find_subtitle(units, title_i, len(units))
-        _mark_headings(units, 0, len(units))
+        _mark_headings(units, 0, len(units), marked_only=True)
         _mark_bios(units, 0, len(units), forced)
         return
 
@@ -612,8 +619,8 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
     for i in range(start, end):
         if not units[i].kind:
             units[i].kind, units[i].reason = "paragraph", "story text"
-    _mark_teasers(units, start, end, forced)
     if scraped:
+        _mark_teasers(units, start, end, forced)
         _mark_menus(units, start, end, forced)
         _mark_boxes(units, start, end, forced)
     _mark_headings(units, start, end, links=scraped)
@@ -641,8 +648,6 @@ def _local_rules(units: list[_Unit], article: Article, settings: Settings, repea
             continue
         if site_drop is not None and (m := site_drop.search(u.norm)):
             u.kind, u.reason = "boilerplate", f"site phrase \"{m.group(0)}\""
-            continue
-        if u.md_heading:
             continue
         if byline := match_byline(u.text):
             u.kind, u.reason = "boilerplate", byline[0]
@@ -933,11 +938,12 @@ def _heading_shape(u: _Unit) -> bool:
     return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
 
 
-def _mark_headings(units: list[_Unit], start: int, end: int, *, links: bool = False) -> None:
+def _mark_headings(units: list[_Unit], start: int, end: int, *, links: bool = False, marked_only: bool = False) -> None:
     """Inside the story, a short line that introduces body text is a section heading.
 
     With `links`, a long headline that shares no word with the text around it is taken for a link
-    to another story instead (only on scraped pages, where such links are common).
+    to another story instead (only on scraped pages, where such links are common). With
+    `marked_only`, only Markdown headings count (trafilatura's text marks every heading it saw).
     """
     for i in range(start, end):
         u = units[i]
@@ -946,7 +952,7 @@ def _mark_headings(units: list[_Unit], start: int, end: int, *, links: bool = Fa
         if u.md_heading:
             u.kind, u.reason = "heading", "heading (Markdown)"
             continue
-        if u.terminal and u.quality == "good":
+        if marked_only or u.terminal and u.quality == "good":
             continue
         nxt = next((units[j] for j in range(i + 1, end) if units[j].kind != "boilerplate"), None)
         if nxt is None or nxt.kind != "paragraph" or nxt.quality == "short" or _heading_shape(nxt) and not nxt.terminal:

@@ -2,6 +2,8 @@
 
 `extract_html(html)` returns the article's main text as plain text, one block per paragraph,
 heading, list item or table row, blocks separated by a blank line, with the page title first.
+Headings keep a Markdown marker ("# Title", "## Section"), the one piece of structure worth
+carrying over: the cleaner then knows them for headings and leaves the marker out of their block.
 That text is the article's source text (OUTPUTS.md: "the extracted plain text for HTML"): every
 source offset of an HTML article indexes it, and `claimpipe.clean` then removes what trafilatura
 left behind (share bars, bylines, "Read more" lines).
@@ -57,8 +59,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
         return HtmlText(text="", url=url)
     title = _clean_inline(doc.title) or None
     blocks = _body_blocks(doc.body) if doc.body is not None else []
-    if title and (not blocks or _norm(blocks[0]) != _norm(title)):
-        blocks.insert(0, title)
+    if title and (not blocks or _norm(blocks[0].lstrip("# ")) != _norm(title)):
+        blocks.insert(0, "# " + title)
     return HtmlText(
         text="\n\n".join(blocks),
         title=title,
@@ -131,7 +133,11 @@ def _body_blocks(body) -> list[str]:
             return
         if tag == "graphic":
             return
-        add(_text_of(elem))
+        text = _text_of(elem)
+        if tag == "head" and text:
+            level = elem.get("rend", "h2")[-1:]
+            text = "#" * (int(level) if level.isdigit() and 1 <= int(level) <= 6 else 2) + " " + text.replace("\n", " ")
+        add(text)
 
     for child in body:
         visit(child)
