@@ -214,6 +214,67 @@ def test_clean_block_decisions(text, line, expected):
     assert decisions_by_text(text)[line] == expected
 
 
+# A scraped page: the line under test goes where the `{x}` marker is. The chrome around the story
+# (menu, share bar, footer) is what makes position rules apply.
+PAGE = ("Skip to main content\nHome\nNews\nSport\n\nRates rise again as inflation bites\n\nBy Ann Lee\n"
+        "12 May 2019\n\n" + BODY + "\n\n{x}\n\n" + BODY2 + "\n\n" + BODY3 + "\n\n{y}\n\nShare this article\n"
+        "Related stories\nBank holds rates steady for a third month in a row\n© 2024 Example Media Ltd")
+
+
+@pytest.mark.parametrize(
+    ("inside", "after", "line", "expected"),
+    [
+        # kept kinds
+        ("What happens next", "", "What happens next", ("heading", "heading (short line before body text)")),
+        ('"It is over," he said.', "", '"It is over," he said.', ("paragraph", "story text")),
+        ("", "", "Rates rise again as inflation bites", ("title", "title (headline before the story)")),
+        # calls to action inside the story
+        ("Sign up for our daily newsletter", "", "Sign up for our daily newsletter", ("boilerplate", "newsletter prompt")),
+        ("READ MORE: Bank holds rates", "", "READ MORE: Bank holds rates", ("boilerplate", "read more")),
+        ("Advertisement", "", "Advertisement", ("boilerplate", "advertisement")),
+        ("Follow us on Twitter", "", "Follow us on Twitter", ("boilerplate", "share bar")),
+        ("Photo: Getty Images", "", "Photo: Getty Images", ("boilerplate", "image credit")),
+        ("Economy / Inflation / Interest rates", "", "Economy / Inflation / Interest rates",
+         ("boilerplate", "menu or tag list")),
+        ("Download our app for iOS and Android", "", "Download our app for iOS and Android",
+         ("boilerplate", "app promotion")),
+        ("This article contains affiliate links.", "", "This article contains affiliate links.",
+         ("boilerplate", "affiliate disclosure")),
+        ("Support independent journalism today", "", "Support independent journalism today",
+         ("boilerplate", "donation appeal")),
+        # a headline of another story between paragraphs that never mention it
+        ("Football club sacks manager after seven straight defeats", "",
+         "Football club sacks manager after seven straight defeats",
+         ("boilerplate", "related stories (headline inside the story)")),
+        # after the story
+        ("", "Ann Lee is a senior reporter covering the economy.", "Ann Lee is a senior reporter covering the economy.",
+         ("boilerplate", "author bio")),
+        ("", "Leave a comment", "Leave a comment", ("boilerplate", "comment prompt")),
+        ("", "Related stories", "Bank holds rates steady for a third month in a row",
+         ("boilerplate", "after the story (page footer)")),
+        ("", "", "Home", ("boilerplate", "site navigation")),
+        ("", "", "News", ("boilerplate", "before the story (page header)")),
+        ("", "", "By Ann Lee", ("boilerplate", "byline")),
+        ("", "", "12 May 2019", ("boilerplate", "date line")),
+        ("", "", "© 2024 Example Media Ltd", ("boilerplate", "copyright line")),
+    ],
+)
+def test_clean_scraped_page_decisions(inside, after, line, expected):
+    text = PAGE.replace("{x}", inside or "Prices rose by 4% in April.").replace("{y}", after or "Rates are reviewed monthly.")
+    got = decisions_by_text(text)
+    assert got[line] == expected
+
+
+def test_clean_scraped_page_metadata():
+    text = PAGE.replace("{x}", "What happens next").replace("{y}", "Rates are reviewed monthly.")
+    cleaned = clean(article(text), settings=SETTINGS)
+    assert_offsets(text, cleaned)
+    assert (cleaned.title, cleaned.author, cleaned.published) == ("Rates rise again as inflation bites", "Ann Lee", "12 May 2019")
+    assert cleaned.headings == ["What happens next"]
+    assert [b.kind for b in cleaned.blocks] == ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
+    assert cleaned.text.endswith("Rates are reviewed monthly.")
+
+
 def test_clean_known_title_and_repeat():
     text = f"Rates rise again | Example News\n\nRates rise again\n\n{BODY}\n\n{BODY2}"
     got = decisions_by_text(text, title="Rates rise again")

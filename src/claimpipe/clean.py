@@ -609,6 +609,7 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
     start, end = _story_span(units, forced)
     end = _cut_at_end_marker(units, start, end)
     end = _extend_over_list(units, end)
+    end = _extend_over_sentences(units, end)
     # Dropping a block for its position alone needs evidence that the text is a scraped page:
     # a clean article (no call to action, no byline) keeps its opening and closing lines.
     evidence = sum(1 for u in units if u.kind == "boilerplate" and u.reason not in ("date line", "repeated block"))
@@ -828,6 +829,15 @@ def _extend_over_list(units: list[_Unit], end: int) -> int:
         return end
     intro = units[end - 1].text.rstrip().endswith(":") if end > 0 else False
     return j if intro or _data_list(items) else end
+
+
+def _extend_over_sentences(units: list[_Unit], end: int) -> int:
+    """A story often ends on a short sentence ("The trial continues."): carry the story over it."""
+    for _ in range(2):
+        if end < len(units) and not units[end].kind and units[end].terminal and units[end].n_words >= 3 \
+                and units[end].stop_density > 0 and not units[end].headline and "\n" not in units[end].text:
+            end += 1
+    return end
 
 
 _SKIPPABLE = {"advertisement", "image credit"}
