@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from claimpipe.clean import clean
 from claimpipe.htmltext import HtmlText, extract_html
@@ -70,3 +71,27 @@ def test_htmltext_real_pages_extract():
     html = gzip.open(data / "html" / f"{item['file']}.gz").read().decode("utf-8", "replace")
     got = extract_html(html, url=url)
     assert got.text and "\n\n\n" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<html><body><article><h2>Section</h2><p>" + PARA1 + "</p><h3>Sub</h3><p>" + PARA2 + "</p></article></body></html>",
+         ["## Section", PARA1, "### Sub", PARA2]),
+        ("<html><body><article><p>" + PARA1 + "</p><ul><li>First point here</li><li>Second point here</li></ul><p>"
+         + PARA2 + "</p></article></body></html>", [PARA1, "First point here", "Second point here", PARA2]),
+    ],
+)
+def test_htmltext_blocks(html, expected):
+    got = extract_html(html)
+    assert [b for b in got.text.split("\n\n") if not b.startswith("# ")] == expected
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<h2>", "</h2>", "<div>", "</div>", "<br>", "<li>", PARA1, "x\n\n\ny",
+                                 "&amp;", "<script>var a;</script>", "\u2028", "<table><tr><td>1</td></tr></table>"]),
+                max_size=30).map("".join))
+def test_htmltext_text_never_holds_empty_blocks(html):
+    got = extract_html(html)
+    assert "\n\n\n" not in got.text
+    assert all(block.strip() for block in got.text.split("\n\n")) if got.text else True
