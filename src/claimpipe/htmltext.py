@@ -73,7 +73,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
 
 
 def _clean_inline(text: str | None) -> str:
-    return _SPACES.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def _norm(text: str) -> str:
