@@ -22,6 +22,8 @@ from typing import Any
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimpipe.export import CORPUS_ENTITY_COLUMNS, OutputWriter
 from claimpipe.loader import load
@@ -143,6 +145,30 @@ def test_report_render_spans_keeps_the_text_exact(text: str, spans: list[tuple[i
     assert re.sub(r"\s+", " ", shown).strip() == re.sub(r"\s+", " ", text).strip()
     assert "<script>" not in markup and "<b>" not in markup
     assert markup.count('class="st"') == len(spans)  # one label per span
+
+
+@st.composite
+def _text_and_spans(draw):
+    text = draw(st.text(alphabet=st.sampled_from(list("ab <>&\"'\n\t.,\x1b\ue000\u00a0é")), max_size=40))
+    bounds = st.integers(0, len(text))
+    spans = [tuple(sorted(draw(st.tuples(bounds, bounds)))) for _ in range(draw(st.integers(0, 4)))]
+    return text, [(a, b) for a, b in spans if a < b]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text_and_spans())
+def test_report_render_spans_any_text_and_spans(case) -> None:
+    text, spans = case
+    markup = render_spans(text, [Span(a, b, f"L{i}", "#ddd") for i, (a, b) in enumerate(spans)])
+    tree = lxml.html.fragment_fromstring(markup, create_parent="div")
+    assert {el.tag for el in tree.iter()} <= {"div", "span"}  # nothing in the text became markup
+    expected = clean_text(text).replace("\ue000", "\ufffd")
+    # one label per span, under its first word (real spans never start on whitespace)
+    labels = sorted(label.text_content() for label in tree.xpath('//span[@class="lb"]'))
+    assert labels == sorted(f"L{i}" for i, (a, _) in enumerate(spans) if not expected[a].isspace())
+    for label in tree.xpath('//span[@class="lb"]'):
+        label.drop_tree()
+    assert tree.text_content().split() == expected.split()
 
 
 def test_report_render_spans_stacks_a_mention_inside_a_claim() -> None:
@@ -307,6 +333,10 @@ def test_report_seed_has_every_part(seed_run, seed_report: Path) -> None:
     assert sum(x.startswith("CLAIM ") for x in labels) == summary.n_claims
     assert sum(not x.startswith("CLAIM ") for x in labels) == summary.n_mentions
     assert len(tree.xpath('//details[@class="removed"]/div')) == sum(len(r["boilerplate"]) for r in records)
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    targets = {h[1:] for h in tree.xpath('//a[starts-with(@href, "#")]/@href')}
+    assert targets <= set(ids)  # every claim label, contents entry and article link lands somewhere
 
 
 def test_report_escapes_hostile_text(hostile_out: Path) -> None:

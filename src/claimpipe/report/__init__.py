@@ -127,7 +127,7 @@ def _corpus(outputs: Outputs, titles: dict[str, tuple[str, bool]]) -> str:
                       for ident, svg, caption in all_charts(outputs))
     claims = outputs.claims.sort_values("checkworthiness", ascending=False, kind="stable").head(TOP_CLAIMS)
     rows = [_plain(row) for row in claims.to_dict("records")]
-    table = claims_table(rows, articles=titles, table_id="top-claims-table")
+    table = claims_table(rows, articles=titles, table_id="top-claims-table", row_prefix="top-")
     return (f'<section id="corpus"><h2>Corpus</h2><div class="charts">{figures}</div></section>'
             f'<section id="top-claims"><h2>Most check-worthy claims</h2>'
             f'<p class="note">The {len(rows)} highest-scoring claims of the corpus. Click a column to sort.</p>'

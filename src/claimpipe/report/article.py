@@ -160,11 +160,12 @@ CLAIM_HEADERS = [("#", "number", "Position in the article"), ("Score", "number",
 
 
 def claims_table(claims: Iterable[dict[str, Any]], *, articles: dict[str, tuple[str, bool]] | None = None,
-                 table_id: str = "") -> str:
+                 table_id: str = "", row_prefix: str = "row-") -> str:
     """A sortable table of claims, most check-worthy first.
 
     Args:
         articles: for a corpus table, doc_id -> (title, shown in the report); adds an Article column.
+        row_prefix: before each row's claim_id, its element id (a claim's label links to "row-<id>").
     """
     claims = sorted(claims, key=lambda c: (-float(c.get("checkworthiness") or 0), c.get("start_char", 0)))
     if not claims:
@@ -173,7 +174,7 @@ def claims_table(claims: Iterable[dict[str, Any]], *, articles: dict[str, tuple[
     head = "".join(_header_cell(name, kind, tip) for name, kind, tip in headers)
     rows = []
     for c in claims:
-        rows.append(_claim_row(c, articles))
+        rows.append(_claim_row(c, articles, row_prefix))
     ident = f' id="{esc(table_id)}"' if table_id else ""
     return (f'<table class="claims sortable"{ident}><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
@@ -185,7 +186,7 @@ def _header_cell(name: str, kind: str, tip: str | None) -> str:
     return f'<th{attrs}><button type="button">{esc(name)}</button></th>'
 
 
-def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None) -> str:
+def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None, row_prefix: str) -> str:
     score = float(c.get("checkworthiness") or 0)
     color = band(score)[1]
     reasons = "; ".join(str(r) for r in c.get("checkworthiness_reasons") or [])
@@ -216,7 +217,7 @@ def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None) 
         title, shown = articles.get(c["doc_id"], (c["doc_id"], False))
         cell = f'<a href="#{esc(c["doc_id"])}">{esc(title)}</a>' if shown else esc(title)
         cells.append(f'<td class="article">{cell}</td>')
-    return f'<tr id="row-{esc(c["claim_id"])}">{"".join(cells)}</tr>'
+    return f'<tr id="{esc(row_prefix)}{esc(c["claim_id"])}">{"".join(cells)}</tr>'
 
 
 def entity_chips(entities: Iterable[dict[str, Any]]) -> str:
