@@ -153,7 +153,9 @@ def claimpipe_claims(doc, text: str) -> tuple[list[Relation], float]:
     for c in claims:
         if c.attribution == "none" or c.cue_start is None:
             continue
-        rel = by_cue.setdefault((c.cue_start, c.cue_end), Relation([(c.cue_start, c.cue_end)]))
+        # claims report the cue's own words ("made it clear"); PolNeAR marks auxiliaries too
+        full = next((a.cue for a in attributions if a.core == (c.cue_start, c.cue_end)), (c.cue_start, c.cue_end))
+        rel = by_cue.setdefault(full, Relation([full]))
         if c.speaker_start is not None and not rel.sources:
             rel.sources = [(c.speaker_start, c.speaker_end)]
         for piece in claim_content_spans(doc, c, attributions=attributions):

@@ -46,6 +46,13 @@ class Attribution:
     # (criticized the plan), "phrase" (according to, dash, colon). Claims take attribution from
     # clause, quote and phrase forms only: wanting or criticising something is not saying it.
     form: str = "clause"
+    # the cue's own words, without auxiliaries, adverbs or a colon ("made it clear" in "has made it
+    # clear"); what claims report as `cue`. Defaults to `cue`.
+    core: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.core is None:
+            self.core = self.cue
 
     @property
     def reports_speech(self) -> bool:
@@ -162,7 +169,8 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
     found = _dedupe(found)
     _continue_quotes(doc, found, quotes, sents)
     for att in found:
-        att.kind = att.kind if att.kind == "according_to" else _kind(att, quotes)
+        if att.form != "phrase":  # according to, a dash or a speaker's colon fix their own kind
+            att.kind = _kind(att, quotes)
     return sorted(found, key=lambda a: a.cue)
 
 
@@ -459,7 +467,10 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     if src is not None and src[0] <= cue[0] < src[1]:
         src = (src[0], cue[0])
         src = token_range(token.doc.char_span(src[0], src[1], alignment_mode="contract") or [])
-    return Attribution("indirect", cue, src, content, cue_i=token.i, source_i=source.i, form=form)
+    core_start = token.idx
+    core_end = cue[1] - 1 if doc_text(token.doc)[cue[1] - 1] == ":" else cue[1]
+    core = token_range(token.doc.char_span(core_start, core_end, alignment_mode="expand") or []) or cue
+    return Attribution("indirect", cue, src, content, cue_i=token.i, source_i=source.i, form=form, core=core)
 
 
 def _object_content(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
@@ -665,7 +676,7 @@ def _noun_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | N
     for c in token.lefts:
         if c.dep_ == "amod" and c.i == token.i - 1:
             start = c
-    src = subtree_range(source) if source.dep_ == "poss" else token_range(
+    src = subtree_range(source, exclude=[c for c in source.children if c.dep_ == "case"]) if source.dep_ == "poss" else token_range(
         t for t in token.doc[source.left_edge.i:token.i] if t.dep_ != "det")
     return Attribution("indirect", (start.idx, token.idx + len(token.text)), src, [rng], cue_i=token.i,
                        source_i=source.i, form="clause")

@@ -62,8 +62,8 @@ def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], me
     skip: set[int] = set()
     if att is not None:
         claim.attribution = att.kind
-        claim.cue = doc_text(doc)[att.cue[0]:att.cue[1]]
-        claim.cue_start, claim.cue_end = att.cue
+        claim.cue_start, claim.cue_end = att.core
+        claim.cue = doc_text(doc)[att.core[0]:att.core[1]]
         if att.source is not None:
             claim.speaker_start, claim.speaker_end = att.source
             claim.speaker, claim.speaker_entity_id = speaker_of(doc, att, resolver)
@@ -157,7 +157,7 @@ def claim_content_spans(doc: Doc, claim: Claim, *, attributions: list[Attributio
     if attributions is None:
         attributions = find_attributions(doc, lexicon=lexicon)
     for att in attributions:
-        if att.cue == (claim.cue_start, claim.cue_end):
+        if att.core == (claim.cue_start, claim.cue_end):
             pieces = [(max(a, claim.start_char), min(b, claim.end_char)) for a, b in att.content]
             return [p for p in pieces if p[0] < p[1]]
     return [(claim.start_char, claim.end_char)]

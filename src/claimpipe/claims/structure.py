@@ -57,7 +57,19 @@ def subject_of(head: Token) -> Token | None:
             continue
         if head.dep_ == "relcl" and head.head != head:
             return head.head
-        return None
+        return _misattached_subject(head)
+    return None
+
+
+def _misattached_subject(head: Token) -> Token | None:
+    """Repair "While X seeks a stance, its ties ... limit ...": the parser hangs the subject of the
+    main clause, after the comma, on the subordinate clause as an apposition."""
+    for clause in head.lefts:
+        if clause.dep_ != "advcl":
+            continue
+        for t in clause.subtree:
+            if t.dep_ == "appos" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.pos_ in ("NOUN", "PROPN"):
+                return t
     return None
 
 

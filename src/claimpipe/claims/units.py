@@ -124,6 +124,9 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
         if best.covers(s0, s1) >= 0.5 * (s1 - s0) or best.form == "phrase":
             att = best
     heads = split_heads(head)
+    if head != root:
+        # "X said that A, and B": B may hang from the cue; it is a claim of its own
+        heads = sorted({h.i: h for h in heads + split_heads(root)[1:]}.values(), key=lambda t: t.i)
     if len(heads) == 1:
         return [Unit(s0, s1, head, k, att)]
     units = []

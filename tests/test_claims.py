@@ -1,0 +1,247 @@
+"""The claims stage through its API (`claimpipe.claims.doc_claims`) and its spaCy component.
+
+Model-based: claimpipe's pipeline is loaded once per session (conftest's `nlp`), with the real
+entities stage (`annotate.doc_entities`). Rule logic on fixed parses is in `test_claims_attribution.py`,
+`test_claims_structure.py` and `test_claims_resolve.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimpipe.annotate import doc_entities
+from claimpipe.claims import claim_content_spans, doc_claims, find_attributions, find_claims
+from claimpipe.records import Block, Cleaned, make_claim_id
+from claimpipe.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "annotations" / "claims.jsonl"
+
+
+def cleaned_of(text: str, kinds: dict[int, str] | None = None) -> Cleaned:
+    """Blocks split at blank lines, all paragraphs unless `kinds` says otherwise (by block index)."""
+    blocks, pos = [], 0
+    for i, part in enumerate(text.split("\n\n")):
+        kind = (kinds or {}).get(i, "paragraph")
+        blocks.append(Block(kind, pos, pos + len(part), pos, pos + len(part)))
+        pos += len(part) + 2
+    return Cleaned(text=text, blocks=blocks, removals=[])
+
+
+def claims_of(nlp, text: str, kinds: dict[int, str] | None = None, settings: Settings | None = None):
+    cleaned = cleaned_of(text, kinds)
+    doc = nlp(text)
+    mentions, entities = doc_entities(doc, doc_id="d_test", cleaned=cleaned)
+    return doc, doc_claims(doc, doc_id="d_test", cleaned=cleaned, mentions=mentions, entities=entities,
+                           settings=settings or Settings())
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # indirect speech, speaker named with an apposition
+        ("Serik Zhumangarin, the trade minister, said that exports would grow.",
+         [("Serik Zhumangarin, the trade minister, said that exports would grow.", "indirect", "Serik Zhumangarin", "said")]),
+        # a pronoun speaker resolves to the person
+        ("Serik Zhumangarin spoke in Astana on Monday. He said that exports would grow.",
+         [("Serik Zhumangarin spoke in Astana on Monday.", "none", "", ""),
+          ("He said that exports would grow.", "indirect", "Serik Zhumangarin", "said")]),
+        # a role speaker resolves to the person the article gave that role
+        ("Serik Zhumangarin is Kazakhstan's trade minister. The minister said that exports would grow.",
+         [("Serik Zhumangarin is Kazakhstan's trade minister.", "none", "", ""),
+          ("The minister said that exports would grow.", "indirect", "Serik Zhumangarin", "said")]),
+        # a direct quotation with the speaker after the verb
+        ("“Exports will grow this year,” said Serik Zhumangarin.",
+         [("“Exports will grow this year,” said Serik Zhumangarin.", "direct", "Serik Zhumangarin", "said")]),
+        # a quotation continued in the next paragraph keeps its speaker
+        ("Serik Zhumangarin said: “Exports will grow this year.\n\n“Trade with China will double.”",
+         [("Serik Zhumangarin said: “Exports will grow this year.", "direct", "Serik Zhumangarin", "said"),
+          ("“Trade with China will double.”", "direct", "Serik Zhumangarin", "said")]),
+        # mixed: indirect speech with a quoted stretch
+        ("Serik Zhumangarin said exports had “grown very fast” last year.",
+         [("Serik Zhumangarin said exports had “grown very fast” last year.", "mixed", "Serik Zhumangarin", "said")]),
+        ("According to the World Bank, exports grew by 5% last year.",
+         [("According to the World Bank, exports grew by 5% last year.", "according_to", "World Bank", "According to")]),
+        # dash attribution after a quotation
+        ("“Exports will grow this year.” ― Serik Zhumangarin",
+         [("“Exports will grow this year.”", "direct", "Serik Zhumangarin", "―")]),
+        # a transcript's speaker label
+        ("ZHUMANGARIN: Exports will grow this year.",
+         [("Exports will grow this year.", "direct", "ZHUMANGARIN", ":")]),
+        # an opening mark that is never closed
+        ("Serik Zhumangarin said: “Exports will grow this year.",
+         [("Serik Zhumangarin said: “Exports will grow this year.", "direct", "Serik Zhumangarin", "said")]),
+        ("Exports grew by 5% last year.", [("Exports grew by 5% last year.", "none", "", "")]),
+    ],
+    ids=["indirect", "pronoun-speaker", "role-speaker", "direct", "continued-paragraph", "mixed", "according-to",
+         "dash", "colon-speaker", "unbalanced", "none"],
+)
+def test_claims_attribution_through_doc_claims(nlp, text, expected):
+    _, claims = claims_of(nlp, text)
+    assert [(c.text, c.attribution, c.speaker, c.cue) for c in claims] == expected
+
+
+def test_claims_speaker_and_cue_offsets(nlp):
+    text = "Kazakhstan's government has made it clear that it will not blindly follow the sanctions."
+    doc, (claim,) = claims_of(nlp, text)
+    assert (text[claim.speaker_start:claim.speaker_end], text[claim.cue_start:claim.cue_end]) == (
+        "Kazakhstan's government", "made it clear")
+    assert (claim.speaker, claim.cue, claim.attribution, claim.negated) == (
+        "Kazakhstan's government", "made it clear", "indirect", True)
+    assert claim.speaker_entity_id == claim.subject_entity_id != ""  # the government acts for Kazakhstan
+    assert claim_content_spans(doc, claim) == [(text.index("that it"), len(text) - 1)]
+
+
+def test_claims_continued_quote_content_spans(nlp):
+    text = "Serik Zhumangarin said: “Exports will grow this year.\n\n“Trade with China will double.”"
+    doc, claims = claims_of(nlp, text)
+    atts = find_attributions(doc)
+    assert [[text[s:e] for s, e in claim_content_spans(doc, c, attributions=atts)] for c in claims] == [
+        ["“Exports will grow this year."], ["“Trade with China will double.”"]]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("China has already become Kazakhstan’s largest individual trade partner, and there are plans to "
+         "further enhance this relationship.",
+         [("China has already become Kazakhstan’s largest individual trade partner", "China", False),
+          ("there are plans to further enhance this relationship.", "plans", True)]),
+        ("Exports rose in May, but imports fell sharply in June.",
+         [("Exports rose in May", "Exports", False), ("imports fell sharply in June.", "imports", False)]),
+        # one subject, two verbs: one claim
+        ("Exports rose in May and fell in June.", [("Exports rose in May and fell in June.", "Exports", False)]),
+    ],
+    ids=["and-there-are", "but", "shared-subject"],
+)
+def test_claims_atomic_splits(nlp, text, expected):
+    doc, claims = claims_of(nlp, text)
+    assert [(c.text, c.subject, c.hedged) for c in claims] == expected
+    for c in claims:
+        assert doc.text[c.start_char:c.end_char] == c.text
+        assert c.claim_id == make_claim_id("d_test", c.start_char, c.end_char)
+
+
+@pytest.mark.parametrize(
+    "text,kinds",
+    [
+        ("Will exports grow this year?", None),
+        ("Sign up for our newsletter today.", None),
+        ("Photo: Reuters", None),
+        ("Kazakhstan’s Strategic Repositioning In Central Asia", None),
+        ("Exports will grow this year.", {0: "heading"}),
+        ("Exports will grow this year.", {0: "title"}),
+        ("Prices rose.", None),  # under min_claim_tokens (4)
+    ],
+    ids=["question", "call-to-action", "fragment", "title-case-heading", "heading-block", "title-block", "too-short"],
+)
+def test_claims_non_claims(nlp, text, kinds):
+    _, claims = claims_of(nlp, text, kinds)
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Other Central Asian countries may take cues from Kazakhstan’s approach.", ["may"]),
+        ("Kazakhstan’s trade with China could further diminish Russia’s influence.", ["could"]),
+        ("The company reportedly lost half of its sales.", ["reportedly"]),
+        ("Exports are expected to grow this year.", ["are expected to"]),
+        ("The government plans to build a new railway.", ["plans to"]),
+        ("Exports are likely to grow this year.", ["are likely to"]),
+        ("The minister said that exports would grow this year.", []),
+    ],
+)
+def test_claims_hedging(nlp, text, expected):
+    _, (claim,) = claims_of(nlp, text)
+    assert (claim.hedge_cues, claim.hedged) == (expected, bool(expected))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Kazakhstan will not follow the sanctions.", True),
+        ("Kazakhstan has never followed the sanctions.", True),
+        ("Officials found no evidence of fraud.", True),
+        ("The minister did not say that exports fell.", True),
+        ("Kazakhstan will follow the sanctions.", False),
+    ],
+)
+def test_claims_negation(nlp, text, expected):
+    _, (claim,) = claims_of(nlp, text)
+    assert claim.negated is expected
+
+
+def test_claims_standalone_text_resolves_descriptions_and_pronouns(nlp):
+    text = ("One prominent example is the Eurasian Resources Group, a Kazakh company that has suffered major "
+            "losses. The company, which is 40% owned by the state, has seen its sales to Russia plummet.")
+    _, claims = claims_of(nlp, text)
+    second = claims[1]
+    assert (second.subject, second.standalone_text) == (
+        "Eurasian Resources Group",
+        "Eurasian Resources Group, which is 40% owned by the state, has seen Eurasian Resources Group's sales "
+        "to Russia plummet.")
+    assert second.subject_entity_id in second.entity_ids or second.subject_entity_id != ""
+
+
+def test_claims_fields_follow_the_output_contract(nlp):
+    text = ("Serik Zhumangarin said: “Exports will grow this year.\n\nThe minister also said that trade with "
+            "China would double, and imports may fall.")
+    doc, claims = claims_of(nlp, text)
+    assert claims
+    for c in claims:
+        assert c.text == doc.text[c.start_char:c.end_char] == text[c.source_start:c.source_end]
+        assert c.sentence_index == next(k for k, s in enumerate(doc.sents) if s.start_char <= c.start_char < s.end_char)
+        if c.attribution == "none":
+            assert (c.speaker, c.cue, c.speaker_start, c.cue_start) == ("", "", None, None)
+        else:
+            assert text[c.cue_start:c.cue_end] == c.cue
+        assert c.claim_types == [] and c.quantities == [] and c.checkworthiness == 0.0  # left to checkworthiness
+
+
+def test_claims_seed_gold(nlp, shared_dir):
+    """The hand-written gold of the seed article, through the real cleaner and entities stage."""
+    from claimpipe.clean import clean
+    from claimpipe.records import Article, make_doc_id
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    text = gold["text"]
+    article = Article(source=gold["source"], text=text, doc_id=make_doc_id(text), sha256="")
+    cleaned = clean(article, settings=Settings())
+    doc = nlp(cleaned.text)
+    mentions, entities = doc_entities(doc, doc_id=article.doc_id, cleaned=cleaned)
+    claims = doc_claims(doc, doc_id=article.doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
+                        settings=Settings())
+    problems = []
+    for g in gold["claims"]:
+        need = 0.5 * (g["end"] - g["start"])
+        match = [c for c in claims if min(c.source_end, g["end"]) - max(c.source_start, g["start"]) >= need]
+        if not match:
+            problems.append(("missing", g["text"]))
+            continue
+        c = match[0]
+        for key in ("attribution", "speaker", "cue", "subject", "negated", "hedged"):
+            if getattr(c, key) != g[key]:
+                problems.append((key, g["text"][:50], getattr(c, key), g[key]))
+        for part in g["standalone_contains"]:
+            if part not in c.standalone_text:
+                problems.append(("standalone", part, c.standalone_text))
+    assert problems == []
+    assert len(claims) == len(gold["claims"])  # nothing claimed from headings, bylines or newsletter prompts
+
+
+def test_claims_component_puts_spans_in_doc(nlp):
+    nlp.add_pipe("claimpipe_claims", config={"min_tokens": 4})
+    doc = nlp("Will exports grow? Serik Zhumangarin said that exports would grow, and imports may fall.")
+    assert [(s.text, s.label_) for s in doc.spans["claims"]] == [
+        ("Serik Zhumangarin said that exports would grow", "indirect"), ("imports may fall.", "indirect")]
+    assert nlp.get_pipe_config("claimpipe_claims") == {"factory": "claimpipe_claims", "spans_key": "claims", "min_tokens": 4}
+
+
+def test_claims_find_claims_is_pure(nlp):
+    doc = nlp("Exports grew by 5% last year.")
+    assert [s.text for s in find_claims(doc)] == [s.text for s in find_claims(doc)] == ["Exports grew by 5% last year."]
+    assert "claims" not in doc.spans

@@ -1,0 +1,285 @@
+"""Attribution rules on hand-built parses (`claimpipe.claims.attribution`), one pattern per case.
+
+The parses are written out (they came from en_core_web_sm and were checked by hand), so the rules
+are tested against a fixed tree that a new model cannot move.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimpipe.claims import find_attributions, find_quotes
+from claimpipe.claims.testing import doc_from_table
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct), no model
+
+INDIRECT = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+that that SCONJ IN mark 4 O 1
+prices price NOUN NNS nsubj 4 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+DIRECT_BEFORE = """
+“ " PUNCT `` punct 6 O 0
+Prices price NOUN NNS nsubj 2 O 1
+rose rise VERB VBD ccomp 6 O 0
+, , PUNCT , punct 6 O 0
+” " PUNCT '' punct 6 O 1
+Smith Smith PROPN NNP nsubj 6 B-PERSON 1
+said say VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+DIRECT_INVERTED = """
+“ " PUNCT `` punct 5 O 0
+Prices price NOUN NNS nsubj 2 O 1
+rose rise VERB VBD ccomp 5 O 0
+, , PUNCT , punct 5 O 0
+” " PUNCT '' punct 5 O 1
+said say VERB VBD ROOT 5 O 1
+Jane Jane PROPN NNP compound 7 B-PERSON 1
+Smith Smith PROPN NNP nsubj 5 I-PERSON 0
+. . PUNCT . punct 5 O 0
+"""
+COLON_QUOTE = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 0
+: : PUNCT : punct 1 O 1
+“ " PUNCT `` punct 1 O 0
+Prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+” " PUNCT '' punct 1 O 0
+"""
+MIXED = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+prices price NOUN NNS nsubj 5 O 1
+had have AUX VBD aux 5 O 1
+“ " PUNCT `` punct 5 O 0
+collapsed collapse VERB VBN ccomp 1 O 1
+completely completely ADV RB advmod 5 O 0
+” " PUNCT '' punct 5 O 1
+last last ADJ JJ amod 9 B-DATE 1
+year year NOUN NN npadvmod 5 I-DATE 0
+. . PUNCT . punct 1 O 0
+"""
+ACCORDING_TO = """
+According accord VERB VBG prep 5 O 1
+to to ADP IN prep 0 O 1
+Smith Smith PROPN NNP pobj 1 B-PERSON 0
+, , PUNCT , punct 5 O 1
+prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ROOT 5 O 0
+. . PUNCT . punct 5 O 0
+"""
+DASH = """
+“ " PUNCT `` punct 2 O 0
+Prices price NOUN NNS nsubj 2 O 1
+rose rise VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 0
+” " PUNCT '' punct 2 O 1
+― ― VERB VB ROOT 5 O 1
+Jane Jane PROPN NNP compound 7 B-PERSON 1
+Smith Smith PROPN NNP nsubj 5 I-PERSON 0
+"""
+COLON_SPEAKER = """
+SMITH smith NOUN NN ROOT 0 O 0
+: : PUNCT : punct 0 O 1
+Prices price NOUN NNS nsubj 3 O 1
+rose rise VERB VBD acl 0 O 1
+sharply sharply ADV RB advmod 3 O 0
+. . PUNCT . punct 3 O 0
+"""
+PARENTHETICAL = """
+Prices price NOUN NNS nsubj 1 O 1
+rose rise VERB VBD ROOT 1 O 0
+, , PUNCT , punct 4 O 1
+Smith Smith PROPN NNP nsubj 4 B-PERSON 1
+said say VERB VBD parataxis 1 O 0
+, , PUNCT , punct 4 O 1
+because because SCONJ IN mark 8 O 1
+demand demand NOUN NN nsubj 8 O 1
+grew grow VERB VBD advcl 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+MADE_IT_CLEAR = """
+Kazakhstan Kazakhstan PROPN NNP poss 2 B-GPE 0
+'s 's PART POS case 0 O 1
+government government NOUN NN nsubj 4 O 1
+has have AUX VBZ aux 4 O 1
+made make VERB VBN ROOT 4 O 1
+it it PRON PRP nsubj 6 O 1
+clear clear ADJ JJ ccomp 4 O 1
+that that SCONJ IN mark 11 O 1
+it it PRON PRP nsubj 11 O 1
+will will AUX MD aux 11 O 1
+not not PART RB neg 11 O 1
+follow follow VERB VB advcl 6 O 1
+the the DET DT det 13 O 1
+sanctions sanction NOUN NNS dobj 11 O 0
+. . PUNCT . punct 4 O 0
+"""
+TOLD_THAT = """
+Jane Jane PROPN NNP compound 1 B-PERSON 1
+Smith Smith PROPN NNP nsubj 6 I-PERSON 0
+, , PUNCT , punct 1 O 1
+the the DET DT det 4 O 1
+minister minister NOUN NN appos 1 O 0
+, , PUNCT , punct 1 O 1
+told tell VERB VBD ROOT 6 O 1
+reporters reporter NOUN NNS dobj 6 O 1
+that that SCONJ IN mark 11 O 1
+prices price NOUN NNS nsubj 11 O 1
+would would AUX MD aux 11 O 1
+fall fall VERB VB ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+AUX_ADVERB = """
+Smith Smith PROPN NNP nsubj 3 B-PERSON 1
+has have AUX VBZ aux 3 O 1
+also also ADV RB advmod 3 O 1
+said say VERB VBN ROOT 3 O 1
+that that SCONJ IN mark 6 O 1
+prices price NOUN NNS nsubj 6 O 1
+rose rise VERB VBD ccomp 3 O 0
+. . PUNCT . punct 3 O 0
+"""
+PHRASAL = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+pointed point VERB VBD ROOT 1 O 1
+out out ADP RP prt 1 O 1
+that that SCONJ IN mark 5 O 1
+prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+VOWED_TO = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+vowed vow VERB VBD ROOT 1 O 1
+to to PART TO aux 3 O 1
+cut cut VERB VB xcomp 1 O 1
+taxes tax NOUN NNS dobj 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+CRITICIZED = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+criticized criticize VERB VBD ROOT 1 O 1
+the the DET DT det 3 O 1
+plan plan NOUN NN dobj 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+NOUN_CUE = """
+Smith Smith PROPN NNP poss 2 B-PERSON 0
+’s ’s PART POS case 0 O 1
+claim claim NOUN NN nsubj 6 O 1
+that that SCONJ IN mark 5 O 1
+prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD acl 2 O 1
+was be AUX VBD ROOT 6 O 1
+false false ADJ JJ acomp 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+BARE_SAID_AFTER_QUOTE = """
+“ " PUNCT `` punct 2 O 0
+Prices price NOUN NNS nsubj 2 O 1
+rose rise VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 0
+” " PUNCT '' punct 2 O 1
+Smith Smith PROPN NNP nsubj 6 B-PERSON 1
+said say VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+CONTINUED_PARAGRAPH = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 0
+: : PUNCT : punct 1 O 1
+“ " PUNCT `` punct 1 O 0
+Prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+
+“ " PUNCT `` punct 11 O 0
+They they PRON PRP nsubj 11 O 1
+will will AUX MD aux 11 O 1
+rise rise VERB VB ROOT 11 O 1
+again again ADV RB advmod 11 O 0
+. . PUNCT . punct 11 O 0
+” " PUNCT '' punct 11 O 0
+"""
+NOT_A_CUE = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+bought buy VERB VBD ROOT 1 O 1
+the the DET DT det 3 O 1
+company company NOUN NN dobj 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def _view(doc, att) -> tuple:
+    text = doc.text
+    return (att.kind, text[att.cue[0]:att.cue[1]], text[att.core[0]:att.core[1]],
+            text[att.source[0]:att.source[1]] if att.source else None,
+            tuple(text[s:e] for s, e in att.content), att.form)
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        (INDIRECT, [("indirect", "said", "said", "Smith", ("that prices rose",), "clause")]),
+        (DIRECT_BEFORE, [("direct", "said", "said", "Smith", ("“Prices rose,”",), "clause")]),
+        (DIRECT_INVERTED, [("direct", "said", "said", "Jane Smith", ("“Prices rose,”",), "clause")]),
+        (COLON_QUOTE, [("direct", "said:", "said", "Smith", ("“Prices rose.”",), "clause")]),
+        (MIXED, [("mixed", "said", "said", "Smith", ("prices had “collapsed completely” last year",), "clause")]),
+        (ACCORDING_TO, [("according_to", "According to", "According to", "Smith", ("prices rose",), "phrase")]),
+        (DASH, [("direct", "―", "―", "Jane Smith", ("“Prices rose.”",), "phrase")]),
+        (COLON_SPEAKER, [("direct", ":", ":", "SMITH", ("Prices rose sharply.",), "phrase")]),
+        (PARENTHETICAL, [("indirect", "said", "said", "Smith", ("Prices rose", "because demand grew"), "clause")]),
+        (MADE_IT_CLEAR, [("indirect", "has made it clear", "made it clear", "Kazakhstan's government",
+                          ("that it will not follow the sanctions",), "clause")]),
+        (TOLD_THAT, [("indirect", "told", "told", "Jane Smith, the minister", ("that prices would fall",), "clause")]),
+        (AUX_ADVERB, [("indirect", "has also said", "said", "Smith", ("that prices rose",), "clause")]),
+        (PHRASAL, [("indirect", "pointed out", "pointed out", "Smith", ("that prices rose",), "clause")]),
+        (VOWED_TO, [("indirect", "vowed", "vowed", "Smith", ("to cut taxes",), "infinitive")]),
+        (CRITICIZED, [("indirect", "criticized", "criticized", "Smith", ("the plan",), "object")]),
+        (NOUN_CUE, [("indirect", "claim", "claim", "Smith", ("that prices rose",), "clause")]),
+        (BARE_SAID_AFTER_QUOTE, [("direct", "said", "said", "Smith", ("“Prices rose.”",), "quote")]),
+        (CONTINUED_PARAGRAPH, [("direct", "said:", "said", "Smith", ("“Prices rose.", "“They will rise again.”"), "clause")]),
+        (NOT_A_CUE, []),
+    ],
+    ids=["indirect", "direct-before", "direct-inverted", "colon-quote", "mixed", "according-to", "dash",
+         "colon-speaker", "parenthetical", "made-it-clear", "told-that", "aux-adverb", "phrasal", "vowed-to",
+         "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "not-a-cue"],
+)
+def test_claims_attribution_patterns(table, expected):
+    doc = doc_from_table(VOCAB, table)
+    assert [_view(doc, a) for a in find_attributions(doc)] == expected
+
+
+def test_claims_attribution_reports_speech():
+    """Claims take who-said-what from speech, quotes and phrases; wanting or criticising is not saying."""
+    doc = doc_from_table(VOCAB, VOWED_TO)
+    assert [a.reports_speech for a in find_attributions(doc)] == [False]
+    doc = doc_from_table(VOCAB, INDIRECT)
+    assert [a.reports_speech for a in find_attributions(doc)] == [True]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('He said "yes, we can" today.', [('"yes, we can"', True, True)]),
+        ("He said “yes” and “no”.", [("“yes”", True, True), ("“no”", True, True)]),
+        # an opening mark never closed runs to the end of its paragraph, not beyond
+        ("“We will win.\n\nNext paragraph.", [("“We will win.", True, False)]),
+        # a closing mark with nothing open starts the quote at the paragraph
+        ("We will win,” he said.", [("We will win,”", False, True)]),
+        # a closing mark typed where an opening one belongs
+        ("”We will win.” ― Jane", [("”We will win.”", True, True)]),
+        ("He said ''yes, we can'' today.", [("''yes, we can''", True, True)]),
+        ("No quotes here.", []),
+    ],
+)
+def test_claims_quotes_tolerate_unbalanced_marks(text, expected):
+    assert [(text[q.start_char:q.end_char], q.opened, q.closed) for q in find_quotes(text)] == expected

@@ -1,0 +1,172 @@
+"""Within-article resolution on its own (`claimpipe.claims.resolve`), on hand-built parses.
+
+Each case lists every pronoun or description the resolver resolves, with the entity's name, so a
+case also shows what is deliberately left alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims.testing import doc_from_table
+
+VOCAB = spacy.blank("en").vocab
+
+APPOSITION_DESCRIBES = """
+Eurasian Eurasian PROPN NNP compound 2 B-ORG 1
+Resources Resources PROPN NNP compound 2 I-ORG 1
+Group Group PROPN NNP nsubj 8 I-ORG 0
+, , PUNCT , punct 2 O 1
+a a DET DT det 6 O 1
+Kazakh Kazakh PROPN NNP compound 6 B-ORG 1
+company company NOUN NN appos 2 O 0
+, , PUNCT , punct 2 O 1
+lost lose VERB VBD ROOT 8 O 1
+sales sale NOUN NNS dobj 8 O 1
+in in ADP IN prep 8 O 1
+Russia Russia PROPN NNP pobj 10 B-GPE 0
+. . PUNCT . punct 8 O 1
+The the DET DT det 14 O 1
+company company NOUN NN nsubj 15 O 1
+said say VERB VBD ROOT 15 O 1
+its its PRON PRP$ poss 17 O 1
+exports export NOUN NNS nsubj 18 O 1
+fell fall VERB VBD ccomp 15 O 0
+. . PUNCT . punct 15 O 0
+"""
+SUBJECT_OVER_RECENCY = """
+Kazakhstan Kazakhstan PROPN NNP nsubj 1 B-GPE 1
+borders border VERB VBZ ROOT 1 O 1
+Russia Russia PROPN NNP dobj 1 B-GPE 0
+. . PUNCT . punct 1 O 1
+The the DET DT det 5 O 1
+country country NOUN NN nsubj 6 O 1
+is be AUX VBZ ROOT 6 O 1
+large large ADJ JJ acomp 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+PERSON_PRONOUN = """
+Jane Jane PROPN NNP compound 1 B-PERSON 1
+Smith Smith PROPN NNP nsubj 2 I-PERSON 1
+met meet VERB VBD ROOT 2 O 1
+Bob Bob PROPN NNP compound 4 B-PERSON 1
+Jones Jones PROPN NNP dobj 2 I-PERSON 0
+. . PUNCT . punct 2 O 1
+She she PRON PRP nsubj 7 O 1
+said say VERB VBD ROOT 7 O 1
+prices price NOUN NNS nsubj 9 O 1
+rose rise VERB VBD ccomp 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+THEY_AFTER_PLURAL = """
+Apple Apple PROPN NNP nsubj 1 B-ORG 1
+sued sue VERB VBD ROOT 1 O 1
+the the DET DT det 3 O 1
+regulators regulator NOUN NNS dobj 1 O 1
+because because SCONJ IN mark 6 O 1
+they they PRON PRP nsubj 6 O 1
+ignored ignore VERB VBD advcl 1 O 1
+its its PRON PRP$ poss 8 O 1
+appeal appeal NOUN NN dobj 6 O 0
+. . PUNCT . punct 1 O 0
+"""
+RELATIVE_CLAUSE = """
+One one NUM CD nummod 1 O 1
+example example NOUN NN nsubj 2 O 1
+is be AUX VBZ ROOT 2 O 1
+Eurasian Eurasian PROPN NNP compound 5 B-ORG 1
+Resources Resources PROPN NNPS compound 5 I-ORG 1
+Group Group PROPN NNP attr 2 I-ORG 0
+, , PUNCT , punct 5 O 1
+a a DET DT det 9 O 1
+Kazakh Kazakh PROPN NNP compound 9 B-ORG 1
+company company NOUN NN appos 5 O 1
+that that PRON WDT nsubj 11 O 1
+lost lose VERB VBD relcl 9 O 1
+its its PRON PRP$ poss 13 O 1
+exports export NOUN NNS dobj 11 O 0
+. . PUNCT . punct 2 O 0
+"""
+INSTITUTION = """
+Kazakhstan Kazakhstan PROPN NNP poss 2 B-GPE 0
+'s 's PART POS case 0 O 1
+government government NOUN NN nsubj 3 O 1
+said say VERB VBD ROOT 3 O 1
+prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ccomp 3 O 0
+. . PUNCT . punct 3 O 0
+"""
+PLEONASTIC = """
+Kazakhstan Kazakhstan PROPN NNP nsubj 1 B-GPE 1
+made make VERB VBD ROOT 1 O 1
+it it PRON PRP nsubj 3 O 1
+clear clear ADJ JJ ccomp 1 O 1
+that that SCONJ IN mark 7 O 1
+it it PRON PRP nsubj 7 O 1
+would would AUX MD aux 7 O 1
+act act VERB VB advcl 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+NON_ANAPHORIC = """
+Kazakhstan Kazakhstan PROPN NNP nsubj 1 B-GPE 1
+traded trade VERB VBD ROOT 1 O 1
+with with ADP IN prep 1 O 1
+Russia Russia PROPN NNP pobj 2 B-GPE 0
+. . PUNCT . punct 1 O 1
+The the DET DT det 7 O 1
+broader broad ADJ JJR amod 7 O 1
+country country NOUN NN nsubj 8 O 1
+grew grow VERB VBD ROOT 8 O 0
+. . PUNCT . punct 8 O 0
+"""
+NO_ANTECEDENT = """
+The the DET DT det 1 O 1
+company company NOUN NN nsubj 2 O 1
+grew grow VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+
+def _resolved(table: str) -> list[tuple[int, str, str]]:
+    doc = doc_from_table(VOCAB, table)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    return [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        # "the company" finds the entity the article called a company, not the more recent modifier
+        (APPOSITION_DESCRIBES, [(14, "company", "Eurasian Resources Group"), (16, "its", "Eurasian Resources Group")]),
+        # a subject outranks a more recent object
+        (SUBJECT_OVER_RECENCY, [(5, "country", "Kazakhstan")]),
+        (PERSON_PRONOUN, [(6, "She", "Jane Smith")]),
+        # "they" after a plural noun is that noun; "its" goes to the subject
+        (THEY_AFTER_PLURAL, [(7, "its", "Apple")]),
+        # inside "ERG, a company that lost its exports", "its" is the relative clause's antecedent
+        (RELATIVE_CLAUSE, [(12, "its", "Eurasian Resources Group")]),
+        # "Kazakhstan's government" acts for Kazakhstan
+        (INSTITUTION, [(2, "government", "Kazakhstan")]),
+        # "made it clear": the first "it" is pleonastic; the second is Kazakhstan
+        (PLEONASTIC, [(5, "it", "Kazakhstan")]),
+        (NON_ANAPHORIC, []),
+        (NO_ANTECEDENT, []),
+    ],
+    ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
+         "institution", "pleonastic-it", "non-anaphoric", "no-antecedent"],
+)
+def test_claims_resolve_rules(table, expected):
+    assert _resolved(table) == expected
+
+
+def test_claims_resolve_replacements_for_standalone_text():
+    doc = doc_from_table(VOCAB, APPOSITION_DESCRIBES)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    start = doc[13].idx
+    reps = [(doc.text[r.start_char:r.end_char], resolver.name(r.entity_id), r.possessive)
+            for r in resolver.replacements(start, len(doc.text))]
+    assert reps == [("The company", "Eurasian Resources Group", False), ("its", "Eurasian Resources Group", True)]
