@@ -231,6 +231,7 @@ def match_byline(text: str) -> tuple[str, str] | None:
     """(reason, author) when a block is a byline or an author's avatar caption, else None."""
     if len(text) > 200:
         return None
+    text = " ".join(text.split())  # a byline broken over lines ("By\nMatthew Humphries")
     head = _BYLINE_HEAD.match(text)
     if not head and not _AVATAR_WORDS.search(text):
         return None  # cheap test first: most blocks are neither
@@ -255,6 +256,7 @@ def match_date(text: str) -> str | None:
     """The date text when a block is only a date line ("Published 12 May 2019, 10:30"), else None."""
     if len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None
+    text = " ".join(text.split())
     m = _DATE_LINE.fullmatch(text.strip(" \t.:|·•-–—"))
     if m:
         return m.group("date")
@@ -352,11 +354,17 @@ _OPEN_END_WORDS = frozenset(
 _OPEN_END = re.compile(r"(?:[,(\[{–—/-]|\b(?:" + "|".join(sorted(_OPEN_END_WORDS)) + r"))$", re.IGNORECASE)
 
 
+# Chinese, Japanese and Korean run without spaces: a line break between two such characters falls
+# inside a sentence (ruby annotations, links), so the lines are one block.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
 def _continues(prev: str, line: str) -> bool:
     """Does `line` carry on the sentence of `prev` (a line broken at a link or inline tag)?"""
     if _ends_sentence(prev):
         return False
-    if not (line[0] in ",.;:!?)]}%’”'" or (not prev.endswith(":") and (line[0].islower() or _ends_open(prev)))):
+    if not (line[0] in ",.;:!?)]}%’”'）。、，：；！？」』】" or _CJK.match(line) or _CJK.match(prev[-1])
+            or (not prev.endswith(":") and (line[0].islower() or _ends_open(prev)))):
         return False
     return not (_standalone(line) or ("\n" not in prev and _standalone(prev)))
 
