@@ -93,17 +93,39 @@ def subtree_range(token: Token, *, exclude: Iterable[Token] = ()) -> tuple[int, 
     return token_range(doc[left:right + 1])
 
 
+_SOURCE_CUT = ("acl",)
+
+
 def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, int] | None:
-    """A source noun phrase: the subtree, cut short where a quotation begins or ends."""
+    """A source noun phrase, as PolNeAR and PARC mark it.
+
+    The head's subtree, without what comes before a comma or dash ahead of the head ("WASHINGTON
+    -- President Obama"), participle clauses and comma-led prepositional phrases after it ("Trump,
+    speaking to veterans"; "Clinton, like Obama"), and never into a quotation. A comma that closes
+    an apposition ("Brian Fallon, the press secretary,") belongs to the source.
+    """
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
+    for j in range(token.i - 1, left - 1, -1):
+        if doc[j].text in (",", "--", "—", "―", "–") and doc[j].head.i != token.i or doc[j].text in ("--", "—", "―"):
+            left = j + 1
+            break
+    for child in token.rights:
+        after_comma = child.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in _SOURCE_CUT or child.dep_ == "prep" and after_comma and child.lower_ in ("like", "unlike", "including"):
+            right = min(right, child.left_edge.i - 1)
+            break
     if quotes is not None:
         for q in quotes.in_range(doc[left].idx, doc[right].idx + 1):
             if doc[left].idx < q.end_char <= token.idx:
                 left = max(left, quotes.token_at(q.end_char))
             elif token.idx < q.start_char <= doc[right].idx:
                 right = min(right, quotes.token_at(q.start_char) - 1)
-    return token_range(doc[left:right + 1])
+    rng = token_range(doc[left:right + 1])
+    if rng is not None and right + 1 < len(doc) and doc[right + 1].text == "," and any(
+            t.text == "," for t in doc[left:right + 1]) and any(t.dep_ == "appos" or t.like_num for t in doc[left:right + 1]):
+        rng = (rng[0], doc[right + 1].idx + 1)
+    return rng
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +184,8 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
         found.extend(_according_to(sent, lex))
         found.extend(_dash(sent, quotes))
         for token in sent:
-            att = _verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
+            att = (_verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
+                   or _adjective_cue(token, lex, quotes))
             if att is not None:
                 found.append(att)
     found.extend(_colon_paragraphs(doc, quotes))
@@ -220,8 +243,6 @@ def _source_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject of the verb it hangs from."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head
             if child.lower_ in _OBJECT_CASE:  # "let them know": a causative, not a speaker
                 return None
             return child
@@ -316,6 +337,12 @@ def _cue_range(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], Token | None
             last = particle = child
             break
     doc = verb.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head == verb and particle is None:
+        # "said in a statement", "explained in an interview": the medium belongs to the cue
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in lex.media and pobj.right_edge.i == pobj.i:
+            last = pobj
     if last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
         last = doc[last.i + 1]
     return (start, last.idx + len(last.text)), particle
@@ -462,6 +489,10 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl"):
         return None  # "a super PAC that intends to hammer ...": a description, not an attribution
     src = noun_phrase(source, quotes)
+    if source.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        # "an architect who said ...": the source is "who"; who that is, is the noun it refers to
+        src = (source.idx, source.idx + len(source.text))
+        source = token.head
     if form == "clause":
         content = _with_quotes(content, sent, quotes, src or (0, 0))
     if src is not None and src[0] <= cue[0] < src[1]:
@@ -504,6 +535,34 @@ def _fronted_content(verb: Token, source: Token, sent: Span) -> list[tuple[int, 
         return []
     rng = token_range(doc[_after_dateline(doc, sent.start, lo):lo])
     return [rng] if rng else []
+
+
+def _adjective_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"X is worried that ...", "X was critical of Y": a stance adjective after a copula."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in lex.adjectives:
+        return None
+    cop = token.head
+    if cop.lemma_ not in ("be", "remain", "seem", "appear", "become", "grow") or quotes.inside(token):
+        return None
+    source = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if source is None or source.lower_ in ("it", "this", "that", "there"):
+        return None
+    end = token
+    content = None
+    clause = next((c for c in token.rights if c.dep_ in ("ccomp", "xcomp")), None)
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "with", "on")), None)
+    if clause is not None:
+        content = subtree_range(clause)
+    elif prep is not None:
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is not None:
+            content, end = subtree_range(pobj), prep
+    if content is None:
+        return None
+    cue = (_cue_start(cop).idx, end.idx + len(end.text))
+    return Attribution("indirect", cue, noun_phrase(source, quotes), [content], cue_i=token.i, source_i=source.i,
+                       form="object" if prep is not None and clause is None else "clause",
+                       core=(token.idx, end.idx + len(end.text)))
 
 
 def _passive_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:

@@ -25,6 +25,8 @@ class Lexicon:
     light: tuple[tuple[str, ...], ...]  # lemma sequences ("make", "it", "clear")
     topic_preps: frozenset[str]  # prepositions that give a verb of saying its topic ("spoke about")
     person_object: frozenset[str]  # verbs whose object is the hearer ("told reporters")
+    adjectives: frozenset[str]  # stance adjectives after a copula ("is worried that")
+    media: frozenset[str]  # nouns of a medium that join a cue ("said in a statement")
     nouns: frozenset[str]  # reporting nouns ("claim", "report") that take a that-clause
     speaker_nouns: frozenset[str]
     modals: frozenset[str]
@@ -63,6 +65,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         according_to=tuple(tuple(p.lower().split()) for p in cues["according_to"]),
         light=light,
         nouns=_words(cues["nouns"]),
+        adjectives=_words(cues["adjectives"]),
+        media=_words(cues["media"]),
         person_object=_words(cues["person_object"]),
         topic_preps=_words(cues["topic_prepositions"]),
         speaker_nouns=_words(data["sources"]["speaker_nouns"]),
