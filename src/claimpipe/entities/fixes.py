@@ -175,16 +175,34 @@ def relabel_by_shape(span: Span, lex: Lexicon) -> Span:
     return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_)
 
 
+# headline flags per token of the Doc being fixed, computed once per Doc (see fix_entities)
+_HEADLINES: dict[int, list[bool]] = {}
+
+
+def headline_flags(doc: Doc) -> list[bool]:
+    """For each token, whether its line is in title case (most words capitalised), as headlines are."""
+    flags: list[bool] = []
+    line: list[Token] = []
+
+    def close() -> None:
+        words = [t for t in line if t.is_alpha and len(t) > 2]
+        flag = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+        flags.extend([flag] * len(line))
+        line.clear()
+
+    for t in doc:
+        line.append(t)
+        if is_line_break(t):
+            close()
+    close()
+    return flags
+
+
 def _is_headline_line(doc: Doc, i: int) -> bool:
-    """True when token i's line is in title case (most words capitalised), as headlines are."""
-    start = i
-    while start > 0 and not is_line_break(doc[start - 1]):
-        start -= 1
-    end = i
-    while end < len(doc) - 1 and not is_line_break(doc[end]):
-        end += 1
-    words = [t for t in doc[start:end + 1] if t.is_alpha and len(t) > 2]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    flags = _HEADLINES.get(id(doc))
+    if flags is None or len(flags) != len(doc):
+        flags = headline_flags(doc)
+    return flags[i]
 
 
 def _continues_name(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
@@ -277,8 +295,10 @@ def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gaze
 def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
     out = list(ents)
-    for i, t in enumerate(doc):
-        if not (t.is_upper and t.is_alpha and len(t) > 2 and (i == 0 or is_line_break(doc[i - 1]))):
+    starts = [0] + [t.i + 1 for t in doc if is_line_break(t) and t.i + 1 < len(doc)]
+    for i in starts:
+        t = doc[i]
+        if not (t.is_upper and t.is_alpha and len(t) > 2):
             continue
         end = i
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end - i < 4:
@@ -327,6 +347,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     parts = person_parts(ents, lex)
     if not parts:
         return ents
+    firsts = {p[0] for p in parts}
     # one sense per discourse, by vote: a short form the model mostly reads as something else stays so
     votes: dict[tuple[str, ...], int] = {}
     for e in ents:
@@ -341,10 +362,16 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     by_start = {e.start: e for e in ents}
     covered = {t.i: e for e in ents for t in e}
     out = list(ents)
+    lowers = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
+        if lowers[i] not in firsts:
+            i += 1
+            continue
         found = None
         for n in range(min(longest, len(doc) - i), 0, -1):
+            if tuple(lowers[i:i + n]) not in parts:
+                continue
             words = doc[i:i + n]
             key = tuple(t.lower_ for t in words)
             if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
@@ -373,6 +400,15 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
 def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
                  propagate: bool = True) -> list[Span]:
     """The corrected entities of `doc` (see the module docstring), without overlaps, in order."""
+    _HEADLINES[id(doc)] = headline_flags(doc)
+    try:
+        return _fix_entities(doc, gazetteer_spans, gazetteer=gazetteer, lex=lex, propagate=propagate)
+    finally:
+        _HEADLINES.pop(id(doc), None)
+
+
+def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
+                  propagate: bool) -> list[Span]:
     ents: list[Span] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
