@@ -199,7 +199,7 @@ class Score:
 
     def row(self, name: str) -> str:
         p, r, f = self.prf
-        return f"| {name:<34} | {p:.3f} | {r:.3f} | {f:.3f} | {self.tp:>4} | {self.fn:>4} | {self.fp:>4} | {self.seconds:6.1f} |"
+        return f"| {name:<40} | {p:.3f} | {r:.3f} | {f:.3f} | {self.tp:>4} | {self.fn:>4} | {self.fp:>4} | {self.seconds:6.1f} |"
 
 
 def run_pages(data: Path, limit: int | None) -> dict[str, Score]:
@@ -338,8 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scores = run_pages(args.data / "boilerplate-dev", args.limit)
     print("boilerplate-dev: snippet precision / recall / F1 (trafilatura's scoring)\n")
-    print(f"| {'system':<34} | P     | R     | F1    | TP   | FN   | FP   | secs   |")
-    print(f"|{'-' * 36}|-------|-------|-------|------|------|------|--------|")
+    print(f"| {'system':<40} | P     | R     | F1    | TP   | FN   | FP   | secs   |")
+    print(f"|{'-' * 42}|-------|-------|-------|------|------|------|--------|")
     for name, score in scores.items():
         print(score.row(name))
     if args.show_errors:

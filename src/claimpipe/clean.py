@@ -567,13 +567,14 @@ def cleaned_from(decisions: list[BlockDecision], article: Article) -> Cleaned:
 def format_explanation(decisions: list[BlockDecision], *, width: int = 100) -> str:
     """A readable listing of every block: kept or dropped, kind or reason, offsets and text."""
     lines = []
-    for d in decisions:
+    labels = [d.kind if d.kept else d.reason for d in decisions]
+    column = min(max((len(label) for label in labels), default=0), 48)
+    for d, label in zip(decisions, labels):
         mark = "KEEP" if d.kept else "DROP"
-        label = d.kind if d.kept else d.reason
         text = " ".join(d.text.split())
         if len(text) > width:
             text = text[: width - 1] + "…"
-        lines.append(f"{mark} {label:<28} {d.source_start:>6}-{d.source_end:<6} {text}")
+        lines.append(f"{mark} {label:<{column}} {d.source_start:>6}-{d.source_end:<6} {text}")
     kept = sum(d.kept for d in decisions)
     lines.append(f"{kept} of {len(decisions)} blocks kept")
     return "\n".join(lines)
