@@ -88,14 +88,19 @@ def test_clean_seed_drops_boilerplate_keeps_story():
             assert para in cleaned.text
 
 
-def test_clean_seed_matches_hand_annotation():
+def _annotations() -> list[dict]:
     path = REPO / "annotations" / "boilerplate.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    seed = next(r for r in rows if r["source"] == SEED_NAME)
-    cleaned = clean(article(seed["text"]), settings=SETTINGS)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("gold", _annotations(), ids=lambda g: g["source"])
+def test_clean_matches_hand_annotation(gold):
+    cleaned = clean(article(gold["text"]), settings=SETTINGS)
     removed = {(r.source_start, r.source_end) for r in cleaned.removals}
-    assert removed == {(b["start"], b["end"]) for b in seed["boilerplate"]}
-    assert cleaned.headings == seed["meta"]["headings"]
+    assert removed == {(b["start"], b["end"]) for b in gold["boilerplate"]}
+    meta = gold["meta"]
+    assert (cleaned.title, cleaned.subtitle, cleaned.author, cleaned.headings) == (
+        meta["title"], meta["subtitle"], meta["author"], meta["headings"])
 
 
 # -- block kinds and reasons ---------------------------------------------------------------------
