@@ -137,7 +137,7 @@ class QuoteIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.quotes = find_quotes(doc_text(doc))
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array("IDX").tolist() if len(doc) else []
         self._ends = [q.end_char for q in self.quotes]
         self._n = len(doc)
         self._inside = [False] * len(doc)
@@ -180,14 +180,26 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
     quotes = QuoteIndex(doc)
     found: list[Attribution] = []
     sents = list(doc.sents)
-    for k, sent in enumerate(sents):
-        found.extend(_according_to(sent, lex))
-        found.extend(_dash(sent, quotes))
-        for token in sent:
-            att = (_verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
-                   or _adjective_cue(token, lex, quotes))
-            if att is not None:
-                found.append(att)
+    starts = [s.start for s in sents]
+    # only words that can start a cue are looked at: the arrays are read once, in C
+    lemma_ids, lower_ids = _cue_ids(doc.vocab.strings, lex)
+    arr = doc.to_array(["LEMMA", "LOWER"])
+    phrase_sents: set[int] = set()
+    for i in range(len(doc)):
+        lemma, lower = int(arr[i, 0]), int(arr[i, 1])
+        if lower in lower_ids:
+            phrase_sents.add(bisect_right(starts, i) - 1)
+        if lemma not in lemma_ids:
+            continue
+        k = bisect_right(starts, i) - 1
+        token, sent = doc[i], sents[k]
+        att = (_verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
+               or _adjective_cue(token, lex, quotes))
+        if att is not None:
+            found.append(att)
+    for k in sorted(phrase_sents):
+        found.extend(_according_to(sents[k], lex))
+        found.extend(_dash(sents[k], quotes))
     found.extend(_colon_paragraphs(doc, quotes))
     found = _dedupe(found)
     _continue_quotes(doc, found, quotes, sents)
@@ -195,6 +207,19 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
         if att.form != "phrase":  # according to, a dash or a speaker's colon fix their own kind
             att.kind = _kind(att, quotes)
     return sorted(found, key=lambda a: a.cue)
+
+
+_ID_CACHE: dict[tuple[int, int], tuple[frozenset[int], frozenset[int]]] = {}
+
+
+def _cue_ids(strings, lex: Lexicon) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of every lemma that can be a cue word, and of the first words of phrase cues and dashes."""
+    key = (id(strings), id(lex))
+    if key not in _ID_CACHE:
+        lemmas = lex.cue_lemmas | lex.nouns | lex.adjectives
+        firsts = {p[0] for p in lex.according_to} | DASHES
+        _ID_CACHE[key] = (frozenset(strings.add(w) for w in lemmas), frozenset(strings.add(w) for w in firsts))
+    return _ID_CACHE[key]
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
