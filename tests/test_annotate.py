@@ -103,6 +103,11 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
     (["Lloyd", "'s", "said"], ["B-ORG", "I-ORG", "O"], ["NNP", "POS", "VBD"], [("Lloyd's", "ORG", "", "")]),
     # no capital letter, no name
     (["the", "company", "grew"], ["O", "B-ORG", "O"], None, []),
+    # a person's name that is also a country stays the person's
+    (["Michael", "Jordan", "won", ".", "Jordan", "said"], ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"], None,
+     [("Michael Jordan", "PERSON", "", ""), ("Jordan", "PERSON", "", "")]),
+    # a nationality word opening a longer name is not added alone
+    (["across", "the", "Indian", "Ocean"], None, None, []),
 ])
 def test_annotate_fix_entities(blank, words, ents, tags, expected) -> None:
     assert fixed(blank, words, ents=ents, tags=tags) == expected

@@ -232,6 +232,9 @@ def plausible_addition(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
     if len(span) == 1 and span[0].is_upper and _is_all_caps_context(doc, span.start):
         return False  # "US" inside "TELL US MORE"
     if span.label_ == "NORP":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in lex.heads and not _is_headline_line(doc, span.start):
+            return False  # "Indian Ocean", "Turkish Airlines": part of a longer name
         prev = doc[span.start - 1] if span.start else None
         return not (prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.i not in labelled
                     and not _sentence_initial(prev) and not _is_headline_line(doc, span.start))
@@ -254,6 +257,7 @@ def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gaze
     """Merge the model's entities with the gazetteer's matches (see the module docstring, step 4)."""
     out = list(ents)
     labelled = {t.i for e in out for t in e}
+    person_words = {t.lower_ for e in out if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for g in sorted(filter_spans(list(gazetteer_spans)), key=lambda s: s.start):
         entry = gazetteer.by_name.get((g.label_, g.id_))
         kb = entry.kb_id if entry else ""
@@ -269,6 +273,8 @@ def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gaze
             e = same[0]
             if e.label_ == "LANGUAGE" and g.label_ == "NORP":
                 continue  # "in Chinese": the model's reading of the context wins
+            if e.label_ == "PERSON" and len(e) == 1 and e[0].lower_ in person_words:
+                continue  # "Jordan said", after "Michael Jordan"
             out.remove(e)
             out.append(g)
             continue
@@ -388,7 +394,8 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             e = holders.pop()
             same = e.start == found.start and e.end == found.end
             key = tuple(t.lower_ for t in e)
-            if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and gazetteer.lookup(e.text) is None
+            entry = gazetteer.lookup(e.text)
+            if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
                     and votes.get(key, 0) >= 0):
                 out.remove(e)
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
