@@ -633,8 +633,10 @@ def _label(units: list[_Unit], article: Article, settings: Settings, repeats: Re
         _mark_teasers(units, start, end, forced)
         _mark_menus(units, start, end, forced)
         _mark_boxes(units, start, end, forced)
+    if scraped:
+        _mark_related_boxes(units, start, end, forced)
     _mark_headings(units, start, end, links=scraped)
-    _mark_bios(units, start, end, forced)
+    _mark_bios(units, start, end, forced, last=5 if scraped else 2)
     for i, u in enumerate(units):
         if i in forced:
             if u.kind not in KEPT_KINDS:
@@ -1054,8 +1056,24 @@ def _mark_boxes(units: list[_Unit], start: int, end: int, forced: set[int]) -> N
             u.kind, u.reason = "boilerplate", f"{prev.reason} (text inside its box)"
 
 
-def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
-    """An author's biography among the last blocks of the story ("Jane Doe is a reporter at ...")."""
+def _mark_related_boxes(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
+    """The headlines listed under a "Related" or "Read more" label inside the story are links."""
+    for i in range(start, end):
+        u = units[i]
+        if u.reason not in ("related stories", "read more") or u.n_words > 4:
+            continue
+        for j in range(i + 1, min(end, i + 7)):
+            v = units[j]
+            if v.kind != "paragraph" or j in forced or v.quality == "good" or v.n_words > 20 or "\n" in v.text:
+                break
+            nxt = units[j + 1] if j + 1 < end else None
+            if nxt is not None and nxt.kind == "paragraph" and nxt.quality == "good" and len(_stems(v.text) & _stems(nxt.text)) >= 2:
+                break  # the story's next section heading, right after the box
+            v.kind, v.reason = "boilerplate", "related stories (listed under a label)"
+
+
+def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int], *, last: int = 3) -> None:
+    """An author's biography among the `last` blocks of the story ("Jane Doe is a reporter at ...")."""
     for i in range(start, end):
         if units[i].reason == "end of article marker" and units[i].norm.startswith("about the"):
             for j in range(i + 1, min(end, i + 4)):
@@ -1063,7 +1081,7 @@ def _mark_bios(units: list[_Unit], start: int, end: int, forced: set[int]) -> No
                     units[j].kind, units[j].reason = "boilerplate", "author bio"
                     break
     kept = [i for i in range(start, end) if units[i].kind == "paragraph"]
-    for i in kept[-3:]:
+    for i in kept[-last:]:
         u = units[i]
         m = _BIO.match(u.text)
         if i not in forced and u.n_words <= 80 and m and m.group("name").split()[0].rstrip(".") not in _HONORIFICS:
