@@ -253,6 +253,11 @@ PAGE = ("Skip to main content\nHome\nNews\nSport\n\nRates rise again as inflatio
         ("Football club sacks manager after seven straight defeats", "",
          "Football club sacks manager after seven straight defeats",
          ("boilerplate", "related stories (headline inside the story)")),
+        # a box of links inside the story
+        ("Related coverage\nBank cuts growth forecast for next year", "", "Bank cuts growth forecast for next year",
+         ("boilerplate", "related stories (listed under a label)")),
+        ("Sign up for Money Matters\nThe week's best stories on your finances\nPrivacy Policy", "",
+         "The week's best stories on your finances", ("boilerplate", "newsletter prompt (text inside its box)")),
         # after the story
         ("", "Ann Lee is a senior reporter covering the economy.", "Ann Lee is a senior reporter covering the economy.",
          ("boilerplate", "author bio")),

@@ -1044,7 +1044,7 @@ def _menu_item(u: _Unit) -> bool:
 # Calls to action that come in boxes with a line of blurb between them ("Sign up for X" / "Daily news
 # about ..." / "Email").
 _BOX_REASONS = {"newsletter prompt", "subscription prompt", "subscription confirmation", "legal notice",
-                "donation appeal", "app promotion", "feedback prompt", "share bar", "comment prompt"}
+                "donation appeal", "app promotion", "feedback prompt", "share bar", "comment prompt", "copyright line"}
 
 
 def _mark_boxes(units: list[_Unit], start: int, end: int, forced: set[int]) -> None:
