@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .fixes import ACRONYM, CONNECTORS
+from .shapes import ACRONYM, CONNECTORS
 from .gazetteer import Gazetteer, Lexicon
 
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in", "at"})
@@ -190,14 +190,3 @@ def _resolve_case(free: list[Resolved]) -> None:
         elif not proper and all(r.label == "GPE" for r in group) and len(group[0].name) > 3:
             for r in group:  # an all-caps dateline with no other form: "ASTANA" -> "Astana"
                 r.name = r.name.title()
-
-
-def choose_names(items: list[Resolved]) -> None:
-    """Give every mention of a group the group's longest proper name (groups joined by shared names)."""
-    by_key: dict[tuple[str, str], list[Resolved]] = {}
-    for r in items:
-        by_key.setdefault((r.label, r.name), []).append(r)
-    for group in by_key.values():
-        kb = next((r.kb_id for r in group if r.kb_id), "")
-        for r in group:
-            r.kb_id = kb

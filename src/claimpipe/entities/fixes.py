@@ -19,26 +19,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
+from .propagate import acronyms, people_by_role, propagate_orgs, propagate_people
+from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
+                     is_headline_line, is_line_break, sentence_initial)
 
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-                         "LANGUAGE"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s"})
-LEAD_PUNCT = frozenset({'"', "“", "”", "'", "‘", "’", "(", "[", "-", "—", "–", ",", ":", ";", "*", "•"})
-DASHES = frozenset({"—", "–", "-", "--"})
-ACRONYM = re.compile(r"^(?:[A-Z][A-Z&0-9]{1,7}|(?:[A-Z]\.){2,6})$")
-CONNECTORS = frozenset({"of", "and", "for", "&", "de", "der", "van", "von", "la", "le", "du", "da", "di", "al",
-                        "bin", "ibn"})
-
-
-def is_line_break(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
+__all__ = ["NAME_LABELS", "fix_entities", "is_junk", "reconcile", "split_at_lines", "trim"]
 
 
 def split_at_lines(span: Span) -> Span | None:
@@ -52,13 +43,6 @@ def split_at_lines(span: Span) -> Span | None:
     if start >= span.end:
         return None
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
-
-
-def _sentence_initial(token: Token) -> bool:
-    if token.i == 0 or token.is_sent_start:
-        return True
-    prev = token.doc[token.i - 1]
-    return is_line_break(prev) or prev.text in {'"', "“", "‘", "(", "—", "–"}
 
 
 def trim(span: Span, lex: Lexicon) -> Span | None:
@@ -75,7 +59,7 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
         low = t.lower_
         if t.is_space or t.text in LEAD_PUNCT:
             start += 1
-        elif low in ("the", "a", "an") and (t.text[0].islower() or _sentence_initial(t) or end - start > 1
+        elif low in ("the", "a", "an") and (t.text[0].islower() or sentence_initial(t) or end - start > 1
                                             and span.label_ != "WORK_OF_ART"):
             start += 1
         elif span.label_ == "PERSON" and end - start > 1 and (lex.is_honorific(low) or lex.is_title(low)):
@@ -136,9 +120,6 @@ def is_junk(span: Span, lex: Lexicon) -> bool:
     return span.label_ != "PERSON" and is_office(span, lex)
 
 
-FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "von", "van", "der",
-                            "al", "bin", "y", "e"})
-
 
 def is_clause(span: Span) -> bool:
     """A span holding a finite verb, or (in a title-case line) a small lower-case word, is a clause, not a name."""
@@ -146,7 +127,7 @@ def is_clause(span: Span) -> bool:
         return False
     if any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i > span.start for t in span):
         return True
-    if _is_headline_line(span.doc, span.start):
+    if is_headline_line(span.doc, span.start):
         return any(t.is_lower and t.is_alpha and t.lower_ not in FUNCTION_WORDS for t in span)
     return False
 
@@ -175,35 +156,6 @@ def relabel_by_shape(span: Span, lex: Lexicon) -> Span:
     return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_)
 
 
-# headline flags per token of the Doc being fixed, computed once per Doc (see fix_entities)
-_HEADLINES: dict[int, list[bool]] = {}
-
-
-def headline_flags(doc: Doc) -> list[bool]:
-    """For each token, whether its line is in title case (most words capitalised), as headlines are."""
-    flags: list[bool] = []
-    line: list[Token] = []
-
-    def close() -> None:
-        words = [t for t in line if t.is_alpha and len(t) > 2]
-        flag = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-        flags.extend([flag] * len(line))
-        line.clear()
-
-    for t in doc:
-        line.append(t)
-        if is_line_break(t):
-            close()
-    close()
-    return flags
-
-
-def _is_headline_line(doc: Doc, i: int) -> bool:
-    flags = _HEADLINES.get(id(doc))
-    if flags is None or len(flags) != len(doc):
-        flags = headline_flags(doc)
-    return flags[i]
-
 
 def _continues_name(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
     """True when a capitalised unlabelled proper noun runs on from the span, making it part of a longer name."""
@@ -212,13 +164,13 @@ def _continues_name(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
         nxt = doc[span.end]
         if (nxt.tag_ in ("NNP", "NNPS") and nxt.text[:1].isupper() and nxt.i not in labelled
                 and not lex.is_title(nxt.lower_) and not is_line_break(doc[span.end - 1])
-                and not _is_headline_line(doc, span.start)):
+                and not is_headline_line(doc, span.start)):
             return True
     if span.start > 0:
         prev = doc[span.start - 1]
         if (prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and prev.i not in labelled
-                and not _sentence_initial(prev) and not lex.is_title(prev.lower_) and not is_line_break(prev)
-                and not _is_headline_line(doc, span.start)):
+                and not sentence_initial(prev) and not lex.is_title(prev.lower_) and not is_line_break(prev)
+                and not is_headline_line(doc, span.start)):
             return True
     return False
 
@@ -233,11 +185,11 @@ def plausible_addition(span: Span, lex: Lexicon, labelled: set[int]) -> bool:
         return False  # "US" inside "TELL US MORE"
     if span.label_ == "NORP":
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in lex.heads and not _is_headline_line(doc, span.start):
+        if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in lex.heads and not is_headline_line(doc, span.start):
             return False  # "Indian Ocean", "Turkish Airlines": part of a longer name
         prev = doc[span.start - 1] if span.start else None
         return not (prev is not None and prev.tag_ in ("NNP", "NNPS") and prev.i not in labelled
-                    and not _sentence_initial(prev) and not _is_headline_line(doc, span.start))
+                    and not sentence_initial(prev) and not is_headline_line(doc, span.start))
     return not _continues_name(span, lex, labelled)
 
 
@@ -318,100 +270,14 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
-    """An acronym in brackets right after a name ("Steppe Resources Group (SRG)") takes that name's label."""
-    out = list(ents)
-    for e in ents:
-        if e.label_ not in NAME_LABELS or e.label_ == "PERSON" or e.end + 2 >= len(doc):
-            continue
-        lb, acr, rb = doc[e.end], doc[e.end + 1], doc[e.end + 2]
-        if lb.text == "(" and rb.text == ")" and ACRONYM.match(acr.text) and acr.text[0] == e.text[0]:
-            out = [x for x in out if not (x.start <= acr.i < x.end)]
-            out.append(Span(doc, acr.i, acr.i + 1, label=e.label_))
-    return out
-
-
-def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], str]:
-    """Short forms of each multi-word PERSON name: its surname runs and its first word, lower-cased."""
-    parts: dict[tuple[str, ...], str] = {}
-    for e in ents:
-        if e.label_ != "PERSON" or len(e) < 2:
-            continue
-        words = tuple(t.lower_ for t in e)
-        forms = [words[k:] for k in range(1, len(words))] + [words[:1]]
-        for form in forms:
-            if form[0] in CONNECTORS and len(form) == 1 or any(lex.is_title(w) for w in form):
-                continue
-            if len(form) == 1 and len(form[0]) < 3:
-                continue
-            parts.setdefault(form, e.text)
-    return parts
-
-
-def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
-    """Label the parts of a full PERSON name as PERSON where they stand alone as proper nouns."""
-    parts = person_parts(ents, lex)
-    if not parts:
-        return ents
-    firsts = {p[0] for p in parts}
-    # one sense per discourse, by vote: a short form the model mostly reads as something else stays so
-    votes: dict[tuple[str, ...], int] = {}
-    for e in ents:
-        key = tuple(t.lower_ for t in e)
-        if e.label_ == "PERSON" and len(e) > 1:
-            for form, full in parts.items():
-                if full == e.text:
-                    votes[form] = votes.get(form, 0) + 1
-        elif key in parts:
-            votes[key] = votes.get(key, 0) + (1 if e.label_ == "PERSON" else -1)
-    longest = max(len(p) for p in parts)
-    by_start = {e.start: e for e in ents}
-    covered = {t.i: e for e in ents for t in e}
-    out = list(ents)
-    lowers = [t.lower_ for t in doc]
-    i = 0
-    while i < len(doc):
-        if lowers[i] not in firsts:
-            i += 1
-            continue
-        found = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            if tuple(lowers[i:i + n]) not in parts:
-                continue
-            words = doc[i:i + n]
-            key = tuple(t.lower_ for t in words)
-            if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
-                                                                  or covered.get(i) is not None):
-                found = Span(doc, i, i + n, label="PERSON")
-                break
-        if found is None:
-            i += 1
-            continue
-        holders = {covered[j] for j in range(found.start, found.end) if j in covered}
-        if not holders:
-            out.append(found)
-        elif len(holders) == 1:
-            e = holders.pop()
-            same = e.start == found.start and e.end == found.end
-            key = tuple(t.lower_ for t in e)
-            entry = gazetteer.lookup(e.text)
-            if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
-                    and votes.get(key, 0) >= 0):
-                out.remove(e)
-                out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
-        i = found.end
-    del by_start
-    return out
-
-
 def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
                  propagate: bool = True) -> list[Span]:
     """The corrected entities of `doc` (see the module docstring), without overlaps, in order."""
-    _HEADLINES[id(doc)] = headline_flags(doc)
+    HEADLINES[id(doc)] = headline_flags(doc)
     try:
         return _fix_entities(doc, gazetteer_spans, gazetteer=gazetteer, lex=lex, propagate=propagate)
     finally:
-        _HEADLINES.pop(id(doc), None)
+        HEADLINES.pop(id(doc), None)
 
 
 def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
@@ -433,97 +299,3 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
         ents = propagate_people(doc, ents, gazetteer, lex)
         ents = propagate_orgs(doc, ents, gazetteer, lex)
     return sorted(filter_spans(ents), key=lambda s: s.start)
-
-
-# Titles an organisation can hold too ("new owner Yeahronimo Media Ventures"): no evidence of a person.
-SHARED_TITLES = frozenset({"owner", "partner", "leader", "founder", "co-founder", "head", "official", "officials",
-                           "chair", "member", "members"})
-
-
-def _has_title_before(span: Span, lex: Lexicon) -> bool:
-    """ "Senator Thomas Reed", "Trade Representative Margaret Hollis": a title word right before the name."""
-    if span.start == 0:
-        return False
-    prev = span.doc[span.start - 1]
-    return (lex.is_title(prev.lower_) and not lex.is_honorific(prev.lower_) and prev.lower_ not in SHARED_TITLES
-            and prev.ent_iob_ != "I")
-
-
-def _apposed_title(span: Span, lex: Lexicon) -> bool:
-    """ "Canada's Minister of International Trade, Jean-Marc Tremblay": in apposition to a title noun."""
-    root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    if any(not span.start <= n.i < span.end and lex.is_title(n.lower_) and n.text[0].isupper() for n in nouns):
-        return True
-    return _comma_title_before(span, lex)
-
-
-def _comma_title_before(span: Span, lex: Lexicon) -> bool:
-    """ "Minister of International Trade, Jean-Marc Tremblay," read off the surface when the parse misses it."""
-    doc = span.doc
-    i = span.start - 1
-    if i < 1 or doc[i].text != "," or span.end >= len(doc) or doc[span.end].text not in (",", "said"):
-        return False
-    run = []
-    j = i - 1
-    while j >= 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in FUNCTION_WORDS):
-        run.append(doc[j])
-        j -= 1
-    return any(lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) for t in run)
-
-
-def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
-    """A multi-word name the model called ORG/GPE/NORP but that carries a person's title is a PERSON."""
-    out = []
-    for e in ents:
-        if (e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and not e.id_ and len(e) >= 2
-                and all(t.text[:1].isupper() or t.text == "-" for t in e) and lex.head_label([t.text for t in e]) is None
-                and (_has_title_before(e, lex) or _apposed_title(e, lex))):
-            e = Span(e.doc, e.start, e.end, label="PERSON")
-        out.append(e)
-    return out
-
-
-def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
-    """The distinctive first word of each multi-word ORG ("Huaxin" of "Huaxin Semiconductor Manufacturing Co.")."""
-    firsts: dict[str, str] = {}
-    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for e in ents:
-        if e.label_ != "ORG" or len(e) < 2 or e.id_:
-            continue
-        w = e[0]
-        low = w.lower_
-        if (w.is_alpha and w.text[0].isupper() and len(w) > 2 and not w.is_stop and low not in lex.generic
-                and not lex.is_title(low) and not lex.is_portfolio(low) and low not in lex.heads
-                and gazetteer.lookup(w.text) is None and low not in people):
-            firsts.setdefault(w.text, e.text)
-    return firsts
-
-
-def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
-    """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
-    firsts = org_short_forms(ents, lex, gazetteer)
-    for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
-        if e.label_ in ("GPE", "LOC") and e.text in firsts:
-            del firsts[e.text]
-    if not firsts:
-        return ents
-    covered = {t.i: e for e in ents for t in e}
-    out = list(ents)
-    for t in doc:
-        if t.text not in firsts or (t.tag_ not in ("NNP", "NNPS") and t.i not in covered):
-            continue
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not _is_headline_line(doc, t.i):
-            continue  # "Huaxin Semiconductor": the start of a longer name
-        e = covered.get(t.i)
-        if e is None:
-            if t.dep_ in ("compound", "amod") and t.head.i > t.i and not t.head.text[:1].isupper():
-                continue  # "Caspian region": a modifier, not the organisation
-            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
-        elif len(e) == 1 and e.label_ != "ORG" and not e.id_:
-            out.remove(e)
-            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
-    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .fixes import CONNECTORS, POSSESSIVES
+from .shapes import CONNECTORS, POSSESSIVES
 from .gazetteer import Lexicon
 
 MAX_ROLE_TOKENS = 12

@@ -1,0 +1,197 @@
+"""Names carried through an article: acronyms, short forms of people and organisations, people by title.
+
+Each takes the entities found so far and returns them with more (or better-labelled) ones:
+
+- `acronyms`: an acronym in brackets right after a name takes that name's label;
+- `people_by_role`: a name with a person's title before it, or in apposition, is a PERSON;
+- `propagate_people`: the parts of a full PERSON name ("Mehta" after "Rajiv Mehta") are PERSON where
+  they stand alone as proper nouns;
+- `propagate_orgs`: the distinctive first word of a multi-word ORG ("Huaxin") is that ORG alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer, Lexicon
+from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
+
+
+def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An acronym in brackets right after a name ("Steppe Resources Group (SRG)") takes that name's label."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ not in NAME_LABELS or e.label_ == "PERSON" or e.end + 2 >= len(doc):
+            continue
+        lb, acr, rb = doc[e.end], doc[e.end + 1], doc[e.end + 2]
+        if lb.text == "(" and rb.text == ")" and ACRONYM.match(acr.text) and acr.text[0] == e.text[0]:
+            out = [x for x in out if not (x.start <= acr.i < x.end)]
+            out.append(Span(doc, acr.i, acr.i + 1, label=e.label_))
+    return out
+
+
+def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], str]:
+    """Short forms of each multi-word PERSON name: its surname runs and its first word, lower-cased."""
+    parts: dict[tuple[str, ...], str] = {}
+    for e in ents:
+        if e.label_ != "PERSON" or len(e) < 2:
+            continue
+        words = tuple(t.lower_ for t in e)
+        forms = [words[k:] for k in range(1, len(words))] + [words[:1]]
+        for form in forms:
+            if form[0] in CONNECTORS and len(form) == 1 or any(lex.is_title(w) for w in form):
+                continue
+            if len(form) == 1 and len(form[0]) < 3:
+                continue
+            parts.setdefault(form, e.text)
+    return parts
+
+
+def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """Label the parts of a full PERSON name as PERSON where they stand alone as proper nouns."""
+    parts = person_parts(ents, lex)
+    if not parts:
+        return ents
+    firsts = {p[0] for p in parts}
+    # one sense per discourse, by vote: a short form the model mostly reads as something else stays so
+    votes: dict[tuple[str, ...], int] = {}
+    for e in ents:
+        key = tuple(t.lower_ for t in e)
+        if e.label_ == "PERSON" and len(e) > 1:
+            for form, full in parts.items():
+                if full == e.text:
+                    votes[form] = votes.get(form, 0) + 1
+        elif key in parts:
+            votes[key] = votes.get(key, 0) + (1 if e.label_ == "PERSON" else -1)
+    longest = max(len(p) for p in parts)
+    covered = {t.i: e for e in ents for t in e}
+    out = list(ents)
+    lowers = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        if lowers[i] not in firsts:
+            i += 1
+            continue
+        found = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            if tuple(lowers[i:i + n]) not in parts:
+                continue
+            words = doc[i:i + n]
+            key = tuple(t.lower_ for t in words)
+            if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
+                                                                  or covered.get(i) is not None):
+                found = Span(doc, i, i + n, label="PERSON")
+                break
+        if found is None:
+            i += 1
+            continue
+        holders = {covered[j] for j in range(found.start, found.end) if j in covered}
+        if not holders:
+            out.append(found)
+        elif len(holders) == 1:
+            e = holders.pop()
+            same = e.start == found.start and e.end == found.end
+            key = tuple(t.lower_ for t in e)
+            entry = gazetteer.lookup(e.text)
+            if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
+                    and votes.get(key, 0) >= 0):
+                out.remove(e)
+                out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
+        i = found.end
+    return out
+
+
+# Titles an organisation can hold too ("new owner Yeahronimo Media Ventures"): no evidence of a person.
+SHARED_TITLES = frozenset({"owner", "partner", "leader", "founder", "co-founder", "head", "official", "officials",
+                           "chair", "member", "members"})
+
+
+def _has_title_before(span: Span, lex: Lexicon) -> bool:
+    """ "Senator Thomas Reed", "Trade Representative Margaret Hollis": a title word right before the name."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return (lex.is_title(prev.lower_) and not lex.is_honorific(prev.lower_) and prev.lower_ not in SHARED_TITLES
+            and prev.ent_iob_ != "I")
+
+
+def _apposed_title(span: Span, lex: Lexicon) -> bool:
+    """ "Canada's Minister of International Trade, Jean-Marc Tremblay": in apposition to a title noun."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if any(not span.start <= n.i < span.end and lex.is_title(n.lower_) and n.text[0].isupper() for n in nouns):
+        return True
+    return _comma_title_before(span, lex)
+
+
+def _comma_title_before(span: Span, lex: Lexicon) -> bool:
+    """ "Minister of International Trade, Jean-Marc Tremblay," read off the surface when the parse misses it."""
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].text != "," or span.end >= len(doc) or doc[span.end].text not in (",", "said"):
+        return False
+    run = []
+    j = i - 1
+    while j >= 0 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].lower_ in FUNCTION_WORDS):
+        run.append(doc[j])
+        j -= 1
+    return any(lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) for t in run)
+
+
+def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """A multi-word name the model called ORG/GPE/NORP but that carries a person's title is a PERSON."""
+    out = []
+    for e in ents:
+        if (e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT") and not e.id_ and len(e) >= 2
+                and all(t.text[:1].isupper() or t.text == "-" for t in e) and lex.head_label([t.text for t in e]) is None
+                and (_has_title_before(e, lex) or _apposed_title(e, lex))):
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
+    """The distinctive first word of each multi-word ORG ("Huaxin" of "Huaxin Semiconductor Manufacturing Co.")."""
+    firsts: dict[str, str] = {}
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for e in ents:
+        if e.label_ != "ORG" or len(e) < 2 or e.id_:
+            continue
+        w = e[0]
+        low = w.lower_
+        if (w.is_alpha and w.text[0].isupper() and len(w) > 2 and not w.is_stop and low not in lex.generic
+                and not lex.is_title(low) and not lex.is_portfolio(low) and low not in lex.heads
+                and gazetteer.lookup(w.text) is None and low not in people):
+            firsts.setdefault(w.text, e.text)
+    return firsts
+
+
+def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
+    firsts = org_short_forms(ents, lex, gazetteer)
+    for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
+        if e.label_ in ("GPE", "LOC") and e.text in firsts:
+            del firsts[e.text]
+    if not firsts:
+        return ents
+    covered = {t.i: e for e in ents for t in e}
+    out = list(ents)
+    for t in doc:
+        if t.text not in firsts or (t.tag_ not in ("NNP", "NNPS") and t.i not in covered):
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and not is_headline_line(doc, t.i):
+            continue  # "Huaxin Semiconductor": the start of a longer name
+        e = covered.get(t.i)
+        if e is None:
+            if t.dep_ in ("compound", "amod") and t.head.i > t.i and not t.head.text[:1].isupper():
+                continue  # "Caspian region": a modifier, not the organisation
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+        elif len(e) == 1 and e.label_ != "ORG" and not e.id_:
+            out.remove(e)
+            out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
