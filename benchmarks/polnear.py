@@ -117,6 +117,18 @@ def load_polnear(data: Path) -> list[Article]:
     return articles
 
 
+def load_second_annotators(data: Path) -> list[Article]:
+    """The ten articles with two annotators' files, with the second annotator's relations as `gold`."""
+    tar_path = data / "polnear-dev" / "polnear_dev.tar.gz"
+    anns: dict[str, list[tuple[str, str]]] = {}
+    with tarfile.open(tar_path) as tar:
+        for member in tar.getmembers():
+            if member.isfile() and member.name.endswith(".ann"):
+                name = member.name.rsplit("/", 1)[-1][:-4]
+                anns.setdefault(name.rsplit("_", 1)[0], []).append((name, tar.extractfile(member).read().decode()))
+    return [Article(base, "", parse_ann(sorted(files)[1][1])) for base, files in sorted(anns.items()) if len(files) > 1]
+
+
 def split(articles: list[Article], which: str) -> list[Article]:
     if which == "all":
         return articles
@@ -346,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="show up to N errors per article (tune split only)")
     ap.add_argument("--json", type=Path, help="write the scores here")
+    ap.add_argument("--agreement", action="store_true",
+                    help="also score the second annotator against the first on the doubly annotated articles")
     args = ap.parse_args(argv)
     if not (args.data / "polnear-dev").is_dir():
         print(f"PolNeAR is not at {args.data / 'polnear-dev'}; give --data", file=sys.stderr)
@@ -373,6 +387,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors and art.name in tune:
             print(f"== {art.name}")
             show_errors(art, pred, args.errors)
+    if args.agreement:
+        firsts = {a.name: (a, d) for a, d in zip(articles, docs)}
+        agree = Counts()
+        for second in load_second_annotators(args.data):
+            if second.name in firsts:
+                art, doc = firsts[second.name]
+                agree.add(score_article(second.gold, art.gold, art.text, Tokens(doc)))
+        totals["annotator 2 vs 1"] = agree
     results = {s: c.scores() for s, c in totals.items()}
     n_gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR dev, split={args.split}: {len(articles)} articles, {n_gold} gold relations")
