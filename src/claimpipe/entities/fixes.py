@@ -153,6 +153,8 @@ def relabel_by_shape(span: Span, lex: Lexicon) -> Span:
         return span
     if label == "FAC" and span.label_ in ("ORG", "GPE"):  # "Wall Street" as the market, a bank's "Tower"
         return span
+    if span.label_ == "PERSON" and label not in ("ORG", "LAW"):  # Hall, Bay, Temple, Street are surnames too
+        return span
     return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=span.id_)
 
 

@@ -173,9 +173,12 @@ def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) ->
 def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
     firsts = org_short_forms(ents, lex, gazetteer)
+    others: dict[str, int] = {}
     for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
-        if e.label_ in ("GPE", "LOC") and e.text in firsts:
-            del firsts[e.text]
+        if e.text in firsts and e.label_ not in ("ORG", "PERSON"):
+            others[e.text] = others.get(e.text, 0) + 1
+            if e.label_ in ("GPE", "LOC") or others[e.text] >= 2:  # "Republican" of "Republican party"
+                firsts.pop(e.text, None)
     if not firsts:
         return ents
     covered = {t.i: e for e in ents for t in e}
