@@ -121,6 +121,23 @@ country country NOUN NN nsubj 8 O 1
 grew grow VERB VBD ROOT 8 O 0
 . . PUNCT . punct 8 O 0
 """
+ROLE = """
+Serik Serik PROPN NNP compound 1 B-PERSON 1
+Zhumangarin Zhumangarin PROPN NNP nsubj 2 I-PERSON 1
+is be AUX VBZ ROOT 2 O 1
+the the DET DT det 5 O 1
+trade trade NOUN NN compound 5 O 1
+minister minister NOUN NN attr 2 O 0
+. . PUNCT . punct 2 O 1
+The the DET DT det 8 O 1
+minister minister NOUN NN nsubj 9 O 1
+said say VERB VBD ROOT 9 O 1
+his his PRON PRP$ poss 11 O 1
+ministry ministry NOUN NN nsubj 13 O 1
+would would AUX MD aux 13 O 1
+act act VERB VB ccomp 9 O 0
+. . PUNCT . punct 9 O 0
+"""
 NO_ANTECEDENT = """
 The the DET DT det 1 O 1
 company company NOUN NN nsubj 2 O 1
@@ -152,11 +169,14 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (INSTITUTION, [(2, "government", "Kazakhstan")]),
         # "made it clear": the first "it" is pleonastic; the second is Kazakhstan
         (PLEONASTIC, [(5, "it", "Kazakhstan")]),
+        # a role the article gave a person ("X is the trade minister") finds that person; "the trade
+        # minister" itself is the copula's attribute, not a reference; "his ministry" is not him
+        (ROLE, [(8, "minister", "Serik Zhumangarin"), (10, "his", "Serik Zhumangarin")]),
         (NON_ANAPHORIC, []),
         (NO_ANTECEDENT, []),
     ],
     ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
-         "institution", "pleonastic-it", "non-anaphoric", "no-antecedent"],
+         "institution", "pleonastic-it", "role", "non-anaphoric", "no-antecedent"],
 )
 def test_claims_resolve_rules(table, expected):
     assert _resolved(table) == expected

@@ -266,7 +266,8 @@ _NOT_IN_CUE = {"then", "perhaps", "so", "thus", "therefore", "however"}
 
 def _source_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject of the verb it hangs from."""
-    for child in verb.children:
+    # two subjects means a misparse ("ALMATY — SRG ... said"): the one nearest the verb is the speaker
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
             if child.lower_ in _OBJECT_CASE:  # "let them know": a causative, not a speaker
                 return None
@@ -286,6 +287,17 @@ def _source_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _source_of(verb.head.head)  # "pitched himself by telling them that ..."
     return None
+
+
+def past_dateline(token: Token) -> Token:
+    """"ALMATY — Steppe Resources Group, ..., said": the parser makes the dateline the subject and
+    the real one its apposition; return the apposition."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in DASHES and (token.is_upper or token.ent_type_ == "GPE"):
+        after = next((c for c in token.rights if c.dep_ in ("appos", "conj", "npadvmod", "dep") and c.i > token.i + 1), None)
+        if after is not None:
+            return after
+    return token
 
 
 def _outside_quote_source(verb: Token, source: Token | None, quotes: "QuoteIndex") -> Token | None:
@@ -358,7 +370,8 @@ def _cue_range(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], Token | None
             break
         if child.dep_ == "prep" and child.i == verb.i + 1 and (
                 child.lower_ in particles or verb.lemma_.lower() in lex.speech and child.lower_ in lex.topic_preps
-                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) and not _near_quote(verb)):
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) and not _near_quote(verb)
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)):
             last = particle = child
             break
     doc = verb.doc
@@ -395,7 +408,8 @@ def _has_subject(t: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
 
-def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span) -> tuple[int, int] | None:
+def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span,
+                    lex: Lexicon | None = None) -> tuple[int, int] | None:
     """What a verb of saying reports through its clausal complement.
 
     After the cue, the clause and any clause joined to the cue verb after it ("says she hopes ...,
@@ -405,9 +419,17 @@ def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span) -> tup
     doc = verb.doc
     if ccomp.i > verb.i:
         right = ccomp.right_edge.i
+        for c in ccomp.rights:
+            # "... said A, and lawmakers asked B": a new speaker ends what the first one said
+            if c.dep_ == "conj" and _has_subject(c) and lex is not None and c.lemma_.lower() in lex.cue_lemmas:
+                right = c.left_edge.i - 1
+                while right > ccomp.i and (doc[right].dep_ == "cc" or doc[right].is_punct):
+                    right -= 1
+                break
         for c in verb.rights:
-            if c.dep_ == "conj" and c.i > ccomp.i and _has_subject(c):
-                right = max(right, c.right_edge.i)
+            if c.dep_ == "conj" and c.i > ccomp.i and _has_subject(c) and not any(g.dep_ == "ccomp" for g in c.children) \
+                    and (lex is None or c.lemma_.lower() not in lex.cue_lemmas):
+                right = max(right, c.right_edge.i)  # not "..., and Navarro said ...": a cue of its own
         return token_range(doc[ccomp.left_edge.i:right + 1])
     stop = min(_cue_start(verb).i, source.left_edge.i if source.i > ccomp.right_edge.i else verb.i)
     start = sent.start
@@ -451,12 +473,18 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     if not _is_cue_verb(token, lex) or quotes.inside(token):
         return None
     lemma = token.lemma_.lower()
-    source = _source_of(token)
+    source = None
+    if token.dep_ == "conj" and lemma in lex.speech and not _has_subject(token):
+        source = _fronted_speaker(token)  # "A is so, the minister, X, said": not A's subject
+    source = source or _source_of(token)
     if source is None and any(c.dep_ == "nsubjpass" for c in token.children):
         return _passive_cue(token, lex, quotes)
+    if source is None and lemma in lex.speech:
+        source = _fronted_speaker(token)
     source = _outside_quote_source(token, source, quotes)
     if source is None:
         return None
+    source = past_dateline(source)
     cue, particle = _cue_range(token, lex)
     light = _light_cue(token, lex)
     if light is not None:
@@ -473,9 +501,11 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     if ccomps and lemma not in lex.speech and light is None and ccomps[0].i < token.i:
         ccomps = []  # only verbs of saying stand after what they report
     if ccomps:
-        rng = _clause_content(token, ccomps[0], source, sent)
+        rng = _clause_content(token, ccomps[0], source, sent, lex)
         if rng is not None:
             content = [rng]
+            if lemma not in lex.speech and light is None and particle is None:
+                form = "object"  # "the ministry wants those jobs protected": wanting is not saying
     elif token.dep_ == "parataxis" and lemma in lex.speech:
         # "A, he said, B": the sentence around the parenthetical
         lo = min(token.left_edge.i, source.left_edge.i)
@@ -509,6 +539,8 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         content, form = _fronted_content(token, source, sent), "clause"
     if not content:
         return None
+    if form == "object" and lemma in lex.naming and any(c.dep_ == "oprd" for c in token.children):
+        form = "clause"  # "called the decision “deeply troubling”": naming something is saying it
     if token.dep_ == "ccomp" and form != "quote":
         return None  # "said he believes ...": the belief is part of what was said
     if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl"):
@@ -527,6 +559,29 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     core_end = cue[1] - 1 if doc_text(token.doc)[cue[1] - 1] == ":" else cue[1]
     core = token_range(token.doc.char_span(core_start, core_end, alignment_mode="expand") or []) or cue
     return Attribution("indirect", cue, src, content, cue_i=token.i, source_i=source.i, form=form, core=core)
+
+
+def _fronted_speaker(verb: Token) -> Token | None:
+    """"Britain and India are close to a deal, the UK's trade secretary, Oliver Grant, said": the
+    parser hangs the speaker on the clause before as an apposition and leaves the verb without a
+    subject. The noun phrase right before the verb is the speaker."""
+    doc = verb.doc
+    j = _cue_start(verb).i - 1
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("PROPN", "NOUN") or doc[j].sent.start != verb.sent.start:
+        return None
+    cand = doc[j]
+    while cand.dep_ == "compound" and cand.head.i > cand.i:
+        cand = cand.head
+    while cand.dep_ == "appos" and cand.head.dep_ == "appos" and cand.head.i < cand.i:
+        cand = cand.head
+    if cand.dep_ not in ("appos", "conj", "npadvmod", "dobj", "pobj", "attr") or cand.i > verb.i:
+        return None
+    left = cand.left_edge.i
+    if left == 0 or doc[left - 1].text not in (",", "--", "—"):
+        return None  # the phrase must stand apart from the clause it follows
+    return cand
 
 
 def _object_content(verb: Token, lex: Lexicon) -> list[tuple[int, int]]:
@@ -553,7 +608,8 @@ def _fronted_content(verb: Token, source: Token, sent: Span) -> list[tuple[int, 
     else:
         lo = source.left_edge.i
     after = [t for t in doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
-    if any(t.dep_ not in ("npadvmod", "advmod") and t.ent_type_ not in ("DATE", "TIME") for t in after):
+    # only time and place may follow: "..., he said on Thursday after two days of talks."
+    if any(t.dep_ not in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod") and t.ent_type_ not in ("DATE", "TIME") for t in after):
         return []
     words = [t for t in doc[sent.start:lo] if not (t.is_punct or t.is_space)]
     if len(words) < 2:

@@ -26,6 +26,7 @@ class Lexicon:
     topic_preps: frozenset[str]  # prepositions that give a verb of saying its topic ("spoke about")
     person_object: frozenset[str]  # verbs whose object is the hearer ("told reporters")
     adjectives: frozenset[str]  # stance adjectives after a copula ("is worried that")
+    naming: frozenset[str]  # verbs that say what something is ("called the plan a disaster")
     media: frozenset[str]  # nouns of a medium that join a cue ("said in a statement")
     nouns: frozenset[str]  # reporting nouns ("claim", "report") that take a that-clause
     speaker_nouns: frozenset[str]
@@ -67,6 +68,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         nouns=_words(cues["nouns"]),
         adjectives=_words(cues["adjectives"]),
         media=_words(cues["media"]),
+        naming=_words(cues["naming"]),
         person_object=_words(cues["person_object"]),
         topic_preps=_words(cues["topic_prepositions"]),
         speaker_nouns=_words(data["sources"]["speaker_nouns"]),

@@ -66,6 +66,14 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
+def _is_dateline(token: Token) -> bool:
+    """"ALMATY —" opening a story names where it was filed, not what it is about."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    first = token.i == token.sent.start or doc[token.i - 1].is_space
+    return first and nxt is not None and nxt.text in ("—", "―", "–", "--", "-") and token.is_upper
+
+
 def _mention_head(doc: Doc, m: Mention) -> Token | None:
     span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -113,7 +121,7 @@ class Resolver:
         starts: list[tuple[int, Ref]] = []
         for m in mentions:
             head = _mention_head(doc, m)
-            if head is None:
+            if head is None or _is_dateline(head):
                 continue
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             for t in span:
@@ -234,7 +242,10 @@ class Resolver:
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
         if poss is None:
             return None
-        return self.entity_of(poss)
+        eid = self.entity_of(poss)
+        ent = self.entities.get(eid) if eid else None
+        # a country's or a company's government speaks for it; a person's ministry is not the person
+        return eid if ent is not None and ent.label != "PERSON" else None
 
     # -- queries ------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ._text import doc_text
 from spacy.tokens import Token
 
-from .attribution import token_range
+from .attribution import past_dateline, token_range
 from .lexicon import Lexicon, load_lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
@@ -43,7 +43,7 @@ def subject_of(head: Token) -> Token | None:
     seen = 0
     while seen < 8:
         seen += 1
-        for child in head.children:
+        for child in sorted(head.children, key=lambda c: abs(c.i - head.i)):
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
                     return head.head
@@ -107,6 +107,7 @@ def clause_structure(head: Token, *, lexicon: Lexicon | None = None) -> Structur
     st = Structure()
     subj = subject_of(head)
     if subj is not None:
+        subj = past_dateline(subj)
         st.subject_token = subj
         rng = np_core(subj)
         st.subject = doc_text(doc)[rng[0]:rng[1]] if rng else subj.text

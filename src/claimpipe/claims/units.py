@@ -105,19 +105,23 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
     """Claim units of one statement sentence, each with the attribution that covers it."""
     doc = sent.doc
     s0, s1 = sent.start_char, sent.end_char
-    while s1 > s0 and doc_text(doc)[s1 - 1].isspace():
+    text = doc_text(doc)
+    while s1 > s0 and text[s1 - 1].isspace():
         s1 -= 1
+    while s0 < s1 and (text[s0].isspace() or text[s0] in "—―–-•*·|"):
+        s0 += 1  # a dash left over from a dateline ("BERLIN — ...") or a bullet
     root = sent.root
     att = None
     head = root
     here = [a for a in attributions if a.reports_speech and a.covers(s0, s1) > 0]
-    main = next((a for a in here if a.cue_i == root.i or _is_main_cue(doc[a.cue_i], root)), None)
+    main = next((a for a in here if a.cue_i == root.i or _is_main_cue(doc[a.cue_i], root)
+                 or s0 <= a.cue[0] < s1 and a.covers(root.idx, root.idx + 1)), None)
     if main is not None:
-        # "X said that Y": the claim is Y, said by X
+        # "X said that Y": the claim is Y, said by X ("Y, X said" too: the root is then inside Y)
         att = main
         ch = content_head(att, sent)
-        if ch is not None and not (ch.i <= root.i and att.cue_i != root.i and root.i in range(ch.left_edge.i, ch.right_edge.i + 1)):
-            head = ch if att.cue_i == root.i else head
+        if att.cue_i == root.i and ch is not None and ch.pos_ in ("VERB", "AUX"):
+            head = ch
     elif here:
         # the sentence is (mostly) what someone said: a quotation, "..., he said", "according to"
         best = max(here, key=lambda a: a.covers(s0, s1))
@@ -146,9 +150,18 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
             start = nxt.left_edge.idx
         else:
             units.append(Unit(start, s1, h, k, att))
-    if att is not None:
-        for u in units:
-            u.attribution = att if att.covers(u.start_char, u.end_char) > 0 or u.start_char <= att.cue[0] < u.end_char else None
+    for u in units:
+        u.attribution = None
+        # a part with a cue of its own ("..., and Navarro said Mexico might join") is said by that speaker
+        own = next((a for a in here if a.cue_i == u.head.i), None)
+        if own is not None:
+            u.attribution = own
+            part = doc.char_span(u.start_char, u.end_char, alignment_mode="expand")
+            ch = content_head(own, part) if part is not None else None
+            if ch is not None and ch.pos_ in ("VERB", "AUX"):
+                u.head = ch
+        elif att is not None and (att.covers(u.start_char, u.end_char) > 0 or u.start_char <= att.cue[0] < u.end_char):
+            u.attribution = att
     return units
 
 
