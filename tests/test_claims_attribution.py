@@ -209,6 +209,62 @@ again again ADV RB advmod 11 O 0
 . . PUNCT . punct 11 O 0
 ” " PUNCT '' punct 11 O 0
 """
+# the parser's "ALMATY" as subject, the company as its apposition
+DATELINE = """
+ALMATY ALMATY PROPN NNP nsubj 9 O 1
+— — PUNCT : punct 0 O 1
+Steppe Steppe PROPN NNP compound 4 B-ORG 1
+Resources Resources PROPN NNP compound 4 I-ORG 1
+Group Group PROPN NNP appos 0 I-ORG 0
+, , PUNCT , punct 4 O 1
+a a DET DT det 7 O 1
+miner miner NOUN NN appos 4 O 0
+, , PUNCT , punct 4 O 1
+said say VERB VBD ROOT 9 O 1
+it it PRON PRP nsubj 12 O 1
+would would AUX MD aux 12 O 1
+spend spend VERB VB ccomp 9 O 1
+more more ADJ JJR dobj 12 O 0
+. . PUNCT . punct 9 O 0
+"""
+# a misparse seen on a long sentence: the speaker hung on "deal", "said" joined to "are"
+FRONTED_SPEAKER = """
+Britain Britain PROPN NNP nsubj 3 B-GPE 1
+and and CCONJ CC cc 0 O 1
+India India PROPN NNP conj 0 B-GPE 1
+are be AUX VBP ROOT 3 O 1
+close close ADJ JJ acomp 3 O 1
+to to ADP IN prep 4 O 1
+a a DET DT det 7 O 1
+deal deal NOUN NN pobj 5 O 0
+, , PUNCT , punct 7 O 1
+the the DET DT det 13 O 1
+UK UK PROPN NNP poss 13 B-GPE 0
+'s 's PART POS case 10 O 1
+trade trade NOUN NN compound 13 O 1
+secretary secretary NOUN NN appos 7 O 0
+, , PUNCT , punct 13 O 1
+Oliver Oliver PROPN NNP compound 16 B-PERSON 1
+Grant Grant PROPN NNP appos 13 I-PERSON 0
+, , PUNCT , punct 13 O 1
+said say VERB VBD conj 3 O 0
+. . PUNCT . punct 3 O 0
+"""
+TWO_SPEAKERS = """
+Tremblay Tremblay PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+Canada Canada PROPN NNP nsubj 4 B-GPE 1
+would would AUX MD aux 4 O 1
+object object VERB VB ccomp 1 O 0
+, , PUNCT , punct 1 O 1
+and and CCONJ CC cc 1 O 1
+Navarro Navarro PROPN NNP nsubj 8 B-PERSON 1
+said say VERB VBD conj 1 O 1
+Mexico Mexico PROPN NNP nsubj 11 B-GPE 1
+might might AUX MD aux 11 O 1
+join join VERB VB ccomp 8 O 0
+. . PUNCT . punct 8 O 0
+"""
 NOT_A_CUE = """
 Smith Smith PROPN NNP nsubj 1 B-PERSON 1
 bought buy VERB VBD ROOT 1 O 1
@@ -239,7 +295,7 @@ def _view(doc, att) -> tuple:
         (PARENTHETICAL, [("indirect", "said", "said", "Smith", ("Prices rose", "because demand grew"), "clause")]),
         (MADE_IT_CLEAR, [("indirect", "has made it clear", "made it clear", "Kazakhstan's government",
                           ("that it will not follow the sanctions",), "clause")]),
-        (TOLD_THAT, [("indirect", "told", "told", "Jane Smith, the minister", ("that prices would fall",), "clause")]),
+        (TOLD_THAT, [("indirect", "told", "told", "Jane Smith, the minister,", ("that prices would fall",), "clause")]),
         (AUX_ADVERB, [("indirect", "has also said", "said", "Smith", ("that prices rose",), "clause")]),
         (PHRASAL, [("indirect", "pointed out", "pointed out", "Smith", ("that prices rose",), "clause")]),
         (VOWED_TO, [("indirect", "vowed", "vowed", "Smith", ("to cut taxes",), "infinitive")]),
@@ -247,11 +303,17 @@ def _view(doc, att) -> tuple:
         (NOUN_CUE, [("indirect", "claim", "claim", "Smith", ("that prices rose",), "clause")]),
         (BARE_SAID_AFTER_QUOTE, [("direct", "said", "said", "Smith", ("“Prices rose.”",), "quote")]),
         (CONTINUED_PARAGRAPH, [("direct", "said:", "said", "Smith", ("“Prices rose.", "“They will rise again.”"), "clause")]),
+        (DATELINE, [("indirect", "said", "said", "Steppe Resources Group, a miner,", ("it would spend more",), "clause")]),
+        (FRONTED_SPEAKER, [("indirect", "said", "said", "the UK's trade secretary, Oliver Grant,",
+                            ("Britain and India are close to a deal",), "clause")]),
+        (TWO_SPEAKERS, [("indirect", "said", "said", "Tremblay", ("Canada would object",), "clause"),
+                        ("indirect", "said", "said", "Navarro", ("Mexico might join",), "clause")]),
         (NOT_A_CUE, []),
     ],
     ids=["indirect", "direct-before", "direct-inverted", "colon-quote", "mixed", "according-to", "dash",
          "colon-speaker", "parenthetical", "made-it-clear", "told-that", "aux-adverb", "phrasal", "vowed-to",
-         "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "not-a-cue"],
+         "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "dateline", "fronted-speaker",
+         "two-speakers", "not-a-cue"],
 )
 def test_claims_attribution_patterns(table, expected):
     doc = doc_from_table(VOCAB, table)

@@ -122,9 +122,10 @@ def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, 
             elif token.idx < q.start_char <= doc[right].idx:
                 right = min(right, quotes.token_at(q.start_char) - 1)
     rng = token_range(doc[left:right + 1])
-    if rng is not None and right + 1 < len(doc) and doc[right + 1].text == "," and any(
-            t.text == "," for t in doc[left:right + 1]) and any(t.dep_ == "appos" or t.like_num for t in doc[left:right + 1]):
-        rng = (rng[0], doc[right + 1].idx + 1)
+    text = doc_text(doc)
+    if rng is not None and rng[1] < len(text) and text[rng[1]] == "," and "," in text[rng[0]:rng[1]] and any(
+            t.dep_ == "appos" or t.like_num for t in doc[left:right + 1]):
+        rng = (rng[0], rng[1] + 1)
     return rng
 
 

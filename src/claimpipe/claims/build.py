@@ -97,7 +97,7 @@ def _attribution_tokens(doc: Doc, att: Attribution) -> set[int]:
 
 def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str]:
     """The speaker's name (the entity's canonical name, else the source text) and entity id."""
-    text = doc_text(doc)[att.source[0]:att.source[1]] if att.source else ""
+    text = doc_text(doc)[att.source[0]:att.source[1]].rstrip(",") if att.source else ""
     if att.source_i is None:
         return text, ""
     head = doc[att.source_i]
