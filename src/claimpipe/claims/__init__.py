@@ -2,13 +2,16 @@
 
 Pure functions over spaCy Docs and Spans, in one module per concern:
 
-- `attribution`: direct, indirect, mixed, according-to, dash and colon attributions (`find_attributions`);
+- `attribution`: direct, indirect, mixed, according-to, dash and colon attributions (`find_attributions`),
+  with the rules in `cues` (verbs, nouns, adjectives) and `phrases` (according to, dash, colon,
+  continued quotations) and the record and span helpers in `spans`;
 - `quotes`: quotation marks, balanced or not (`find_quotes`);
 - `structure`: subject, predicate, object, negation and hedging of a clause (`clause_structure`, `hedge_cues`);
 - `resolve`: pronouns and definite descriptions to the article's entities (`Resolver`);
 - `units`: which sentences are claims and how they split into atomic claims (`doc_units`);
 - `build`: the Claim records the pipeline writes (`doc_claims`);
-- `component`: the `claimpipe_claims` spaCy component (`find_claims`).
+- `component`: the `claimpipe_claims` spaCy component (`find_claims`);
+- `testing`: `doc_from_table`, parsed Docs built by hand for rule tests.
 
 The word lists live in `claimpipe/data/claims/lexicon.toml`.
 """

@@ -1,0 +1,167 @@
+"""Shared pieces of attribution finding: the Attribution record, character spans over tokens, and
+the quotation index (`QuoteIndex`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ._text import doc_text
+from .quotes import Quote, find_quotes
+
+KINDS = ("direct", "indirect", "mixed", "according_to")
+DASHES = {"—", "―", "–", "--", "-"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_EDGE_PUNCT = {",", ";", ":", "—", "―", "–", "-", "--", "(", ")", "."}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution relation; all offsets index `doc.text`."""
+
+    kind: str  # direct, indirect, mixed, according_to
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    cue_i: int = -1  # token index of the cue's head word
+    source_i: int | None = None  # token index of the source's head word
+    # what the content is: "clause" (said that ...), "quote", "infinitive" (vowed to ...), "object"
+    # (criticized the plan), "phrase" (according to, dash, colon). Claims take attribution from
+    # clause, quote and phrase forms only: wanting or criticising something is not saying it.
+    form: str = "clause"
+    # the cue's own words, without auxiliaries, adverbs or a colon ("made it clear" in "has made it
+    # clear"); what claims report as `cue`. Defaults to `cue`.
+    core: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.core is None:
+            self.core = self.cue
+
+    @property
+    def reports_speech(self) -> bool:
+        return self.form in ("clause", "quote", "phrase")
+
+    def covers(self, start: int, end: int) -> int:
+        """Characters of [start, end) inside the content."""
+        return sum(max(0, min(end, e) - max(start, s)) for s, e in self.content)
+
+
+# ---------------------------------------------------------------------------------------------
+# spans over tokens
+
+
+def token_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    """Character span from the first to the last token, edge punctuation and spaces trimmed."""
+    toks = [t for t in tokens]
+    while toks and (toks[0].is_space or toks[0].text in _EDGE_PUNCT):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or toks[-1].text in _EDGE_PUNCT):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def subtree_range(token: Token, *, exclude: Iterable[Token] = ()) -> tuple[int, int] | None:
+    """The contiguous stretch of `token`'s subtree, cut short before any excluded child subtree."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    for ex in exclude:
+        if ex.i > token.i:
+            right = min(right, ex.left_edge.i - 1)
+        else:
+            left = max(left, ex.right_edge.i + 1)
+    return token_range(doc[left:right + 1])
+
+
+_SOURCE_CUT = ("acl",)
+
+
+def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, int] | None:
+    """A source noun phrase, as PolNeAR and PARC mark it.
+
+    The head's subtree, without what comes before a comma or dash ahead of the head ("WASHINGTON
+    -- President Obama"), participle clauses and comma-led prepositional phrases after it ("Trump,
+    speaking to veterans"; "Clinton, like Obama"), and never into a quotation. A comma that closes
+    an apposition ("Brian Fallon, the press secretary,") belongs to the source.
+    """
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    for j in range(token.i - 1, left - 1, -1):
+        if doc[j].text in (",", "--", "—", "―", "–") and doc[j].head.i != token.i or doc[j].text in ("--", "—", "―"):
+            left = j + 1
+            break
+    for child in token.rights:
+        after_comma = child.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in _SOURCE_CUT or child.dep_ == "prep" and after_comma and child.lower_ in ("like", "unlike", "including"):
+            right = min(right, child.left_edge.i - 1)
+            break
+    if quotes is not None:
+        for q in quotes.in_range(doc[left].idx, doc[right].idx + 1):
+            if doc[left].idx < q.end_char <= token.idx:
+                left = max(left, quotes.token_at(q.end_char))
+            elif token.idx < q.start_char <= doc[right].idx:
+                right = min(right, quotes.token_at(q.start_char) - 1)
+    rng = token_range(doc[left:right + 1])
+    text = doc_text(doc)
+    if rng is not None and rng[1] < len(text) and text[rng[1]] == "," and "," in text[rng[0]:rng[1]] and any(
+            t.dep_ == "appos" or t.like_num for t in doc[left:right + 1]):
+        rng = (rng[0], rng[1] + 1)
+    return rng
+
+
+# ---------------------------------------------------------------------------------------------
+# quotes
+
+
+class QuoteIndex:
+    """Quotes of a doc and fast look-ups from tokens and character ranges."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.quotes = find_quotes(doc_text(doc))
+        self._starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self._ends = [q.end_char for q in self.quotes]
+        self._n = len(doc)
+        self._inside = [False] * len(doc)
+        for q in self.quotes:
+            span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if q.start_char <= t.idx < q.end_char and not _is_mark(t):  # the marks are not inside
+                    self._inside[t.i] = True
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token that starts at or after `char`."""
+        return min(bisect_left(self._starts, char), self._n - 1)
+
+    def inside(self, token: Token) -> bool:
+        return self._inside[token.i]
+
+    def in_range(self, start: int, end: int) -> list[Quote]:
+        """Quotes overlapping [start, end) (quotes never overlap each other, so ends are sorted)."""
+        out = []
+        for q in self.quotes[bisect_right(self._ends, start):]:
+            if q.start_char >= end:
+                break
+            out.append(q)
+        return out
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in ('"', "“", "”", "«", "»", "„", "''", "``")
+
+
+def _clause_without(sent: Span, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentence without tokens lo..hi (and the commas around them), as one or two pieces."""
+    pieces = []
+    for a, b in ((sent.start, lo), (hi + 1, sent.end)):
+        rng = token_range(sent.doc[a:b]) if b > a else None
+        if rng is not None and any(not t.is_punct for t in sent.doc[a:b]):
+            pieces.append(rng)
+    return pieces
