@@ -131,7 +131,9 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
         if not name:
             continue
         pieces.append(doc_text(doc)[pos:r.start_char])
-        pieces.append(name + ("'s" if r.possessive else ""))
+        ent = resolver.entities.get(r.entity_id)
+        plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
+        pieces.append(name + (("'" if plural_name else "'s") if r.possessive else ""))
         pos = r.end_char
     pieces.append(doc_text(doc)[pos:e])
     text = "".join(pieces).strip()
