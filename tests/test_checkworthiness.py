@@ -46,3 +46,45 @@ def test_checkworthiness_enrich_claims(nlp, scorer):
     assert first.checkworthiness_reasons[0] == "number: 40%"
     assert first.checkworthiness_reasons[-1].startswith("model score ")
     assert first.checkworthiness > claims[1].checkworthiness
+
+
+SEED_TEXT_PATH = __import__("pathlib").Path(__file__).resolve().parent.parent / "corpus" / "000_840721b9eac7f4e6.txt"
+# the sentences of the seed article that the issue names, with the type each must have
+SEED_TYPED = [
+    ("The company, which is 40% owned by the Kazakh state", "quantitative"),
+    ("Before the sanctions, Russia was Kazakhstan's largest trading partner", "comparative"),
+    ("China has already become Kazakhstan’s largest individual trade partner", "comparative"),
+    ("the sanctions have disrupted these ties, causing significant economic strains", "causal"),
+    ("may take cues from Kazakhstan’s approach", "predictive"),
+    ("could further diminish Russia’s influence", "predictive"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp, scorer):
+    if not SEED_TEXT_PATH.exists():
+        pytest.skip("the seed article is not in this checkout")
+    doc = nlp(SEED_TEXT_PATH.read_text(encoding="utf-8"))
+    claims = [c for c in claims_for(doc) if len(c.text.split()) >= 6]
+    enrich_claims(doc, claims, scorer=scorer)
+    return claims
+
+
+def _find(claims: list[Claim], needle: str) -> Claim:
+    found = [c for c in claims if needle in c.text]
+    assert len(found) == 1, needle
+    return found[0]
+
+
+@pytest.mark.parametrize("needle,claim_type", SEED_TYPED)
+def test_checkworthiness_seed_types(seed_claims, needle, claim_type):
+    claim = _find(seed_claims, needle)
+    assert claim_type in claim.claim_types
+    assert "evaluative" not in claim.claim_types or claim_type in claim.claim_types
+
+
+def test_checkworthiness_seed_typed_claims_rank_above_evaluative(seed_claims):
+    typed = [_find(seed_claims, needle) for needle, _ in SEED_TYPED]
+    evaluative = [c for c in seed_claims if c.claim_types == ["evaluative"]]
+    assert evaluative, "the seed article has purely evaluative sentences"
+    assert min(c.checkworthiness for c in typed) > max(c.checkworthiness for c in evaluative)

@@ -40,27 +40,34 @@ SUBJ_LABEL = "SUBJ"
 # entity types that make a claim about something a fact-checker can look up
 CHECKABLE_ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 MAX_REASONS = 5  # feature reasons before the model score
+# Policy, not fitted: an opinion with nothing checkable in it is never check-worthy by the 0.5 line and
+# ranks below claims that state a number, comparison, cause or prediction (issue #6).
+OPINION_DISCOUNT = 0.5
+
+
+FEATURES = ("quantity", "entity", "comparative", "causal", "predictive", "opinion_only", "attributed")
+CONTENT_TYPES = ("quantitative", "comparative", "causal", "predictive")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Combination:
     """How the classifier's probability and the claim's features make the final score.
 
-    final = sigmoid(logit(p_model) + sum of the weights of the features present); `meta.json`
-    holds the values fitted by `training/train_checkworthiness.py`.
+    final = sigmoid(bias + model * logit(p_model) + the weights of the features present), a logistic
+    regression fitted by `training/train_checkworthiness.py` on out-of-fold classifier scores
+    (stored in `meta.json`), then multiplied by `opinion_discount` for an opinion-only claim. The
+    identity (model=1, the rest 0) keeps the classifier's probability.
     """
 
-    quantity: float = 0.0
-    entity: float = 0.0
-    comparative: float = 0.0
-    causal: float = 0.0
-    predictive: float = 0.0
-    evaluative: float = 0.0
     bias: float = 0.0
+    model: float = 1.0
+    weights: dict[str, float] = field(default_factory=dict)
+    opinion_discount: float = OPINION_DISCOUNT
 
     def apply(self, p: float, features: dict[str, bool]) -> float:
-        z = _logit(p) + self.bias + sum(getattr(self, k) for k, on in features.items() if on)
-        return 1.0 / (1.0 + math.exp(-z))
+        z = self.bias + self.model * _logit(p) + sum(self.weights.get(k, 0.0) for k, on in features.items() if on)
+        score = 1.0 / (1.0 + math.exp(-z))
+        return score * self.opinion_discount if features.get("opinion_only") else score
 
 
 @dataclass(kw_only=True)
@@ -95,13 +102,13 @@ class CheckworthinessScorer:
 
     def score(self, texts: list[str]) -> list[float]:
         """The classifier's probability (0..1) that each text is a check-worthy factual claim."""
-        return [doc.cats[CW_LABEL] for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        return _cats(self.nlp, texts, CW_LABEL, self.batch_size)
 
     def subjectivity(self, texts: list[str]) -> list[float] | None:
         """Probability that each text gives an opinion; None when no subjectivity model is shipped."""
         if self.subjectivity_nlp is None:
             return None
-        return [doc.cats[SUBJ_LABEL] for doc in self.subjectivity_nlp.pipe(texts, batch_size=self.batch_size)]
+        return _cats(self.subjectivity_nlp, texts, SUBJ_LABEL, self.batch_size)
 
 
 def claim_features(span: Span, types: list[str]) -> tuple[dict[str, bool], list[str]]:
@@ -121,7 +128,10 @@ def claim_features(span: Span, types: list[str]) -> tuple[dict[str, bool], list[
         "comparative": "comparative" in types,
         "causal": "causal" in types,
         "predictive": "predictive" in types,
-        "evaluative": "evaluative" in types,
+        # an opinion with nothing in it to check: no number, comparison, cause or prediction. A claim
+        # that has one of these is not marked down for the opinion words around it.
+        "opinion_only": "evaluative" in types and not any(t in types for t in CONTENT_TYPES),
+        "attributed": "attributed" in types,
     }
     return features, reasons
 
@@ -144,6 +154,12 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         final = scorer.combination.apply(probs[k], features)
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]
+
+
+def _cats(nlp: Language, texts: list[str], label: str, batch_size: int) -> list[float]:
+    # a memory zone keeps the classifier's vocab from growing with every new word of a long run
+    with nlp.memory_zone():
+        return [float(doc.cats[label]) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def _logit(p: float) -> float:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -198,8 +200,12 @@ def _parse_quantity(tokens: list[Token], i: int) -> tuple[int, int, float | None
     words = None
     if number is None:
         if low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
-            number, n_num = (1.0, ""), 1
-            words = "a"
+            if tokens[i + 1].lower_ == "dozen":
+                number, n_num = (12.0, ""), 2
+                words = "a dozen"
+            else:
+                number, n_num = (1.0, ""), 1
+                words = "a"
         else:
             w = _word_value(tokens, i)
             if w is None:
@@ -284,8 +290,10 @@ _CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "grow", "decline", "drop", "plummet", "plunge",
     "soar", "surge", "jump", "climb", "slump", "double", "triple", "quadruple", "halve", "shrink",
     "slide", "tumble", "dip", "rebound", "spike", "sink", "contract", "expand", "slow", "widen",
-    "narrow", "accelerate", "ease", "cut", "reduce", "boost", "raise", "lower", "slash",
+    "narrow", "accelerate", "plunge", "skyrocket", "dwindle", "balloon",
 }
+# actions that change an amount: comparative only when the claim says by how much ("cut taxes by 10%")
+_ACTION_CHANGE_VERBS = {"cut", "reduce", "boost", "raise", "lower", "slash", "expand", "ease", "lift", "trim"}
 _CHANGE_NOUNS = {
     "increase", "decrease", "rise", "fall", "drop", "decline", "growth", "cut", "jump", "surge",
     "reduction", "gain", "loss", "losses", "slump", "hike",
@@ -304,10 +312,10 @@ _CAUSAL_VERBS = {
     "cause", "trigger", "spark", "prompt", "provoke", "fuel", "drive", "force", "enable",
     "prevent", "produce", "generate", "induce", "impact", "affect", "hurt", "harm", "damage",
     "disrupt", "undermine", "boost", "weaken", "strengthen", "worsen", "reshape", "kill",
-    "destroy", "create", "make", "allow", "block",
+    "destroy", "create", "allow", "block",
 }
 # causal verbs that are common enough in other senses to count only with a subject or an agent
-_WEAK_CAUSAL_VERBS = {"make", "create", "allow", "produce", "generate", "drive", "block", "force", "enable", "prevent", "boost", "strengthen", "reshape", "weaken"}
+_WEAK_CAUSAL_VERBS = {"create", "allow", "produce", "generate", "drive", "block", "force", "enable", "prevent", "boost", "strengthen", "reshape", "weaken"}
 _PREDICTIVE_MODALS = {"will", "wo", "'ll", "shall", "may", "might", "could", "would", "'d"}
 _PREDICTIVE_PHRASES = (
     "going to", "is set to", "are set to", "was set to", "is poised to", "are poised to",
@@ -379,12 +387,22 @@ def comparative_cues(span: Span) -> list[str]:
             cues.append(tok.text)
         elif tok.lemma_.lower() in _CHANGE_VERBS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
             cues.append(tok.text)
+        elif tok.lemma_.lower() in _ACTION_CHANGE_VERBS and tok.pos_ == "VERB" and _has_amount(tok):
+            cues.append(tok.text)
     for phrase in _phrase_hits(span, _COMPARISON_PHRASES):
         if not any(c.lower() in phrase.split() for c in cues):
             cues.append(phrase)
     if find_quantities(span):
         cues += [t.text for t in span if t.lemma_.lower() in _CHANGE_NOUNS and t.pos_ == "NOUN" and t.text not in cues]
     return _dedupe(cues)
+
+
+def _has_amount(verb: Token) -> bool:
+    """A verb whose object or "by"/"to" phrase holds a number ("cut taxes by 10%", "raised it to $5")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prep", "npadvmod") and any(t.like_num for t in child.subtree):
+            return True
+    return False
 
 
 def causal_cues(span: Span) -> list[str]:
@@ -426,12 +444,27 @@ def _has_future_object(tok: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr") for c in tok.children) and tok.dep_ != "advcl"
 
 
+@lru_cache(maxsize=1)
+def subjectivity_lexicon() -> dict[str, float]:
+    """Word -> subjectivity (0..1) of English adjectives, from Pattern's lexicon (PDDL; shipped in
+    data/checkworthiness/lexicons/, rebuilt by training/build_lexicons.py)."""
+    path = Path(__file__).parent / "data" / "checkworthiness" / "lexicons" / "subjectivity.tsv"
+    if not path.exists():
+        return {}
+    pairs = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    return {w: float(v) for w, v in pairs}
+
+
 def evaluative_cues(span: Span) -> list[str]:
-    """Opinion and judgement words in the span (adjectives, adverbs, modal "should")."""
+    """Opinion and judgement words in the span: a judgement list, strongly subjective adjectives and
+    adverbs from the Pattern lexicon, and "!"."""
+    lexicon = subjectivity_lexicon()
     cues = []
     for tok in span:
         low = tok.lower_
-        if low in EVALUATIVE_WORDS and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
+        if tok.pos_ in ("ADJ", "ADV") and lexicon.get(low, 0.0) >= 0.8 and tok.ent_type_ == "":
+            cues.append(tok.text)
+        elif low in EVALUATIVE_WORDS and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
             if low in {"very", "so", "too", "just", "only", "right", "key", "major", "limited", "need", "needs"} and tok.pos_ not in ("ADJ",) and low not in {"very", "too"}:
                 continue
             cues.append(tok.text)
