@@ -88,3 +88,27 @@ def test_checkworthiness_seed_typed_claims_rank_above_evaluative(seed_claims):
     evaluative = [c for c in seed_claims if c.claim_types == ["evaluative"]]
     assert evaluative, "the seed article has purely evaluative sentences"
     assert min(c.checkworthiness for c in typed) > max(c.checkworthiness for c in evaluative)
+
+
+@pytest.mark.parametrize("texts", [["Unemployment fell to 4% last year.", "What a wonderful, brilliant evening!"]])
+def test_checkworthiness_score_both_matches_separate_calls(scorer, texts):
+    both, subj = scorer.score_both(texts)
+    assert both == pytest.approx(scorer.score(texts))
+    assert subj == pytest.approx(scorer.subjectivity(texts))
+
+
+@pytest.mark.parametrize(
+    "text,reasons",
+    [
+        ("Russia was Kazakhstan's largest trading partner in 2020, with 40% of its trade.",
+         ["number: 40%", "named entity: Russia", "named entity: Kazakhstan", "comparison: largest"]),
+        ("The storm caused flooding in the north of the city.", ["causation: caused"]),
+        ("The strike led to the closure of 12 schools.", ["number: 12", "causation: led to"]),
+    ],
+)
+def test_checkworthiness_reasons(nlp, scorer, text, reasons):
+    doc = nlp(text)
+    claims = claims_for(doc)
+    enrich_claims(doc, claims, scorer=scorer)
+    assert claims[0].checkworthiness_reasons[:-1] == reasons
+    assert claims[0].checkworthiness_reasons[-1] == f"model score {scorer.score([text])[0]:.2f}"

@@ -24,14 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .claim_types import (
-    causal_cues,
-    claim_types,
-    comparative_cues,
-    evaluative_cues,
-    find_quantities,
-    predictive_cues,
-)
+from .claim_types import claim_cues, claim_types, evaluative_cues, find_quantities
 from .records import Claim
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "checkworthiness"
@@ -43,6 +36,7 @@ MAX_REASONS = 5  # feature reasons before the model score
 # Policy, not fitted: an opinion with nothing checkable in it is never check-worthy by the 0.5 line and
 # ranks below claims that state a number, comparison, cause or prediction (issue #6).
 OPINION_DISCOUNT = 0.5
+MAX_STRINGS = 500_000  # words the classifiers' vocab may collect in a long run before it is reloaded
 
 
 FEATURES = ("quantity", "entity", "comparative", "causal", "predictive", "opinion_only", "attributed")
@@ -81,6 +75,7 @@ class CheckworthinessScorer:
     combination: Combination = field(default_factory=Combination)
     meta: dict = field(default_factory=dict)
     batch_size: int = 256
+    path: Path | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "CheckworthinessScorer":
@@ -90,7 +85,8 @@ class CheckworthinessScorer:
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         nlp = spacy.load(root / "cfs")
         subj_dir = root / "subjectivity"
-        subj = spacy.load(subj_dir) if subj_dir.exists() else None
+        # one vocab for both, so that a claim is tokenized once for the two classifiers
+        subj = spacy.load(subj_dir, vocab=nlp.vocab) if subj_dir.exists() else None
         return cls(
             nlp=nlp,
             subjectivity_nlp=subj,
@@ -98,6 +94,7 @@ class CheckworthinessScorer:
             subjectivity_threshold=float(meta.get("subjectivity_threshold", 0.5)),
             combination=Combination(**meta.get("combination", {})),
             meta=meta,
+            path=root,
         )
 
     def score(self, texts: list[str]) -> list[float]:
@@ -110,16 +107,33 @@ class CheckworthinessScorer:
             return None
         return _cats(self.subjectivity_nlp, texts, SUBJ_LABEL, self.batch_size)
 
+    def score_both(self, texts: list[str]) -> tuple[list[float], list[float] | None]:
+        """`score(texts)` and `subjectivity(texts)` with one tokenization."""
+        if self.subjectivity_nlp is None:
+            return self.score(texts), None
+        # No memory zone here: it would drop and rebuild every word's lexeme on each call, which costs
+        # more than the classifiers. The vocab's growth is bounded by reloading past MAX_STRINGS.
+        docs = list(self.nlp.tokenizer.pipe(texts, batch_size=self.batch_size))
+        for nlp in (self.nlp, self.subjectivity_nlp):
+            for _, component in nlp.pipeline:
+                docs = list(component.pipe(docs, batch_size=self.batch_size))
+        result = [float(d.cats[CW_LABEL]) for d in docs], [float(d.cats[SUBJ_LABEL]) for d in docs]
+        if len(self.nlp.vocab.strings) > MAX_STRINGS and self.path is not None:
+            fresh = CheckworthinessScorer.load(self.path)
+            self.nlp, self.subjectivity_nlp = fresh.nlp, fresh.subjectivity_nlp
+        return result
 
-def claim_features(span: Span, types: list[str]) -> tuple[dict[str, bool], list[str]]:
+
+def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | None = None) -> tuple[dict[str, bool], list[str]]:
     """The features that move the score, and the reasons a user reads, in order of weight."""
-    reasons = [f"number: {q.text}" for q in find_quantities(span)]
+    cues = claim_cues(span) if cues is None else cues
+    reasons = [f"number: {q}" for q in cues["quantitative"]]
     ents = _dedupe(e.text for e in span.ents if e.label_ in CHECKABLE_ENTS)
     reasons += [f"named entity: {e}" for e in ents]
-    reasons += [f"comparison: {c}" for c in comparative_cues(span)[:2]]
-    reasons += [f"causation: {c}" for c in causal_cues(span)[:2]]
+    reasons += [f"comparison: {c}" for c in cues["comparative"][:2]]
+    reasons += [f"causation: {c}" for c in cues["causal"][:2]]
     if "predictive" in types:
-        reasons += [f"prediction: {c}" for c in predictive_cues(span)[:1]]
+        reasons += [f"prediction: {c}" for c in cues["predictive"][:1]]
     if "evaluative" in types:
         reasons += [f"opinion: {c}" for c in evaluative_cues(span)[:1]] or ["opinion"]
     features = {
@@ -142,15 +156,15 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         return
     spans = [doc.char_span(c.start_char, c.end_char, alignment_mode="expand") for c in claims]
     texts = [c.text for c in claims]
-    probs = scorer.score(texts)
-    subj = scorer.subjectivity(texts)
+    probs, subj = scorer.score_both(texts)
     for k, (claim, span) in enumerate(zip(claims, spans)):
         if span is None:  # offsets outside the doc: score the text alone
             span = doc[0:0]
         claim.quantities = find_quantities(span)
+        cues = claim_cues(span, claim, quantities=claim.quantities)
         s = None if subj is None else subj[k]
-        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=scorer.subjectivity_threshold)
-        features, reasons = claim_features(span, claim.claim_types)
+        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=scorer.subjectivity_threshold, cues=cues)
+        features, reasons = claim_features(span, claim.claim_types, cues)
         final = scorer.combination.apply(probs[k], features)
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]

@@ -162,7 +162,6 @@ def find_quantities(span: Span) -> list[Quantity]:
     left out.
     """
     tokens = list(span)
-    doc_text = span.doc.text
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -173,8 +172,9 @@ def find_quantities(span: Span) -> list[Quantity]:
             continue
         first, last, value, unit, kind = parsed
         if _keep_quantity(tokens, first, last, value, unit, kind):
-            start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
-            out.append(Quantity(text=doc_text[start:end], value=value, unit=unit, start_char=start, end_char=end))
+            piece = span.doc[tokens[first].i : tokens[last].i + 1]  # Span.text is doc.text[start:end]
+            out.append(Quantity(text=piece.text, value=value, unit=unit, start_char=piece.start_char,
+                                end_char=piece.end_char))
         i = max(last + 1, i + 1) if tok is not None else i + 1
     return out
 
@@ -365,8 +365,10 @@ def quantity_cues(span: Span) -> list[str]:
     return [q.text for q in find_quantities(span)]
 
 
-def comparative_cues(span: Span) -> list[str]:
-    """Words that make a claim a comparison: superlatives, "more than", verbs of change."""
+def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None) -> list[str]:
+    """Words that make a claim a comparison: superlatives, "more than", verbs of change.
+
+    `quantities` (from `find_quantities(span)`) saves finding them again."""
     cues: list[str] = []
     words = [t.lower_ for t in span]
     has_than = "than" in words
@@ -392,7 +394,7 @@ def comparative_cues(span: Span) -> list[str]:
     for phrase in _phrase_hits(span, _COMPARISON_PHRASES):
         if not any(c.lower() in phrase.split() for c in cues):
             cues.append(phrase)
-    if find_quantities(span):
+    if find_quantities(span) if quantities is None else quantities:
         cues += [t.text for t in span if t.lemma_.lower() in _CHANGE_NOUNS and t.pos_ == "NOUN" and t.text not in cues]
     return _dedupe(cues)
 
@@ -481,7 +483,19 @@ def lexicon_subjectivity(span: Span) -> float:
     return min(1.0, 0.25 * n)
 
 
-def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, threshold: float = 0.5) -> list[str]:
+def claim_cues(span: Span, claim: Claim | None = None, *, quantities: list[Quantity] | None = None) -> dict[str, list[str]]:
+    """The words behind each content type: {"quantitative": ["40%"], "comparative": ["largest"], ...}."""
+    quantities = find_quantities(span) if quantities is None else quantities
+    return {
+        "quantitative": [q.text for q in quantities],
+        "comparative": comparative_cues(span, quantities=quantities),
+        "causal": causal_cues(span),
+        "predictive": predictive_cues(span, claim),
+    }
+
+
+def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, threshold: float = 0.5,
+                cues: dict[str, list[str]] | None = None) -> list[str]:
     """The claim's types, in the order of `CLAIM_TYPES`.
 
     Args:
@@ -490,16 +504,10 @@ def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, 
         subjectivity: the probability that the sentence gives an opinion (the shipped NewsSD
             classifier); None falls back to the evaluative lexicon.
         threshold: subjectivity at or above which a claim is evaluative (and not factual).
+        cues: `claim_cues(span, claim)` when the caller already has them.
     """
-    types: list[str] = []
-    if find_quantities(span):
-        types.append("quantitative")
-    if comparative_cues(span):
-        types.append("comparative")
-    if causal_cues(span):
-        types.append("causal")
-    if predictive_cues(span, claim):
-        types.append("predictive")
+    cues = claim_cues(span, claim) if cues is None else cues
+    types = [t for t in ("quantitative", "comparative", "causal", "predictive") if cues.get(t)]
     score = lexicon_subjectivity(span) if subjectivity is None else subjectivity
     evaluative = score >= threshold
     if evaluative:
