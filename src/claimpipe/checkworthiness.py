@@ -107,13 +107,19 @@ class CheckworthinessScorer:
             return None
         return _cats(self.subjectivity_nlp, texts, SUBJ_LABEL, self.batch_size)
 
-    def score_both(self, texts: list[str]) -> tuple[list[float], list[float] | None]:
-        """`score(texts)` and `subjectivity(texts)` with one tokenization."""
+    def score_both(self, texts: list[str | Span]) -> tuple[list[float], list[float] | None]:
+        """`score(texts)` and `subjectivity(texts)` with one tokenization. A Span is not tokenized
+        again: its tokens are copied (the same English tokenizer rules made them)."""
         if self.subjectivity_nlp is None:
-            return self.score(texts), None
+            return self.score([t if isinstance(t, str) else t.text for t in texts]), None
         # No memory zone here: it would drop and rebuild every word's lexeme on each call, which costs
         # more than the classifiers. The vocab's growth is bounded by reloading past MAX_STRINGS.
-        docs = list(self.nlp.tokenizer.pipe(texts, batch_size=self.batch_size))
+        vocab = self.nlp.vocab
+        docs = [
+            self.nlp.make_doc(t) if isinstance(t, str)
+            else Doc(vocab, words=[w.text for w in t], spaces=[bool(w.whitespace_) for w in t])
+            for t in texts
+        ]
         for nlp in (self.nlp, self.subjectivity_nlp):
             for _, component in nlp.pipeline:
                 docs = list(component.pipe(docs, batch_size=self.batch_size))
@@ -124,11 +130,15 @@ class CheckworthinessScorer:
         return result
 
 
-def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | None = None) -> tuple[dict[str, bool], list[str]]:
-    """The features that move the score, and the reasons a user reads, in order of weight."""
+def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | None = None, *,
+                   doc_ents: tuple[Span, ...] | None = None) -> tuple[dict[str, bool], list[str]]:
+    """The features that move the score, and the reasons a user reads, in order of weight.
+
+    `doc_ents` (the Doc's `ents`, read once) saves reading them for every claim of a long Doc."""
     cues = claim_cues(span) if cues is None else cues
     reasons = [f"number: {q}" for q in cues["quantitative"]]
-    ents = _dedupe(e.text for e in span.ents if e.label_ in CHECKABLE_ENTS)
+    in_span = span.ents if doc_ents is None else [e for e in doc_ents if span.start <= e.start and e.end <= span.end]
+    ents = _dedupe(e.text for e in in_span if e.label_ in CHECKABLE_ENTS)
     reasons += [f"named entity: {e}" for e in ents]
     reasons += [f"comparison: {c}" for c in cues["comparative"][:2]]
     reasons += [f"causation: {c}" for c in cues["causal"][:2]]
@@ -156,7 +166,8 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         return
     spans = [doc.char_span(c.start_char, c.end_char, alignment_mode="expand") for c in claims]
     texts = [c.text for c in claims]
-    probs, subj = scorer.score_both(texts)
+    doc_ents = doc.ents
+    probs, subj = scorer.score_both([t if s is None else s for t, s in zip(texts, spans)])
     for k, (claim, span) in enumerate(zip(claims, spans)):
         if span is None:  # offsets outside the doc: score the text alone
             span = doc[0:0]
@@ -164,7 +175,7 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         cues = claim_cues(span, claim, quantities=claim.quantities)
         s = None if subj is None else subj[k]
         claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=scorer.subjectivity_threshold, cues=cues)
-        features, reasons = claim_features(span, claim.claim_types, cues)
+        features, reasons = claim_features(span, claim.claim_types, cues, doc_ents=doc_ents)
         final = scorer.combination.apply(probs[k], features)
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]
