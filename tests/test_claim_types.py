@@ -70,6 +70,10 @@ def test_claim_types_find_quantities_without_parse(blank, text, expected):
         ("Other countries may take cues from Kazakhstan.", {"hedged": True, "hedge_cues": ["may"]}, 0.2, ["predictive", "factual"]),
         ("This is a disgraceful and reckless policy.", {}, 0.9, ["evaluative"]),
         ("Prices fell, he said.", {"attribution": "indirect", "speaker": "he"}, 0.1, ["comparative", "attributed", "factual"]),
+        ("The minister is due to visit Istanbul next month.", {}, 0.1, ["predictive", "factual"]),
+        ("The firm suffered major losses due to sanctions.", {}, 0.1, ["causal", "factual"]),
+        ("Exports rose 12% last year.", {}, 0.1, ["quantitative", "comparative", "factual"]),
+        ("The government plans to cut taxes by 10% in 2025.", {}, 0.1, ["quantitative", "comparative", "predictive", "factual"]),
     ],
 )
 def test_claim_types_types(nlp, text, kwargs, subjectivity, expected):

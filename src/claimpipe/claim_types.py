@@ -407,9 +407,20 @@ def _has_amount(verb: Token) -> bool:
     return False
 
 
+def _causal_due_to(span: Span) -> bool:
+    """Some "due to" in the span is followed by a noun phrase, not a bare verb ("due to visit")."""
+    toks = list(span)
+    for k in range(len(toks) - 2):
+        if toks[k].lower_ == "due" and toks[k + 1].lower_ == "to" and toks[k + 2].tag_ != "VB":
+            return True
+    return False
+
+
 def causal_cues(span: Span) -> list[str]:
     """Connectives and verbs that say one thing brings about another ("due to", "causing")."""
     cues = _phrase_hits(span, _CAUSAL_PHRASES)
+    if "due to" in cues and not _causal_due_to(span):
+        cues.remove("due to")  # "is due to visit" is a schedule, not a cause
     covered = {w for c in cues for w in c.split()}
     for tok in span:
         lemma = tok.lemma_.lower()
