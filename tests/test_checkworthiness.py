@@ -112,3 +112,19 @@ def test_checkworthiness_reasons(nlp, scorer, text, reasons):
     enrich_claims(doc, claims, scorer=scorer)
     assert claims[0].checkworthiness_reasons[:-1] == reasons
     assert claims[0].checkworthiness_reasons[-1] == f"model score {scorer.score([text])[0]:.2f}"
+
+
+@pytest.mark.parametrize("p,features,expected", [(0.8, {"quantity": True}, 0.8), (0.3, {"opinion_only": True}, 0.15)])
+def test_checkworthiness_combination_identity(p, features, expected):
+    from claimpipe.checkworthiness import Combination
+
+    assert Combination().apply(p, features) == pytest.approx(expected)
+
+
+def test_checkworthiness_shipped_meta(scorer):
+    """The shipped model says what it was trained on and how it scored (see docs/model-card.md)."""
+    scores = scorer.meta["scores"]
+    assert scores["combined"]["groundtruth"]["f1"] >= 0.87
+    assert scores["combined"]["groundtruth"]["f1"] > scores["baseline_bow"]["groundtruth"]["f1"]
+    assert set(scorer.combination.weights) == {"quantity", "entity", "comparative", "causal", "predictive",
+                                               "opinion_only", "attributed"}
