@@ -73,6 +73,8 @@ def test_claim_types_find_quantities_without_parse(blank, text, expected):
         ("The minister is due to visit Istanbul next month.", {}, 0.1, ["predictive", "factual"]),
         ("The firm suffered major losses due to sanctions.", {}, 0.1, ["causal", "factual"]),
         ("Exports rose 12% last year.", {}, 0.1, ["quantitative", "comparative", "factual"]),
+        ("Most people voted for at least one party.", {}, 0.1, ["factual"]),
+        ("It is the most important port in the region.", {}, 0.6, ["comparative", "evaluative"]),
         ("The government plans to cut taxes by 10% in 2025.", {}, 0.1, ["quantitative", "comparative", "predictive", "factual"]),
     ],
 )

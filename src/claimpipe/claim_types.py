@@ -165,7 +165,6 @@ def find_quantities(span: Span) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
         parsed = _parse_quantity(tokens, i)
         if parsed is None:
             i += 1
@@ -175,7 +174,7 @@ def find_quantities(span: Span) -> list[Quantity]:
             piece = span.doc[tokens[first].i : tokens[last].i + 1]  # Span.text is doc.text[start:end]
             out.append(Quantity(text=piece.text, value=value, unit=unit, start_char=piece.start_char,
                                 end_char=piece.end_char))
-        i = max(last + 1, i + 1) if tok is not None else i + 1
+        i = max(last + 1, i + 1)
     return out
 
 
@@ -264,8 +263,6 @@ def _keep_quantity(tokens: list[Token], first: int, last: int, value: float | No
         prev = tokens[first - 1].text if first > 0 else ""
         if nxt in {":", "/"} and number_tok.text.isdigit() or prev in {":", "/"}:
             return False  # "10:30", "9/11"
-    if unit in {"second"} and kind.startswith("words") and number_tok.lower_ == "one":
-        return True
     return True
 
 
@@ -273,7 +270,7 @@ def _keep_quantity(tokens: list[Token], first: int, last: int, value: float | No
 # Cues for each claim type
 # ---------------------------------------------------------------------------------------------
 
-_NOT_SUPERLATIVE = {"most", "least", "best", "latest", "last", "least", "utmost", "at"}
+_NOT_SUPERLATIVE = {"latest", "last", "utmost"}
 _COMPARISON_PHRASES = (
     "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
     "compared with", "compared to", "in comparison", "relative to", "as many as", "as much as",
@@ -375,12 +372,11 @@ def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None) ->
     for k, tok in enumerate(span):
         low, tag = tok.lower_, tok.tag_
         prev = words[k - 1] if k > 0 else ""
-        nxt = words[k + 1] if k + 1 < len(words) else ""
         if tag in ("JJS", "RBS") or (not tag and re.match(r"^(largest|biggest|highest|lowest|smallest|greatest|fastest|slowest|worst|best)$", low)):
-            if low in _NOT_SUPERLATIVE and not (low in {"most", "least"} and nxt and span.doc[tok.i + 1 if tok.i + 1 < len(span.doc) else tok.i].tag_ in ("JJ", "RB")):
-                if low not in {"best", "worst"} or prev == "at":
-                    continue
-            if prev == "at":  # "at least", "at most"
+            if prev == "at" or low in _NOT_SUPERLATIVE:  # "at least", "the latest"
+                continue
+            next_tag = span[k + 1].tag_ if k + 1 < len(span) else ""
+            if low in {"most", "least"} and next_tag not in ("JJ", "RB"):  # "most people": a quantifier
                 continue
             cues.append(tok.text)
         elif tag in ("JJR", "RBR") and has_than and low not in {"rather", "other"}:
