@@ -128,3 +128,26 @@ def test_checkworthiness_shipped_meta(scorer):
     assert scores["combined"]["groundtruth"]["f1"] > scores["baseline_bow"]["groundtruth"]["f1"]
     assert set(scorer.combination.weights) == {"quantity", "entity", "comparative", "causal", "predictive",
                                                "opinion_only", "attributed"}
+
+
+def test_checkworthiness_training_split_holds_out_groundtruth():
+    """The training data never holds a groundtruth.csv sentence; every groundtruth debate is in
+    crowdsourced.csv (hence the debate-held-out folds) and the dev debates are not in groundtruth."""
+    import sys
+    from pathlib import Path
+
+    training = Path(__file__).resolve().parent.parent / "training"
+    sys.path.insert(0, str(training))
+    try:
+        from data import DATA_DIR, DEV_DEBATES, debate_folds, load_claimbuster
+    finally:
+        sys.path.remove(str(training))
+    if not (DATA_DIR / "claimbuster" / "groundtruth.csv").exists():
+        pytest.skip(f"ClaimBuster data is absent ({DATA_DIR}): a user's clone has no ../shared/data")
+    crowd, truth = load_claimbuster(DATA_DIR)
+    assert not set(crowd["Text"]) & set(truth["Text"])
+    assert set(truth["File_id"]) <= set(crowd["File_id"])
+    assert not set(DEV_DEBATES) & set(truth["File_id"])
+    folds = debate_folds(truth, 5)
+    assert sorted(f for fold in folds for f in fold) == sorted(set(truth["File_id"]))
+    assert int(truth["y"].sum()) == 238
