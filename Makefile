@@ -19,6 +19,7 @@ run: $(STAMP)
 	$(BIN)/claimpipe eval outputs/ --annotations annotations/
 
 test: $(STAMP)
+	bash scripts/install_browser.sh
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

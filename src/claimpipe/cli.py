@@ -133,6 +133,71 @@ def clean_cli(file: Path, config_path: Path | None) -> None:
         click.echo(format_explanation(explain(item, settings=settings)))
 
 
+@cli.command("report", context_settings=CONTEXT)
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "dest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write.  [default: OUT/report.html]")
+@click.option("--max-docs", type=click.IntRange(0), default=None, metavar="N",
+              help="Draw only the first N articles; the charts and the corpus table still cover all.")
+@debug_option
+def report_cli(out: Path, dest: Path | None, max_docs: int | None, debug: bool) -> None:
+    """Write a self-contained HTML report of the run in OUT.
+
+    Each article with its entities and claims highlighted (displaCy), the removed boilerplate folded
+    away and its claims sortable by check-worthiness; charts of the corpus's entities, co-occurrence,
+    claim types and speakers. The page needs no network to view.
+
+    \b
+    Example:
+        claimpipe report outputs/
+        claimpipe report outputs/ -o report.html --max-docs 100
+    """
+    from .report import write_report
+
+    try:
+        path = write_report(out, dest, max_docs=max_docs)
+    except FileNotFoundError as exc:
+        raise UsageFailure(str(exc)) from exc
+    except Exception as exc:
+        if debug:
+            raise
+        raise UsageFailure(f"unexpected {type(exc).__name__}: {exc} (run again with --debug for the traceback)")
+    click.echo(str(path))
+
+
+@cli.command("show", context_settings=CONTEXT)
+@click.argument("doc", metavar="FILE|DOC_ID")
+@click.option("-o", "--out", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("outputs"),
+              show_default=True, help="The run's output folder.")
+@click.option("--width", type=click.IntRange(40), default=None, metavar="COLUMNS",
+              help="Wrap at this width.  [default: the terminal's, at most 100]")
+@click.option("--color/--no-color", default=None, help="Colour the output.  [default: on a terminal, unless NO_COLOR]")
+def show_cli(doc: str, out: Path, width: int | None, color: bool | None) -> None:
+    """Print one article's claims and entities: FILE is an article of the run's corpus (or give its doc_id).
+
+    Claims come most check-worthy first, each with its speaker and cue, types, score and stand-alone
+    text.
+
+    \b
+    Example:
+        claimpipe show corpus/101_us_steel_tariffs.txt
+        claimpipe show d_3965d4e4bfed77fe --out /tmp/run | less -R
+    """
+    from .loader import load
+    from .show import ArticleNotFound, format_article, use_color
+
+    try:
+        outputs = load(out)
+    except FileNotFoundError as exc:
+        raise UsageFailure(str(exc)) from exc
+    color = use_color(sys.stdout) if color is None else color
+    try:
+        text = format_article(outputs, doc, width=width, color=color)
+    except ArticleNotFound as exc:
+        raise click.BadParameter(str(exc), param_hint="FILE|DOC_ID") from exc
+    click.echo(text, nl=False, color=color)
+
+
 class UsageFailure(click.ClickException):
     """The command could not run at all: exit code 2, as the output contract says."""
 
