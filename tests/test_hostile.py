@@ -57,6 +57,9 @@ def test_hostile_corpus_runs_to_the_end(tmp_path: Path, nlp) -> None:
     assert errors["endless.jsonl#L1"] == "TooLarge"
     assert errors["long_line.txt"] == "TooLarge"
     assert errors["empty.html"] == "EmptyInput"
+    # lxml stops at its nesting limit: the page either yields its paragraph or a clear EmptyInput
+    assert "budget grew by 2%" in docs["nested.html"]["text"] if "nested.html" in docs else (
+        errors["nested.html"] == "EmptyInput")
     assert set(docs) | set(errors) == {*NASTY_TEXTS, "nested.html", "empty.html", "sub/loop", "endless.jsonl#L1",
                                       "caf\\udce9-odd-name.txt"}
     assert summary.n_documents + summary.n_errors == len(docs) + len(errors)
@@ -140,3 +143,9 @@ def test_hostile_html_is_guarded(tmp_path: Path, name: str, data: bytes) -> None
         assert isinstance(item, DocError) and item.error == "TooLarge"
     else:
         assert isinstance(item, Article) and "The minister said taxes rose." in item.text
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\u200b"])
+def test_hostile_empty_clean_text_goes_through_the_pipeline(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert list(doc.ents) == []

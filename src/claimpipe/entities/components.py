@@ -61,6 +61,8 @@ class EntityFixes:
         self.gazetteer, self.lex = load_gazetteer(), load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):  # an article that was all boilerplate
+            return doc
         matches = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         doc.ents = fix_entities(doc, matches, gazetteer=self.gazetteer, lex=self.lex, propagate=self.propagate)
         if not self.keep and self.spans_key in doc.spans:

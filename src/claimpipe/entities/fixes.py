@@ -255,7 +255,7 @@ def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gaze
 def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
     out = list(ents)
-    starts = [0] + [t.i + 1 for t in doc if is_line_break(t) and t.i + 1 < len(doc)]
+    starts = ([0] if len(doc) else []) + [t.i + 1 for t in doc if is_line_break(t) and t.i + 1 < len(doc)]
     for i in starts:
         t = doc[i]
         if not (t.is_upper and t.is_alpha and len(t) > 2):
