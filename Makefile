@@ -16,7 +16,7 @@ setup: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/claimpipe run corpus/ -o outputs/
-	$(BIN)/claimpipe eval outputs/ --annotations annotations/
+	$(BIN)/claimpipe eval outputs/ --annotations annotations/ --check annotations/floors.json
 
 test: $(STAMP)
 	bash scripts/install_browser.sh

@@ -94,23 +94,31 @@ def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score raw spaCy entities on the same clean text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--check", "floors_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A JSON file of pinned floors {metric path: value}; exit 1 if any score falls below one.")
 @model_option
-def eval_cli(out: Path, annotations: Path, corpus: Path, baseline: bool, as_json: bool, model: str | None) -> None:
+def eval_cli(out: Path, annotations: Path, corpus: Path, baseline: bool, as_json: bool, floors_path: Path | None,
+             model: str | None) -> None:
     """Score a run's outputs in OUT against the gold annotations.
 
     \b
     Example:
         claimpipe eval outputs/ --annotations annotations/
+        claimpipe eval outputs/ --check annotations/floors.json
     """
-    from .evaluate import format_report, score
+    import json
+
+    from .evaluate import check_floors, format_report, score
 
     report = score(out, annotations, baseline_model=(model or "") if baseline else None)
-    if as_json:
-        import json
-
-        click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(format_report(report))
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+    if floors_path:
+        failures = check_floors(report, json.loads(floors_path.read_text(encoding="utf-8")))
+        for line in failures:
+            click.echo(f"below floor: {line}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo("all floors hold", err=True)
 
 
 @cli.command("clean", context_settings=CONTEXT)

@@ -13,6 +13,7 @@ Three gold layers, one JSONL file each, one line per article, offsets into the a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,20 +113,27 @@ def score_entities(pairs: list[tuple[dict, dict]], *, baseline_model: str | None
     mentions, canonical = PRF(), PRF()
     base_mentions, base_canonical = PRF(), PRF()
     nlp = _raw_nlp(baseline_model) if baseline_model is not None else None
+    per_doc = {}
     for gold, doc in pairs:
         spans = [s for s in gold.get("spans", []) if s["label"] in NAME_LABELS]
         g_mentions = {(s["start"], s["end"], s["label"]) for s in spans}
         g_entities = {(s["label"], s["canonical"]) for s in spans}
         names = {e["entity_id"]: e["name"] for e in doc.get("entities", [])}
         kept = [m for m in doc.get("mentions", []) if m["label"] in NAME_LABELS]
-        mentions.add(g_mentions, {(m["source_start"], m["source_end"], m["label"]) for m in kept})
-        canonical.add(g_entities, {(m["label"], names.get(m["entity_id"], m["text"])) for m in kept})
+        p_mentions = {(m["source_start"], m["source_end"], m["label"]) for m in kept}
+        p_entities = {(m["label"], names.get(m["entity_id"], m["text"])) for m in kept}
+        mentions.add(g_mentions, p_mentions)
+        canonical.add(g_entities, p_entities)
+        doc_m, doc_c = PRF(), PRF()
+        doc_m.add(g_mentions, p_mentions)
+        doc_c.add(g_entities, p_entities)
+        per_doc[gold["source"]] = {"mentions_f1": doc_m.as_dict()["f1"], "canonical_entities_f1": doc_c.as_dict()["f1"]}
         if nlp is not None:
             raw = raw_spacy_mentions(nlp, doc)
             base_mentions.add(g_mentions, {(s, e, label) for s, e, label, _ in raw})
             base_canonical.add(g_entities, {(label, text) for _, _, label, text in raw})
     result: dict[str, Any] = {"documents": len(pairs), "mentions": mentions.as_dict(),
-                              "canonical_entities": canonical.as_dict()}
+                              "canonical_entities": canonical.as_dict(), "per_document": per_doc}
     if nlp is not None:
         result["raw_spacy"] = {"mentions": base_mentions.as_dict(), "canonical_entities": base_canonical.as_dict()}
     return result
@@ -229,6 +237,9 @@ def format_report(report: dict[str, Any]) -> str:
         if "raw_spacy" in e:
             lines += [row("raw spaCy mentions", e["raw_spacy"]["mentions"]),
                       row("raw spaCy canonical entities", e["raw_spacy"]["canonical_entities"])]
+        for source, d in e.get("per_document", {}).items():
+            lines.append(f"  {source[:40]:<40} mentions F1 {d['mentions_f1']:.3f}  canonical F1 "
+                         f"{d['canonical_entities_f1']:.3f}")
     if "claims" in report:
         c = report["claims"]
         lines += ["claims", row("claims", c["claims"])]
@@ -236,3 +247,32 @@ def format_report(report: dict[str, Any]) -> str:
             if a["of"]:
                 lines.append(f"  {key + ' agreement':<28} {a['correct']}/{a['of']} ({a['accuracy']:.3f})")
     return "\n".join(lines) if lines else "no gold annotations found"
+
+
+# One flipped mention moves an F1 over ~300 mentions by ~0.003; floors sit this far below the pinned value.
+EPSILON = 0.005
+
+
+def metric(report: dict[str, Any], path: str) -> float | None:
+    """A number in the report by dotted path ("entities.canonical_entities.f1"), or None.
+
+    A dot inside a key (a file name) is written as a backslash and a dot.
+    """
+    node: Any = report
+    for key in (k.replace("\\.", ".") for k in re.split(r"(?<!\\)\.", path)):
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node if isinstance(node, (int, float)) else None
+
+
+def check_floors(report: dict[str, Any], floors: dict[str, float]) -> list[str]:
+    """The metrics below their pinned floor (less EPSILON), one line each; empty when all hold."""
+    failures = []
+    for path, floor in sorted(floors.items()):
+        value = metric(report, path)
+        if value is None:
+            failures.append(f"{path}: missing from the report (floor {floor})")
+        elif value < floor - EPSILON:
+            failures.append(f"{path}: {value:.4f} is below its floor {floor:.4f}")
+    return failures
