@@ -1,0 +1,44 @@
+"""Golden files: the seed article's outputs, compared byte for byte (csvkit style).
+
+After an intended change, regenerate with `pytest tests/test_golden.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimpipe.pipeline import run
+
+from .conftest import DATA, SEED
+
+GOLDEN = DATA / "golden" / "seed"
+FILES = ["documents.jsonl", "documents.csv", "boilerplate.csv", "entities.csv", "mentions.csv", "claims.csv",
+         "claims.jsonl", "corpus_entities.csv", "errors.jsonl"]
+
+
+@pytest.fixture(scope="module")
+def seed_outputs(tmp_path_factory, _claimpipe_nlp) -> Path:
+    out = tmp_path_factory.mktemp("golden")
+    run(SEED, out, nlp=_claimpipe_nlp, use_cache=False)
+    return out
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_golden_seed_outputs(seed_outputs: Path, name: str, request: pytest.FixtureRequest) -> None:
+    produced = (seed_outputs / name).read_bytes()
+    expected_path = GOLDEN / name
+    if request.config.getoption("--update-golden"):
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        expected_path.write_bytes(produced)
+    assert produced == expected_path.read_bytes(), f"{name} differs from {expected_path}; review, then --update-golden"
+
+
+def test_golden_seed_manifest_counts(seed_outputs: Path) -> None:
+    manifest = json.loads((seed_outputs / "manifest.json").read_text())
+    docs = [json.loads(line) for line in (GOLDEN / "documents.jsonl").read_text().splitlines()]
+    assert manifest["counts"]["documents"] == 1 and manifest["counts"]["errors"] == 0
+    assert manifest["counts"]["claims"] == len(docs[0]["claims"])
+    assert manifest["inputs"] == [{"source": SEED.name, "sha256": docs[0]["sha256"], "doc_id": docs[0]["doc_id"]}]
