@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimpipe.export import _is_number
 from claimpipe.ingest import InputError, InputFile, _text_article, read_input
 from claimpipe.pipeline import run
 from claimpipe.records import Article, DocError
@@ -85,18 +86,10 @@ def test_hostile_csv_has_no_executable_cell(tmp_path: Path, nlp) -> None:
     for name in ("claims.csv", "mentions.csv", "documents.csv", "entities.csv", "boilerplate.csv"):
         with open(tmp_path / "out" / name, encoding="utf-8", newline="") as fh:
             cells += [c for row in csv.reader(fh) for c in row]
-    risky = [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not _number(c))]
+    risky = [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not _is_number(c))]
     assert risky == []
     claims = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").read_text().splitlines()]
     assert any(c["text"].startswith("=HYPERLINK") for c in claims)  # JSONL keeps the exact text
-
-
-def _number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,6 +22,19 @@ config_option = click.option("--config", "config_path", type=click.Path(exists=T
                              help="TOML file of settings over the defaults (see docs/settings.md).")
 debug_option = click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error.")
 # fmt: on
+
+
+@contextmanager
+def reported_errors(expected: type[Exception], *, debug: bool) -> Iterator[None]:
+    """Turn an expected failure into its message, and any other into one line (or, with --debug, a traceback)."""
+    try:
+        yield
+    except expected as exc:
+        raise UsageFailure(str(exc)) from exc
+    except Exception as exc:
+        if debug:
+            raise
+        raise UsageFailure(f"unexpected {type(exc).__name__}: {exc} (run again with --debug for the traceback)")
 
 
 def make_settings(config_path: Path | None, **overrides: object) -> Settings:
@@ -72,15 +87,9 @@ def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None
     if not chosen or set(chosen) - {"jsonl", "csv", "parquet"}:
         raise click.BadParameter(f"{formats!r}; use a comma-separated list of jsonl, csv, parquet",
                                  param_hint="--format")
-    try:
+    with reported_errors(RunError, debug=debug):
         summary = run(corpus, out, settings=settings, progress=not quiet, engine=engine, scheduler=scheduler,
                       formats=chosen, use_cache=not no_cache)
-    except RunError as exc:
-        raise UsageFailure(str(exc)) from exc
-    except Exception as exc:
-        if debug:
-            raise
-        raise UsageFailure(f"unexpected {type(exc).__name__}: {exc} (run again with --debug for the traceback)")
     click.echo(summary.line(), err=True)
     sys.exit(summary.exit_code)
 
@@ -162,14 +171,8 @@ def report_cli(out: Path, dest: Path | None, max_docs: int | None, debug: bool) 
     """
     from .report import write_report
 
-    try:
+    with reported_errors(FileNotFoundError, debug=debug):
         path = write_report(out, dest, max_docs=max_docs)
-    except FileNotFoundError as exc:
-        raise UsageFailure(str(exc)) from exc
-    except Exception as exc:
-        if debug:
-            raise
-        raise UsageFailure(f"unexpected {type(exc).__name__}: {exc} (run again with --debug for the traceback)")
     click.echo(str(path))
 
 
