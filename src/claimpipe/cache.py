@@ -1,8 +1,9 @@
 """A result cache in the output folder, so unchanged articles are not analysed twice.
 
-A record is stored under a key that hashes everything that shapes it: the article and its cleaned
-form (so a change of corpus-level repetition that changes the cleaning changes the key), the settings
-that change outputs, the model's name and version, and the code of the claimpipe package itself.
+A record is stored under a key that hashes everything that shapes it: the article, the counts of
+its blocks that recur across the site (all that cleaning reads of the rest of the corpus), the
+settings that change outputs, the model's name and version, and the code of the claimpipe package
+itself. A hit therefore skips cleaning too.
 The cache is one SQLite file, committed after every batch, so an interrupted run keeps what it finished
 and the next run picks up there. Entries not used by a finished run are pruned.
 """
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .records import Article, Cleaned
+from .records import Article
 
 CACHE_NAME = ".claimpipe-cache.sqlite"
 
@@ -34,12 +35,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def result_key(article: Article, cleaned: Cleaned, *, fingerprint: str, model: dict[str, Any], version: str) -> str:
+def result_key(article: Article, *, repeats: str, fingerprint: str, model: dict[str, Any], version: str) -> str:
+    """The key of an article's record: its content and metadata, the corpus-repetition signature of
+    its blocks (`RepeatIndex.signature`), the output-shaping settings, the model and the code."""
     digest = hashlib.sha256()
-    head = [version, code_fingerprint(), fingerprint, model.get("package"), model.get("name"), model.get("version")]
+    head = [version, code_fingerprint(), fingerprint, model.get("package"), model.get("name"), model.get("version"),
+            repeats]
     digest.update(json.dumps(head).encode())
     digest.update(json.dumps(dataclasses.asdict(article), sort_keys=True, ensure_ascii=False).encode())
-    digest.update(json.dumps(dataclasses.asdict(cleaned), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
 
 

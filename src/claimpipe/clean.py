@@ -464,6 +464,22 @@ class RepeatIndex:
             return 0, 0
         return self._counts[site].get(_repeat_key(block_text), 0), self._docs[site]
 
+    def signature(self, article: Article, *, min_docs: int = 2) -> str:
+        """What the index says about this article's blocks, as a short hash.
+
+        Cleaning reads the index only through `count`, and a block seen in fewer than `min_docs`
+        articles is never site chrome; so the cleaning of an article is fixed by its own text, the
+        settings, and the counts of its blocks seen at least `min_docs` times. A result cache keyed on
+        this signature stays valid while other articles of the site come and go.
+        """
+        docs = self._docs.get(article.site, 0)
+        counts = self._counts.get(article.site, {})
+        repeated = sorted((k, counts[k]) for k in {_repeat_key(u.text) for u in split_units(article.text)}
+                          if counts.get(k, 0) >= min_docs)
+        if not repeated:
+            return ""
+        return hashlib.blake2b(repr((docs, repeated)).encode(), digest_size=8).hexdigest()
+
     def __len__(self) -> int:
         return sum(self._docs.values())
 

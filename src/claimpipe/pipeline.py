@@ -234,10 +234,9 @@ def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, time
             duplicates: list[dict[str, str]], cache: ResultCache, model: dict[str, Any],
             summary: RunSummary) -> Iterator[Outcome]:
     """Stream outcomes in input order: a record per article (cached or computed), or its DocError."""
-    prepared = prepare(corpus, settings=settings, repeats=repeats, timer=timer, duplicates=duplicates)
-    fingerprint = settings.fingerprint()
-    batches = _keyed_batches(prepared, settings.batch_size, cache=cache, fingerprint=fingerprint, model=model)
-    for batch, computed in runner.map(batches, timer=timer):
+    articles = read_articles(corpus, settings=settings, timer=timer, duplicates=duplicates)
+    keyed = _keyed_batches(articles, settings=settings, cache=cache, model=model, repeats=repeats, timer=timer)
+    for batch, computed in runner.map(keyed, timer=timer):
         fresh = iter(computed)
         for item, key, record in batch:
             if isinstance(item, DocError):
@@ -253,27 +252,47 @@ def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, time
         cache.commit()
 
 
-def _keyed_batches(prepared: Iterator[Pair | DocError], size: int, *, cache: ResultCache, fingerprint: str,
-                   model: dict[str, Any]) -> Iterator[tuple[list[tuple[Any, str, Any]], list[Pair]]]:
-    """Batches of (item, cache key, cached record or None), and the pairs that still need analysis."""
-    while chunk := list(islice(prepared, size)):
+def _keyed_batches(articles: Iterator[Article | DocError], *, settings: Settings, cache: ResultCache,
+                   model: dict[str, Any], repeats: Any,
+                   timer: Timer) -> Iterator[tuple[list[tuple[Any, str, Any]], list[Pair]]]:
+    """Batches of (item, cache key, cached record or None), and the cleaned pairs still to analyse.
+
+    An article whose record is cached is not cleaned again.
+    """
+    fingerprint = settings.fingerprint()
+    min_docs = min(2, settings.repeat_min_docs)
+    while chunk := list(islice(articles, settings.batch_size)):
         batch, todo = [], []
         for item in chunk:
             if isinstance(item, DocError):
                 batch.append((item, "", None))
                 continue
-            key = result_key(item[0], item[1], fingerprint=fingerprint, model=model, version=__version__)
+            key = result_key(item, repeats=repeats.signature(item, min_docs=min_docs), fingerprint=fingerprint,
+                             model=model, version=__version__)
             record = cache.get(key)
-            batch.append((item, key, record))
-            if record is None:
-                todo.append(item)
+            if record is not None:
+                batch.append((item, key, record))
+                continue
+            try:
+                with timer.stage("clean"):
+                    pair = (item, clean_article(item, settings=settings, repeats=repeats))
+            except Exception as exc:
+                batch.append((DocError(item.source, "clean", type(exc).__name__, _message(exc)), "", None))
+                continue
+            batch.append((pair, key, None))
+            todo.append(pair)
         yield batch, todo
 
 
-def prepare(corpus: Path, *, settings: Settings, repeats: Any, timer: Timer,
-            duplicates: list[dict[str, str]]) -> Iterator[Pair | DocError]:
-    """Ingest and clean, dropping exact duplicates of an article already seen (they share a doc_id)."""
+def clean_article(article: Article, *, settings: Settings, repeats: Any) -> Cleaned:
     from .clean import clean
+
+    return clean(article, settings=settings, repeats=repeats)
+
+
+def read_articles(corpus: Path, *, settings: Settings, timer: Timer,
+                  duplicates: list[dict[str, str]]) -> Iterator[Article | DocError]:
+    """Ingest, dropping exact duplicates of an article already seen (they share a doc_id)."""
     from .ingest import read_corpus
 
     seen: dict[str, str] = {}
@@ -283,20 +302,12 @@ def prepare(corpus: Path, *, settings: Settings, repeats: Any, timer: Timer,
             item = next(items, None)
         if item is None:
             return
-        if isinstance(item, DocError):
-            yield item
-            continue
-        if item.doc_id in seen:
-            duplicates.append({"source": item.source, "duplicate_of": seen[item.doc_id], "doc_id": item.doc_id})
-            continue
-        seen[item.doc_id] = item.source
-        try:
-            with timer.stage("clean"):
-                cleaned = clean(item, settings=settings, repeats=repeats)
-        except Exception as exc:
-            yield DocError(item.source, "clean", type(exc).__name__, _message(exc))
-            continue
-        yield item, cleaned
+        if isinstance(item, Article):
+            if item.doc_id in seen:
+                duplicates.append({"source": item.source, "duplicate_of": seen[item.doc_id], "doc_id": item.doc_id})
+                continue
+            seen[item.doc_id] = item.source
+        yield item
 
 
 def annotate_texts(nlp: Language, texts: list[str], *, max_piece_chars: int = 50_000) -> list[Doc | Exception]:
