@@ -215,3 +215,10 @@ def test_end_to_end_second_concurrent_run_refuses(tmp_path: Path) -> None:
         first.wait(timeout=120)
     assert first.returncode == 0
     assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 24
+
+
+def test_end_to_end_seed_standalone_resolves_the_demonym_state(seed_run) -> None:
+    out, _ = seed_run
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
+    (claim,) = [c for c in claims if "40% owned by the Kazakh state" in c["text"]]
+    assert claim["standalone_text"].startswith("Eurasian Resources Group, which is 40% owned by Kazakhstan, ")

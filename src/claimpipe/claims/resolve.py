@@ -100,6 +100,10 @@ def is_pleonastic(token: Token) -> bool:
     return False
 
 
+# Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
+COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate"})
+
+
 class Resolver:
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
@@ -221,9 +225,13 @@ class Resolver:
         det = next((c for c in t.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children):
             return None
+        country = None  # "the Kazakh state": a demonym names the country the description is about
         for c in t.lefts:  # a named modifier makes a new referent ("the Kazakh company" is fine, "the Apple company" not)
             if c.i in self.token_entity and c.ent_type_ not in ("NORP", "LOC", ""):
                 return None
+            modifier = self.entities.get(self.token_entity.get(c.i, ""))
+            if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
+                country = modifier.kb_id
         if any(c.dep_ in ("amod", "advmod") and c.lower_ in self.lex.non_anaphoric for c in t.lefts):
             return None  # "the broader region", "the other company"
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
@@ -231,6 +239,9 @@ class Resolver:
         if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
             return None  # "the company that makes X" introduces a company
         cands = self._candidates(t, labels)
+        if country is not None and lemma in COUNTRY_NOUNS:
+            # only that country will do; better no rewrite than another country's name
+            cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
         if not cands:
             return None
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
@@ -246,6 +257,10 @@ class Resolver:
         ent = self.entities.get(eid) if eid else None
         # a country's or a company's government speaks for it; a person's ministry is not the person
         return eid if ent is not None and ent.label != "PERSON" else None
+
+    def _kb_id(self, entity_id: str) -> str:
+        ent = self.entities.get(entity_id)
+        return ent.kb_id if ent is not None else ""
 
     # -- queries ------------------------------------------------------------------------------
 
