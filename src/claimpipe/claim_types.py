@@ -165,6 +165,9 @@ def find_quantities(span: Span) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
+        if not _may_start_quantity(tokens[i].lower_):  # most tokens: skip the full parse
+            i += 1
+            continue
         parsed = _parse_quantity(tokens, i)
         if parsed is None:
             i += 1
@@ -176,6 +179,15 @@ def find_quantities(span: Span) -> list[Quantity]:
                                 end_char=piece.end_char))
         i = max(last + 1, i + 1)
     return out
+
+
+_CURRENCY_GLYPHS = frozenset("$€£¥₽₹₸")
+
+
+def _may_start_quantity(low: str) -> bool:
+    """Whether a quantity can start at a token: a digit or currency sign in it, or a number word."""
+    return (low in _QUANTITY_STARTERS or any(ch.isdigit() for ch in low)
+            or any(ch in _CURRENCY_GLYPHS for ch in low))
 
 
 def _parse_quantity(tokens: list[Token], i: int) -> tuple[int, int, float | None, str, str] | None:
@@ -534,3 +546,8 @@ def _dedupe(items: list[str]) -> list[str]:
             seen.add(key)
             out.append(item)
     return out
+
+
+# Words a quantity can begin with; checked before the full parse (see `find_quantities`).
+_QUANTITY_STARTERS = frozenset(_CURRENCY_SYMBOLS) | frozenset(_UNITS_WORDS) | frozenset(_TENS_WORDS) | frozenset(
+    _DOZEN) | {"hundred", "a", "an"}
