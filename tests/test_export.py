@@ -98,3 +98,13 @@ def test_export_records_validate_against_schemas(tmp_path: Path) -> None:
     jsonschema.validate(doc["claims"][0], load_schema("claim.schema.json"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**doc["claims"][0], "claim_id": "42"}, load_schema("claim.schema.json"))
+
+
+def test_export_as_row_equals_asdict() -> None:
+    import dataclasses
+
+    from claimpipe.export import as_row
+
+    result = _result()
+    for obj in [result.claims[0], result.cleaned.blocks[0], result.cleaned.removals[0], result.article]:
+        assert as_row(obj) == dataclasses.asdict(obj)

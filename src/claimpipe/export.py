@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 import os
@@ -68,16 +69,32 @@ def csv_cell(value: Any) -> str:
     return neutralise_cell(str(value)) if isinstance(value, str) else str(value)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def as_row(obj: Any) -> dict[str, Any]:
+    """A record as a dict: what `dataclasses.asdict` gives, without its deep copies (a hot path)."""
+    row = {}
+    for name in _field_names(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, list):
+            value = [as_row(v) if dataclasses.is_dataclass(v) else v for v in value]
+        row[name] = value
+    return row
+
+
 def mention_row(m: Mention) -> dict[str, Any]:
-    return dataclasses.asdict(m)
+    return as_row(m)
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
-    return dataclasses.asdict(e)
+    return as_row(e)
 
 
 def claim_row(c: Claim) -> dict[str, Any]:
-    return dataclasses.asdict(c)
+    return as_row(c)
 
 
 def document_record(r: DocResult) -> dict[str, Any]:
@@ -90,8 +107,8 @@ def document_record(r: DocResult) -> dict[str, Any]:
         "format": a.format, "site": a.site, "sha256": a.sha256, "notes": list(a.notes),
         "n_words": r.n_words, "n_sentences": r.n_sentences,
         "text": c.text,
-        "blocks": [dataclasses.asdict(b) for b in c.blocks],
-        "boilerplate": [dataclasses.asdict(b) for b in c.removals],
+        "blocks": [as_row(b) for b in c.blocks],
+        "boilerplate": [as_row(b) for b in c.removals],
         "mentions": [mention_row(m) for m in r.mentions],
         "entities": [entity_row(e) for e in r.entities],
         "claims": [claim_row(cl) for cl in r.claims],

@@ -1,7 +1,7 @@
 """Plain records passed between the stages.
 
 Each stage takes and returns these dataclasses, never bare dicts, so that a stage can be deepened
-without reshaping its neighbours. Export turns them into rows with `dataclasses.asdict`.
+without reshaping its neighbours. Export turns them into rows (`export.as_row`).
 Offsets follow spaCy: `start_char`/`end_char` index the clean text; `source_start`/`source_end`
 index the article's source text (see `../shared/OUTPUTS.md`).
 """
