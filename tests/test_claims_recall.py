@@ -1,0 +1,92 @@
+"""Attribution patterns added for recall on PolNeAR-style news (`claimpipe.claims.find_attributions`).
+
+Each case is a hand-built parse (as `tests/test_claims_attribution.py` does), so the rule is tested
+on a fixed tree; the expected output is exact: kind, cue, core, source, content pieces, form.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from claimpipe.claims import find_attributions
+from claimpipe.claims.testing import doc_from_table
+
+VOCAB = spacy.blank("en").vocab
+
+TO_INFINITIVE = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+met meet VERB VBD ROOT 1 O 1
+Jones Jones PROPN NNP dobj 1 B-PERSON 1
+to to PART TO aux 4 O 1
+explain explain VERB VB advcl 1 O 1
+that that SCONJ IN mark 7 O 1
+prices price NOUN NNS nsubj 7 O 1
+rose rise VERB VBD ccomp 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+ADVERB_OF_ADVERB = """
+Smith Smith PROPN NNP nsubj 3 B-PERSON 1
+almost almost ADV RB advmod 2 O 1
+immediately immediately ADV RB advmod 3 O 1
+denied deny VERB VBD ROOT 3 O 1
+that that SCONJ IN mark 6 O 1
+prices price NOUN NNS nsubj 6 O 1
+rose rise VERB VBD ccomp 3 O 0
+. . PUNCT . punct 3 O 0
+"""
+# the parser hangs a cue on a copula: "The problem is Smith denied that prices rose."
+CCOMP_OF_NON_CUE = """
+The the DET DT det 1 O 1
+problem problem NOUN NN nsubj 2 O 1
+is be AUX VBZ ROOT 2 O 1
+Smith Smith PROPN NNP nsubj 4 B-PERSON 1
+denied deny VERB VBD ccomp 2 O 1
+that that SCONJ IN mark 7 O 1
+prices price NOUN NNS nsubj 7 O 1
+rose rise VERB VBD ccomp 4 O 0
+. . PUNCT . punct 2 O 0
+"""
+# a belief inside what was said stays part of the content
+CCOMP_OF_CUE = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+he he PRON PRP nsubj 3 O 1
+believes believe VERB VBZ ccomp 1 O 1
+that that SCONJ IN mark 6 O 1
+prices price NOUN NNS nsubj 6 O 1
+rose rise VERB VBD ccomp 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+OFFERED = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+offered offer VERB VBD ROOT 1 O 1
+advice advice NOUN NN dobj 1 O 1
+to to ADP IN prep 1 O 1
+Jones Jones PROPN NNP pobj 3 B-PERSON 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def _view(doc, att) -> tuple:
+    text = doc.text
+    return (att.kind, text[att.cue[0]:att.cue[1]], text[att.core[0]:att.core[1]],
+            text[att.source[0]:att.source[1]] if att.source else None,
+            tuple(text[s:e] for s, e in att.content), att.form)
+
+
+CASES = {
+    "to-infinitive": (TO_INFINITIVE, [("indirect", "to explain", "explain", "Smith", ("that prices rose",), "clause")]),
+    "adverb-of-adverb": (ADVERB_OF_ADVERB, [("indirect", "almost immediately denied", "denied", "Smith",
+                                             ("that prices rose",), "clause")]),
+    "ccomp-of-non-cue": (CCOMP_OF_NON_CUE, [("indirect", "denied", "denied", "Smith", ("that prices rose",), "clause")]),
+    "ccomp-of-cue": (CCOMP_OF_CUE, [("indirect", "said", "said", "Smith", ("he believes that prices rose",), "clause")]),
+    "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_claims_recall_patterns(name):
+    table, expected = CASES[name]
+    doc = doc_from_table(VOCAB, table)
+    assert [_view(doc, a) for a in find_attributions(doc)] == expected
