@@ -67,6 +67,49 @@ Jones Jones PROPN NNP pobj 3 B-PERSON 0
 . . PUNCT . punct 1 O 0
 """
 
+SEEMS = """
+The the DET DT det 1 O 1
+plan plan NOUN NN nsubj 2 O 1
+seems seem VERB VBZ ROOT 2 O 1
+risky risky ADJ JJ acomp 2 O 0
+. . PUNCT . punct 2 O 0
+"""
+# appearing somewhere is not a judgement
+APPEARED_ON = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+appeared appear VERB VBD ROOT 1 O 1
+on on ADP IN prep 1 O 1
+television television NOUN NN pobj 2 O 0
+. . PUNCT . punct 1 O 0
+"""
+EXPECTED_TO = """
+Prices price NOUN NNS nsubjpass 2 O 1
+are be AUX VBP auxpass 2 O 1
+expected expect VERB VBN ROOT 2 O 1
+to to PART TO aux 4 O 1
+rise rise VERB VB xcomp 2 O 0
+. . PUNCT . punct 2 O 0
+"""
+IT_IS_CLEAR = """
+It it PRON PRP nsubj 1 O 1
+is be AUX VBZ ROOT 1 O 1
+clear clear ADJ JJ acomp 1 O 1
+that that SCONJ IN mark 5 O 1
+prices price NOUN NNS nsubj 5 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+# a judgement inside what someone said belongs to what was said
+SAID_SEEMS = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+the the DET DT det 3 O 1
+plan plan NOUN NN nsubj 4 O 1
+seems seem VERB VBZ ccomp 1 O 1
+risky risky ADJ JJ acomp 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -81,6 +124,11 @@ CASES = {
                                              ("that prices rose",), "clause")]),
     "ccomp-of-non-cue": (CCOMP_OF_NON_CUE, [("indirect", "denied", "denied", "Smith", ("that prices rose",), "clause")]),
     "ccomp-of-cue": (CCOMP_OF_CUE, [("indirect", "said", "said", "Smith", ("he believes that prices rose",), "clause")]),
+    "seems": (SEEMS, [("indirect", "seems", "seems", None, ("The plan", "risky"), "judgement")]),
+    "appeared-on": (APPEARED_ON, []),
+    "expected-to": (EXPECTED_TO, [("indirect", "are expected", "expected", None, ("Prices", "to rise"), "judgement")]),
+    "it-is-clear": (IT_IS_CLEAR, [("indirect", "It is clear", "clear", None, ("that prices rose",), "judgement")]),
+    "said-seems": (SAID_SEEMS, [("indirect", "said", "said", "Smith", ("the plan seems risky",), "clause")]),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 
@@ -90,3 +138,9 @@ def test_claims_recall_patterns(name):
     table, expected = CASES[name]
     doc = doc_from_table(VOCAB, table)
     assert [_view(doc, a) for a in find_attributions(doc)] == expected
+
+
+def test_claims_recall_judgements_are_not_speech():
+    """"The plan seems risky" is an attribution PolNeAR marks, but no one says it: no speech claim."""
+    for table in (SEEMS, EXPECTED_TO, IT_IS_CLEAR):
+        assert [a.reports_speech for a in find_attributions(doc_from_table(VOCAB, table))] == [False]

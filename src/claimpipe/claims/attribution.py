@@ -22,7 +22,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from .cues import _adjective_cue, _noun_cue, _verb_cue, past_dateline
+from .cues import _adjective_cue, _impersonal_cue, _noun_cue, _raising_cue, _verb_cue, past_dateline
 from .lexicon import Lexicon, load_lexicon
 from .phrases import _according_to, _colon_paragraphs, _continue_quotes, _dash
 from .spans import DASHES, KINDS, Attribution, QuoteIndex, noun_phrase, subtree_range, token_range
@@ -54,7 +54,8 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attri
         k = bisect_right(starts, i) - 1
         token, sent = doc[i], sents[k]
         att = (_verb_cue(token, sent, sents, k, lex, quotes) or _noun_cue(token, lex, quotes)
-               or _adjective_cue(token, lex, quotes))
+               or _adjective_cue(token, lex, quotes) or _raising_cue(token, lex, quotes)
+               or _impersonal_cue(token, lex, quotes))
         if att is not None:
             found.append(att)
     for k in sorted(phrase_sents):
@@ -76,7 +77,7 @@ def _cue_ids(strings, lex: Lexicon) -> tuple[frozenset[int], frozenset[int]]:
     """Hashes of every lemma that can be a cue word, and of the first words of phrase cues and dashes."""
     key = (id(strings), id(lex))
     if key not in _ID_CACHE:
-        lemmas = lex.cue_lemmas | lex.nouns | lex.adjectives
+        lemmas = lex.cue_lemmas | lex.nouns | lex.adjectives | lex.raising | lex.impersonal
         firsts = {p[0] for p in lex.according_to} | DASHES
         _ID_CACHE[key] = (frozenset(strings.add(w) for w in lemmas), frozenset(strings.add(w) for w in firsts))
     return _ID_CACHE[key]

@@ -22,7 +22,7 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _WH = {"when", "where", "how", "why", "while", "as", "if"}
 # verbs that carry another cue verb in a to-infinitive and belong to its cue ("continues to insist")
 _CARRIERS = {"continue", "appear", "seem", "go", "begin", "proceed", "try"}
-_NOT_IN_CUE = {"then", "perhaps", "so", "thus", "therefore", "however"}
+_NOT_IN_CUE = {"perhaps", "so", "thus", "therefore", "however"}
 
 
 def _source_of(verb: Token) -> Token | None:
@@ -412,6 +412,10 @@ def _adjective_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attributio
 def _passive_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
     """"X was announced", "the plan was criticized": a passive cue without a named source."""
     subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and token.lemma_.lower() in lex.passive_raising:
+        att = _passive_raising_cue(token, subj, lex, quotes)
+        if att is not None:
+            return att
     if subj is None or token.lemma_.lower() not in lex.stance or subj.pos_ == "PRON":
         return None
     if any(c.dep_ in ("agent", "xcomp", "ccomp") for c in token.children):
@@ -484,3 +488,91 @@ def _noun_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | N
         t for t in token.doc[source.left_edge.i:token.i] if t.dep_ != "det")
     return Attribution("indirect", (start.idx, token.idx + len(token.text)), src, [rng], cue_i=token.i,
                        source_i=source.i, form="clause")
+
+
+# -- judgements without a named source -----------------------------------------------------------
+
+
+def _complement_range(head: Token, deps: tuple[str, ...]) -> tuple[int, int] | None:
+    comps = [c for c in head.rights if c.dep_ in deps]
+    if not comps:
+        return None
+    return token_range(head.doc[comps[0].left_edge.i:comps[-1].right_edge.i + 1])
+
+
+def _passive_raising_cue(token: Token, subj: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"X is expected to win", "X is believed to be": the cue is the passive verb with its auxiliaries,
+    the content the subject and the infinitive; no source unless a "by" phrase names one."""
+    xcomp = next((c for c in token.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
+    if xcomp is None or quotes.inside(token) or any(c.dep_ == "agent" for c in token.children) or _nested(token, lex):
+        return None
+    subj_rng = noun_phrase(subj, quotes)
+    comp = subtree_range(xcomp)
+    if subj_rng is None or comp is None:
+        return None
+    cue = (_cue_start(token).idx, token.idx + len(token.text))
+    return Attribution("indirect", cue, None, [subj_rng, comp], cue_i=token.i, source_i=None, form="judgement",
+                       core=(token.idx, token.idx + len(token.text)))
+
+
+def _nested(token: Token, lex: Lexicon) -> bool:
+    """A judgement inside what a cue verb reports ("she added that the vote seems ...") is part of it."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.cue_lemmas
+
+
+def _raising_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"Drawing on home equity seems too risky", "RT can seem like another entrant": a judgement
+    with no named source (unless "seems to X" names one); the content is the subject and what it
+    seems. "appeared to suggest" is left to the cue verb it carries."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lex.raising or quotes.inside(token):
+        return None
+    xcomp = next((c for c in token.rights if c.dep_ == "xcomp"), None)
+    if xcomp is not None and xcomp.lemma_.lower() in lex.cue_lemmas:
+        return None
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "expl")), None)
+    if subj is None or subj.tag_ in ("WDT", "WP") or _nested(token, lex):
+        return None
+    source = None
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    # "appeared on MSNBC", "can't appear in person": appearing somewhere is not a judgement
+    if not any(c.dep_ in ("xcomp", "ccomp", "acomp", "oprd", "attr") or c.dep_ == "prep" and c.lower_ in ("like", "as")
+               for c in token.rights):
+        return None
+    comp = _complement_range(token, ("xcomp", "ccomp", "acomp", "oprd", "attr", "prep", "advcl"))
+    if comp is None:
+        return None
+    content = [comp] if subj.dep_ == "expl" else [r for r in (noun_phrase(subj, quotes), comp) if r]
+    if source is not None:  # "seems to many voters too risky": the one it seems to is the source
+        src_rng = noun_phrase(source, quotes)
+        content = [r for r in content if not (src_rng and r[0] <= src_rng[0] < r[1])]
+        if not content:
+            return None
+    cue = (_cue_start(token).idx, token.idx + len(token.text))
+    return Attribution("indirect", cue, noun_phrase(source, quotes) if source is not None else None, content,
+                       cue_i=token.i, source_i=source.i if source is not None else None, form="judgement",
+                       core=(token.idx, token.idx + len(token.text)))
+
+
+def _impersonal_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution | None:
+    """"It is clear that ...", "it was unclear whether ...": the cue runs from "it" to the adjective,
+    the content is the clause; no source."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in lex.impersonal:
+        return None
+    cop = token.head
+    if cop.lemma_ != "be" or quotes.inside(token):
+        return None
+    it = next((c for c in cop.lefts if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
+    if it is None:
+        return None
+    clause = next((c for c in list(token.rights) + list(cop.rights)
+                   if c.dep_ in ("ccomp", "csubj") and c.i > token.i), None)
+    if clause is None:
+        return None
+    content = subtree_range(clause)
+    if content is None:
+        return None
+    start = min(it.idx, _cue_start(cop).idx)
+    return Attribution("indirect", (start, token.idx + len(token.text)), None, [content], cue_i=token.i,
+                       source_i=None, form="judgement", core=(token.idx, token.idx + len(token.text)))

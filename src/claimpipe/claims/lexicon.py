@@ -42,6 +42,9 @@ class Lexicon:
     non_anaphoric: frozenset[str]
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
+    raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
+    passive_raising: frozenset[str] = frozenset()  # "X is expected to Y", "X is believed to Y"
+    impersonal: frozenset[str] = frozenset()  # "it is clear that ...": an adjective after expletive "it"
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -82,6 +85,9 @@ def parse_lexicon(data: dict) -> Lexicon:
         descriptions={k.lower(): frozenset(v) for k, v in res["descriptions"].items()},
         institutions=_words(res["institutions"]["heads"]),
         non_anaphoric=_words(res["non_anaphoric"]["modifiers"]),
+        raising=_words(cues.get("raising", [])),
+        passive_raising=_words(cues.get("passive_raising", [])),
+        impersonal=_words(cues.get("impersonal", [])),
     )
 
 

@@ -29,7 +29,8 @@ class Attribution:
     cue_i: int = -1  # token index of the cue's head word
     source_i: int | None = None  # token index of the source's head word
     # what the content is: "clause" (said that ...), "quote", "infinitive" (vowed to ...), "object"
-    # (criticized the plan), "phrase" (according to, dash, colon). Claims take attribution from
+    # (criticized the plan), "phrase" (according to, dash, colon), "judgement" (X seems Y, X is
+    # expected to Y, it is clear that Y: no one in particular says it). Claims take attribution from
     # clause, quote and phrase forms only: wanting or criticising something is not saying it.
     form: str = "clause"
     # the cue's own words, without auxiliaries, adverbs or a colon ("made it clear" in "has made it
