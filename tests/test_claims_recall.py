@@ -110,6 +110,44 @@ risky risky ADJ JJ acomp 4 O 0
 . . PUNCT . punct 1 O 0
 """
 
+# sources: an "including" phrase stays in, with its closing comma; a spaced hyphen cuts like a dash
+INCLUDING = """
+Unions union NOUN NNS nsubj 6 O 0
+, , PUNCT , punct 0 O 1
+including include VERB VBG prep 0 O 1
+the the DET DT det 4 O 1
+AFL-CIO AFL-CIO PROPN NNP pobj 2 B-ORG 0
+, , PUNCT , punct 0 O 1
+said say VERB VBD ROOT 6 O 1
+that that SCONJ IN mark 9 O 1
+prices price NOUN NNS nsubj 9 O 1
+rose rise VERB VBD ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+SPACED_HYPHEN = """
+BRUSSELS BRUSSELS PROPN NNP compound 3 B-GPE 1
+- - PUNCT HYPH punct 3 O 1
+European European ADJ JJ amod 3 B-NORP 1
+leaders leader NOUN NNS nsubj 4 O 1
+said say VERB VBD ROOT 4 O 1
+that that SCONJ IN mark 7 O 1
+prices price NOUN NNS nsubj 7 O 1
+rose rise VERB VBD ccomp 4 O 0
+. . PUNCT . punct 4 O 0
+"""
+
+WENT_ON_TO_SAY = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+went go VERB VBD ROOT 1 O 1
+on on ADP RP prt 1 O 1
+to to PART TO aux 4 O 1
+say say VERB VB xcomp 1 O 1
+that that SCONJ IN mark 7 O 1
+prices price NOUN NNS nsubj 7 O 1
+rose rise VERB VBD ccomp 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -129,6 +167,10 @@ CASES = {
     "expected-to": (EXPECTED_TO, [("indirect", "are expected", "expected", None, ("Prices", "to rise"), "judgement")]),
     "it-is-clear": (IT_IS_CLEAR, [("indirect", "It is clear", "clear", None, ("that prices rose",), "judgement")]),
     "said-seems": (SAID_SEEMS, [("indirect", "said", "said", "Smith", ("the plan seems risky",), "clause")]),
+    "including": (INCLUDING, [("indirect", "said", "said", "Unions, including the AFL-CIO,", ("that prices rose",),
+                               "clause")]),
+    "spaced-hyphen": (SPACED_HYPHEN, [("indirect", "said", "said", "European leaders", ("that prices rose",), "clause")]),
+    "went-on-to-say": (WENT_ON_TO_SAY, [("indirect", "went on to say", "say", "Smith", ("that prices rose",), "clause")]),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 

@@ -21,7 +21,7 @@ def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
 _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _WH = {"when", "where", "how", "why", "while", "as", "if"}
 # verbs that carry another cue verb in a to-infinitive and belong to its cue ("continues to insist")
-_CARRIERS = {"continue", "appear", "seem", "go", "begin", "proceed", "try"}
+_CARRIERS = {"continue", "appear", "seem", "go", "begin", "proceed", "try", "keep"}
 _NOT_IN_CUE = {"perhaps", "so", "thus", "therefore", "however"}
 
 
@@ -112,9 +112,11 @@ def _cue_start(verb: Token) -> Token:
             continue
         break
     # "continues to insist", "appeared to suggest": the carrier verb and its "to" join the cue
-    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in _CARRIERS:
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.i < verb.i and verb.head.lemma_.lower() in _CARRIERS:
         between = doc[verb.head.i + 1:first.i]
-        if all(t.lower_ == "to" or t.dep_ == "advmod" for t in between):
+        # "went on to discuss", "keeps saying": a particle of the carrier may stand between
+        if all(t.lower_ == "to" or t.dep_ in ("advmod", "prt") for t in between) and (
+                verb.dep_ == "xcomp" or any(t.dep_ == "prt" for t in between)):
             return _cue_start(verb.head)
     return first  # "to discuss": PolNeAR keeps the infinitive marker in the cue (38 of 39 on tune)
 

@@ -89,17 +89,21 @@ def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, 
     The head's subtree, without what comes before a comma or dash ahead of the head ("WASHINGTON
     -- President Obama"), participle clauses and comma-led prepositional phrases after it ("Trump,
     speaking to veterans"; "Clinton, like Obama"), and never into a quotation. A comma that closes
-    an apposition ("Brian Fallon, the press secretary,") belongs to the source.
+    an apposition ("Brian Fallon, the press secretary,") or an "including" phrase ("unions,
+    including the AFL-CIO,") belongs to the source; a spaced hyphen cuts like a dash ("BRUSSELS -
+    European leaders").
     """
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     for j in range(token.i - 1, left - 1, -1):
-        if doc[j].text in (",", "--", "—", "―", "–") and doc[j].head.i != token.i or doc[j].text in ("--", "—", "―"):
+        spaced_hyphen = doc[j].text == "-" and doc[j].whitespace_ and j > 0 and doc[j - 1].whitespace_
+        if doc[j].text in (",", "--", "—", "―", "–") and doc[j].head.i != token.i or doc[j].text in ("--", "—", "―") \
+                or spaced_hyphen:
             left = j + 1
             break
     for child in token.rights:
         after_comma = child.i > 0 and doc[child.left_edge.i - 1].text == ","
-        if child.dep_ in _SOURCE_CUT or child.dep_ == "prep" and after_comma and child.lower_ in ("like", "unlike", "including"):
+        if child.dep_ in _SOURCE_CUT or child.dep_ == "prep" and after_comma and child.lower_ in ("like", "unlike"):
             right = min(right, child.left_edge.i - 1)
             break
     if quotes is not None:
@@ -111,7 +115,7 @@ def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, 
     rng = token_range(doc[left:right + 1])
     text = doc_text(doc)
     if rng is not None and rng[1] < len(text) and text[rng[1]] == "," and "," in text[rng[0]:rng[1]] and any(
-            t.dep_ == "appos" or t.like_num for t in doc[left:right + 1]):
+            t.dep_ == "appos" or t.like_num or t.lower_ == "including" and t.head.i == token.i for t in doc[left:right + 1]):
         rng = (rng[0], rng[1] + 1)
     return rng
 
