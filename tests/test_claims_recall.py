@@ -148,6 +148,60 @@ rose rise VERB VBD ccomp 4 O 0
 . . PUNCT . punct 1 O 0
 """
 
+# a named actor's stance in a relative clause; a thing's is a description
+RELCL_ACTOR = """
+The the DET DT det 1 O 1
+government government NOUN NN nsubj 9 O 0
+, , PUNCT , punct 1 O 1
+which which PRON WDT nsubj 5 O 1
+has have AUX VBZ aux 5 O 1
+denied deny VERB VBN relcl 1 O 1
+the the DET DT det 7 O 1
+report report NOUN NN dobj 5 O 0
+, , PUNCT , punct 1 O 1
+fell fall VERB VBD ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+RELCL_THING = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+funds fund VERB VBZ ROOT 1 O 1
+a a DET DT det 3 O 1
+plan plan NOUN NN dobj 1 O 1
+that that PRON WDT nsubj 5 O 1
+aims aim VERB VBZ relcl 3 O 1
+to to PART TO aux 7 O 1
+cut cut VERB VB xcomp 5 O 1
+taxes tax NOUN NNS dobj 7 O 0
+. . PUNCT . punct 1 O 0
+"""
+PASSIVE_PRONOUN = """
+He he PRON PRP nsubjpass 2 O 1
+was be AUX VBD auxpass 2 O 1
+criticized criticize VERB VBN ROOT 2 O 0
+. . PUNCT . punct 2 O 0
+"""
+PASSIVE_AGENT = """
+Clinton Clinton PROPN NNP nsubjpass 2 B-PERSON 1
+was be AUX VBD auxpass 2 O 1
+supported support VERB VBN ROOT 2 O 1
+by by ADP IN agent 2 O 1
+voters voter NOUN NNS pobj 3 O 0
+. . PUNCT . punct 2 O 0
+"""
+MEDIUM_MODIFIED = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+in in ADP IN prep 1 O 1
+an an DET DT det 4 O 1
+interview interview NOUN NN pobj 2 O 1
+with with ADP IN prep 4 O 1
+CNN CNN PROPN NNP pobj 5 B-ORG 1
+that that SCONJ IN mark 9 O 1
+prices price NOUN NNS nsubj 9 O 1
+rose rise VERB VBD ccomp 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -171,6 +225,12 @@ CASES = {
                                "clause")]),
     "spaced-hyphen": (SPACED_HYPHEN, [("indirect", "said", "said", "European leaders", ("that prices rose",), "clause")]),
     "went-on-to-say": (WENT_ON_TO_SAY, [("indirect", "went on to say", "say", "Smith", ("that prices rose",), "clause")]),
+    "relcl-actor": (RELCL_ACTOR, [("indirect", "has denied", "denied", "which", ("the report",), "object")]),
+    "relcl-thing": (RELCL_THING, []),
+    "passive-pronoun": (PASSIVE_PRONOUN, [("indirect", "was criticized", "was criticized", None, ("He",), "object")]),
+    "passive-agent": (PASSIVE_AGENT, [("indirect", "was supported", "supported", "voters", ("Clinton",), "object")]),
+    "medium-modified": (MEDIUM_MODIFIED, [("indirect", "said in an interview with CNN", "said in an interview", "Smith",
+                                           ("that prices rose",), "clause")]),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 

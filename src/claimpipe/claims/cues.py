@@ -144,8 +144,13 @@ def _cue_range(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], Token | None
     if nxt is not None and nxt.dep_ == "prep" and nxt.head == verb and particle is None:
         # "said in a statement", "explained in an interview": the medium belongs to the cue
         pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.lemma_.lower() in lex.media and pobj.right_edge.i == pobj.i:
-            last = pobj
+        if pobj is not None and pobj.lemma_.lower() in lex.media and pobj.right_edge.i - pobj.i <= 8:
+            # with what modifies the medium: "said in an interview with CNN's Wolf Blitzer"
+            last = pobj.right_edge
+            while last.i > pobj.i and (last.is_punct or last.is_space):
+                last = doc[last.i - 1]
+            if any(t.text in ('"', "“", "”", "''") for t in doc[pobj.i:last.i + 1]):
+                last = pobj
     if last.i + 1 < len(doc) and doc[last.i + 1].text == ":":
         last = doc[last.i + 1]
     return (start, last.idx + len(last.text)), particle
@@ -296,6 +301,11 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
             rng = token_range(token.doc[comps[0].left_edge.i:comps[-1].right_edge.i + 1])
             if rng is not None and not (lemma in lex.speech and _is_pronoun_object(objs[0])):
                 content = [rng]
+    if not content and lemma in lex.stance and any(c.dep_ == "agent" for c in token.children):
+        # "Clinton was supported by 42 percent": the passive's subject is what the stance is about
+        subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and (rng := noun_phrase(subj, quotes)):
+            content, form = [rng], "object"
     if not content and lemma in lex.speech:
         content, form = _quoted_content(token, sent, sents, k, quotes, source), "quote"
     if not content and lemma in lex.speech:
@@ -308,8 +318,11 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         form = "clause"  # "called the decision “deeply troubling”": naming something is saying it
     if token.dep_ == "ccomp" and form != "quote" and token.head.lemma_.lower() in lex.cue_lemmas:
         return None  # "said he believes ...": the belief is part of what was said
-    if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl"):
-        return None  # "a super PAC that intends to hammer ...": a description, not an attribution
+    if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl") \
+            and not (token.dep_ == "relcl" and source.tag_ in ("WP", "WDT") and _agentive(token.head, lex)):
+        # "a super PAC that intends to hammer ...": a description, not an attribution; but "the Saudi
+        # government, which has denied any involvement": a named actor's stance
+        return None
     src = noun_phrase(source, quotes)
     if source.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         # "an architect who said ...": the source is "who"; who that is, is the noun it refers to
@@ -323,7 +336,16 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
     core_start = token.idx
     core_end = cue[1] - 1 if doc_text(token.doc)[cue[1] - 1] == ":" else cue[1]
     core = token_range(token.doc.char_span(core_start, core_end, alignment_mode="expand") or []) or cue
+    medium = next((t for t in token.doc[token.i + 1:token.i + 4] if t.dep_ == "pobj" and t.head.head == token
+                   and t.lemma_.lower() in lex.media and t.idx < core[1]), None)
+    if medium is not None:  # claims name the medium, not what modifies it: "said in an interview"
+        core = (core[0], medium.idx + len(medium.text))
     return Attribution("indirect", cue, src, content, cue_i=token.i, source_i=source.i, form=form, core=core)
+
+
+def _agentive(noun: Token, lex: Lexicon) -> bool:
+    """A noun that can hold a stance: a person, an organisation, a group, or a speaker noun."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in lex.speaker_nouns
 
 
 def _fronted_speaker(verb: Token) -> Token | None:
@@ -418,7 +440,7 @@ def _passive_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution 
         att = _passive_raising_cue(token, subj, lex, quotes)
         if att is not None:
             return att
-    if subj is None or token.lemma_.lower() not in lex.stance or subj.pos_ == "PRON":
+    if subj is None or token.lemma_.lower() not in lex.stance or subj.lower_ in ("it", "this", "that", "which", "what"):
         return None
     if any(c.dep_ in ("agent", "xcomp", "ccomp") for c in token.children):
         return None
