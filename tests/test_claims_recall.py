@@ -202,6 +202,28 @@ rose rise VERB VBD ccomp 1 O 0
 . . PUNCT . punct 1 O 0
 """
 
+AS_PUT_IT = """
+Prices price NOUN NNS nsubj 1 O 1
+rose rise VERB VBD ROOT 1 O 0
+, , PUNCT , punct 1 O 1
+as as SCONJ IN mark 5 O 1
+Smith Smith PROPN NNP nsubj 5 B-PERSON 1
+put put VERB VBD advcl 1 O 1
+it it PRON PRP dobj 5 O 0
+. . PUNCT . punct 1 O 0
+"""
+AS_POINTED_OUT = """
+As as SCONJ IN mark 3 O 1
+experts expert NOUN NNS nsubj 3 O 1
+have have AUX VBP aux 3 O 1
+pointed point VERB VBN advcl 7 O 1
+out out ADP RP prt 3 O 0
+, , PUNCT , punct 7 O 1
+prices price NOUN NNS nsubj 7 O 1
+rose rise VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -231,6 +253,9 @@ CASES = {
     "passive-agent": (PASSIVE_AGENT, [("indirect", "was supported", "supported", "voters", ("Clinton",), "object")]),
     "medium-modified": (MEDIUM_MODIFIED, [("indirect", "said in an interview with CNN", "said in an interview", "Smith",
                                            ("that prices rose",), "clause")]),
+    "as-put-it": (AS_PUT_IT, [("indirect", "put it", "put it", "Smith", ("Prices rose",), "clause")]),
+    "as-pointed-out": (AS_POINTED_OUT, [("indirect", "have pointed out", "pointed out", "experts", ("prices rose",),
+                                         "clause")]),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 

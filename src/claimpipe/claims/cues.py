@@ -276,8 +276,9 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
             content = [rng]
             if lemma not in lex.speech and light is None and particle is None:
                 form = "object"  # "the ministry wants those jobs protected": wanting is not saying
-    elif token.dep_ == "parataxis" and lemma in lex.speech:
-        # "A, he said, B": the sentence around the parenthetical
+    elif (token.dep_ == "parataxis" and lemma in lex.speech or _as_clause(token)
+          and (lemma in lex.speech or light is not None or particle is not None)):
+        # "A, he said, B": the sentence around the parenthetical; "as X put it", "as X pointed out"
         lo = min(token.left_edge.i, source.left_edge.i)
         hi = max(token.right_edge.i, source.right_edge.i)
         content = _clause_without(sent, lo, hi)
@@ -346,6 +347,13 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
 def _agentive(noun: Token, lex: Lexicon) -> bool:
     """A noun that can hold a stance: a person, an organisation, a group, or a speaker noun."""
     return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in lex.speaker_nouns
+
+
+def _as_clause(verb: Token) -> bool:
+    """"..., as a Homeland Security memo put it", "As experts have pointed out, ...": an adverbial
+    clause with "as" and no object of its own, whose content is the clause it hangs from."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.lefts) and not any(
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
 def _fronted_speaker(verb: Token) -> Token | None:
