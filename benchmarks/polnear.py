@@ -118,7 +118,9 @@ def load_polnear(data: Path) -> list[Article]:
 
 
 def load_second_annotators(data: Path) -> list[Article]:
-    """The ten articles with two annotators' files, with the second annotator's relations as `gold`."""
+    """Every other annotator's file of the articles annotated more than once, with its relations as
+    `gold` (to be scored against the first file). The dev set has ten such files, over two articles
+    (six files each); an earlier version read only the second file of each, two files in all."""
     tar_path = data / "polnear-dev" / "polnear_dev.tar.gz"
     anns: dict[str, list[tuple[str, str]]] = {}
     with tarfile.open(tar_path) as tar:
@@ -126,7 +128,8 @@ def load_second_annotators(data: Path) -> list[Article]:
             if member.isfile() and member.name.endswith(".ann"):
                 name = member.name.rsplit("/", 1)[-1][:-4]
                 anns.setdefault(name.rsplit("_", 1)[0], []).append((name, tar.extractfile(member).read().decode()))
-    return [Article(base, "", parse_ann(sorted(files)[1][1])) for base, files in sorted(anns.items()) if len(files) > 1]
+    return [Article(base, "", parse_ann(content)) for base, files in sorted(anns.items()) if len(files) > 1
+            for _, content in sorted(files)[1:]]
 
 
 def split(articles: list[Article], which: str) -> list[Article]:

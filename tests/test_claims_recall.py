@@ -224,6 +224,20 @@ rose rise VERB VBD ROOT 7 O 0
 . . PUNCT . punct 7 O 0
 """
 
+# a headline opening with a name the parser did not tag there, but did tag later in the article
+COLON_LATER_NAME = """
+Sanders Sanders NOUN NN nsubj 3 O 0
+: : PUNCT : punct 3 O 1
+prices price NOUN NNS nsubj 3 O 1
+rose rise VERB VBD ROOT 3 O 0
+. . PUNCT . punct 3 O 0
+
+Bernie Bernie PROPN NNP compound 7 B-PERSON 1
+Sanders Sanders PROPN NNP nsubj 8 I-PERSON 1
+spoke speak VERB VBD ROOT 8 O 0
+. . PUNCT . punct 8 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -256,6 +270,8 @@ CASES = {
     "as-put-it": (AS_PUT_IT, [("indirect", "put it", "put it", "Smith", ("Prices rose",), "clause")]),
     "as-pointed-out": (AS_POINTED_OUT, [("indirect", "have pointed out", "pointed out", "experts", ("prices rose",),
                                          "clause")]),
+    "colon-unknown-name": (COLON_LATER_NAME.split("\n\n")[0] + "\n", []),
+    "colon-later-name": (COLON_LATER_NAME, [("direct", ":", ":", "Sanders", ("prices rose.",), "phrase")]),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 

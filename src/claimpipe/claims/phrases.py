@@ -76,10 +76,23 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "breaking", "watch", "re
                  "transcript", "advertisement", "q", "a"}
 
 
+def _speaker_names(doc: Doc) -> set[str]:
+    """Names the article gives a person or organisation elsewhere, whole and by surname: a headline
+    "Sanders: ..." opens with a name the parser did not recognise there."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            names.add(ent.text)
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                names.add(ent[-1].text)
+    return names
+
+
 def _colon_paragraphs(doc: Doc, quotes: QuoteIndex) -> list[Attribution]:
     """NAME: words. A short name opening a paragraph, a colon, then what the person said."""
     text = doc_text(doc)
     out: list[Attribution] = []
+    names: set[str] | None = None
     for p_start, p_end in paragraphs(text):
         m = _COLON_NAME.match(text, p_start, p_end)
         if m is None:
@@ -88,7 +101,8 @@ def _colon_paragraphs(doc: Doc, quotes: QuoteIndex) -> list[Attribution]:
         if name is None or not len(name) or any(t.lower_ in _NOT_SPEAKERS for t in name):
             continue
         if not (all(t.is_upper or not t.is_alpha for t in name) and len(name.text) > 2
-                or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)):
+                or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)
+                or name.text in (names := names if names is not None else _speaker_names(doc))):
             continue
         colon = text.index(":", m.end(1))
         body_end = p_end
