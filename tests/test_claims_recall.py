@@ -238,6 +238,32 @@ spoke speak VERB VBD ROOT 8 O 0
 . . PUNCT . punct 8 O 0
 """
 
+CALLED_ON_TO = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+called call VERB VBD ROOT 1 O 1
+on on ADP IN prep 1 O 1
+Jones Jones PROPN NNP pobj 2 B-PERSON 1
+to to PART TO aux 5 O 1
+resign resign VERB VB xcomp 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+# a name given in a participle is not a saying
+CALLED_NAME = """
+“ " PUNCT `` punct 2 O 0
+Visas visa NOUN NNS nsubj 2 O 1
+rose rise VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 0
+” " PUNCT '' punct 2 O 1
+The the DET DT det 6 O 1
+program program NOUN NN nsubj 11 O 0
+, , PUNCT , punct 6 O 1
+called call VERB VBN acl 6 O 1
+EB-5 EB-5 PROPN NNP oprd 8 O 0
+, , PUNCT , punct 6 O 1
+grew grow VERB VBD ROOT 11 O 0
+. . PUNCT . punct 11 O 0
+"""
+
 
 def _view(doc, att) -> tuple:
     text = doc.text
@@ -272,6 +298,9 @@ CASES = {
                                          "clause")]),
     "colon-unknown-name": (COLON_LATER_NAME.split("\n\n")[0] + "\n", []),
     "colon-later-name": (COLON_LATER_NAME, [("direct", ":", ":", "Sanders", ("prices rose.",), "phrase")]),
+    "called-on-to": (CALLED_ON_TO, [("indirect", "called on Jones", "called on Jones", "Smith", ("to resign",),
+                                     "infinitive")]),
+    "called-name": (CALLED_NAME, []),
     "offered": (OFFERED, [("indirect", "offered", "offered", "Smith", ("advice to Jones",), "object")]),
 }
 

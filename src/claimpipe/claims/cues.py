@@ -287,7 +287,11 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
             content[0] = (token.doc[first].idx, content[0][1]) if first > sent.start else content[0]
     elif particle is not None and particle.dep_ == "prep":
         pobj = next((c for c in particle.children if c.dep_ in ("pobj", "pcomp")), None)
-        if pobj is not None and (rng := subtree_range(pobj)):
+        xcomp = next((c for c in token.rights if c.dep_ == "xcomp" and pobj is not None and c.i > pobj.right_edge.i), None)
+        if xcomp is not None and (rng := subtree_range(xcomp)):
+            # "called on Dean to apologize": the one called on joins the cue, the infinitive is the content
+            cue, content, form = (cue[0], pobj.right_edge.idx + len(pobj.right_edge.text)), [rng], "infinitive"
+        elif pobj is not None and (rng := subtree_range(pobj)):
             content = [rng]
             form = "clause" if lemma in lex.speech and particle.lower_ not in lex.topic_preps else "object"
     if not content and lemma in lex.volition:
@@ -317,6 +321,8 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         return None
     if form == "object" and lemma in lex.naming and any(c.dep_ == "oprd" for c in token.children):
         form = "clause"  # "called the decision “deeply troubling”": naming something is saying it
+    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma in lex.naming:
+        return None  # "the program, called EB-5": a name, not a saying
     if token.dep_ == "ccomp" and form != "quote" and token.head.lemma_.lower() in lex.cue_lemmas:
         return None  # "said he believes ...": the belief is part of what was said
     if form in ("object", "infinitive") and token.dep_ in ("relcl", "xcomp", "pcomp", "acl") \
