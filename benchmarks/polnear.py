@@ -4,8 +4,9 @@
                                            [--no-textacy] [--errors N] [--json out.json]
 
 PolNeAR (Newell, Margolin, Ruths, LREC 2018): 84 political news articles from 2016 with every
-attribution relation marked (source, cue, content, as brat standoff with character offsets). Ten
-articles have two annotators' files; the first file by name is the gold here.
+attribution relation marked (source, cue, content, as brat standoff with character offsets). Two
+articles have six annotators' files each; the first file by name is the gold here, and `--agreement`
+scores the other ten files against it.
 
 Scores, per span type (Cue, Source, Content) and for the whole relation, as citron's
 `metrics.py` computes them:
@@ -362,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="show up to N errors per article (tune split only)")
     ap.add_argument("--json", type=Path, help="write the scores here")
     ap.add_argument("--agreement", action="store_true",
-                    help="also score the second annotator against the first on the doubly annotated articles")
+                    help="also score the other annotators' files against the first on the multiply annotated articles")
     args = ap.parse_args(argv)
     if not (args.data / "polnear-dev").is_dir():
         print(f"PolNeAR is not at {args.data / 'polnear-dev'}; give --data", file=sys.stderr)
@@ -397,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             if second.name in firsts:
                 art, doc = firsts[second.name]
                 agree.add(score_article(second.gold, art.gold, art.text, Tokens(doc)))
-        totals["annotator 2 vs 1"] = agree
+        totals["other annotators vs the first"] = agree
     results = {s: c.scores() for s, c in totals.items()}
     n_gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR dev, split={args.split}: {len(articles)} articles, {n_gold} gold relations")
