@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/throughput.py                 # all 2,225 BBC articles (about 20 minutes)
     .venv/bin/python benchmarks/throughput.py --limit 300     # a quick look
+    .venv/bin/python benchmarks/throughput.py --repeat 3      # more runs against a noisy machine
 
 Each measurement runs in a fresh process, so the peak memory (ru_maxrss of the process and its children)
 belongs to that measurement alone. Words are counted once, on the source texts, for both sides.
@@ -129,6 +130,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--skip-memory", action="store_true", help="skip the 1x/4x peak-memory runs")
+    ap.add_argument("--repeat", type=int, default=2, help="alternate raw and full runs N times, keep the fastest")
     args = ap.parse_args()
     if args.measure:
         _SAMPLER.start()
@@ -140,14 +142,19 @@ def main() -> None:
     try:
         corpus, n_docs, n_words = write_corpus(tmp / "x1", limit=args.limit, copies=1)
         rows = {}
-        for kind, workers in [("raw", 1), ("full", 1), ("rerun", 1), ("raw", 2), ("full", 2)]:
+        # Raw and full runs alternate and the fastest of each counts (as timeit does): on a shared
+        # machine a slow spell then hits both sides, and the minimum is the cost without the noise.
+        plan = [[("raw", 1), ("full", 1)]] * args.repeat + [[("rerun", 1)]] + [[("raw", 2), ("full", 2)]] * args.repeat
+        for kind, workers in (step for group in plan for step in group):
             out = tmp / f"out-{workers}"
             if kind == "full":
                 shutil.rmtree(out, ignore_errors=True)
             row = in_subprocess(kind, corpus, out, workers)
             row["words_per_second"] = n_words / row["seconds"]
-            rows[(kind, workers)] = row
             print(json.dumps(row), flush=True)
+            best = rows.get((kind, workers))
+            if best is None or row["seconds"] < best["seconds"]:
+                rows[(kind, workers)] = row
         if not args.skip_memory:
             corpus4, _, _ = write_corpus(tmp / "x4", limit=args.limit, copies=4)
             for name, path in [("memory_1x", corpus), ("memory_4x", corpus4)]:

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import NumpyOps
 
 from .claim_types import claim_cues, claim_types, evaluative_cues, find_quantities
 from .records import Claim
@@ -64,6 +68,35 @@ class Combination:
         return score * self.opinion_discount if features.get("opinion_only") else score
 
 
+class MatmulOps(NumpyOps):
+    """thinc's NumpyOps with numpy's BLAS for matrix products.
+
+    thinc multiplies with its bundled blis, which runs the classifier's small products (5,000 x 192 by
+    192 x 192) 2.4 times slower than numpy's OpenBLAS on one core of an AVX-512 machine (12 ms vs 5 ms);
+    the scores agree to 1e-6. Only the shipped classifiers use it: spaCy's own pipeline is untouched.
+    """
+
+    name = "claimpipe_matmul"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
+        a = x.T if trans1 else x
+        b = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
+@contextmanager
+def single_blas_thread() -> Iterator[None]:
+    """Keep numpy's BLAS on one thread: a worker process owns one core, and a run with one worker means
+    one core. Entered once per batch of articles (threadpoolctl's lookup of the libraries costs a few ms)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 @dataclass(kw_only=True)
 class CheckworthinessScorer:
     """The shipped check-worthiness and subjectivity classifiers, with their settings."""
@@ -83,10 +116,10 @@ class CheckworthinessScorer:
         root = Path(path) if path is not None else DEFAULT_PATH
         meta_path = root / "meta.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        nlp = spacy.load(root / "cfs")
+        nlp = _with_matmul_ops(spacy.load(root / "cfs"))
         subj_dir = root / "subjectivity"
         # one vocab for both, so that a claim is tokenized once for the two classifiers
-        subj = spacy.load(subj_dir, vocab=nlp.vocab) if subj_dir.exists() else None
+        subj = _with_matmul_ops(spacy.load(subj_dir, vocab=nlp.vocab)) if subj_dir.exists() else None
         return cls(
             nlp=nlp,
             subjectivity_nlp=subj,
@@ -160,14 +193,19 @@ def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | No
     return features, reasons
 
 
-def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer) -> None:
-    """Fill each claim's quantities, claim_types, checkworthiness and checkworthiness_reasons in place."""
+Scores = tuple[list[float], list[float] | None]
+
+
+def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer, scores: Scores | None = None) -> None:
+    """Fill each claim's quantities, claim_types, checkworthiness and checkworthiness_reasons in place.
+
+    `scores`: the classifiers' probabilities for these claims, when the caller scored many documents'
+    claims in one call (`score_documents`); computed here when None."""
     if not claims:
         return
-    spans = [doc.char_span(c.start_char, c.end_char, alignment_mode="expand") for c in claims]
-    texts = [c.text for c in claims]
+    spans = claim_spans(doc, claims)
     doc_ents = doc.ents
-    probs, subj = scorer.score_both([t if s is None else s for t, s in zip(texts, spans)])
+    probs, subj = scorer.score_both(classifier_inputs(claims, spans)) if scores is None else scores
     for k, (claim, span) in enumerate(zip(claims, spans)):
         if span is None:  # offsets outside the doc: score the text alone
             span = doc[0:0]
@@ -179,6 +217,40 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         final = scorer.combination.apply(probs[k], features)
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]
+
+
+def score_documents(scorer: CheckworthinessScorer, documents: list[tuple[Doc, list[Claim]]]) -> list[Scores]:
+    """The classifiers' probabilities for the claims of many documents, in one batch: the classifiers
+    cost a third more when fed one article's dozen claims at a time."""
+    inputs: list[str | Span] = []
+    for doc, claims in documents:
+        inputs += classifier_inputs(claims, claim_spans(doc, claims))
+    probs, subj = scorer.score_both(inputs) if inputs else ([], None)
+    out, start = [], 0
+    for _, claims in documents:
+        end = start + len(claims)
+        out.append((probs[start:end], None if subj is None else subj[start:end]))
+        start = end
+    return out
+
+
+def claim_spans(doc: Doc, claims: list[Claim]) -> list[Span | None]:
+    return [doc.char_span(c.start_char, c.end_char, alignment_mode="expand") for c in claims]
+
+
+def classifier_inputs(claims: list[Claim], spans: list[Span | None]) -> list[str | Span]:
+    """The claim's span (tokens reused), or its text when its offsets do not fall inside the Doc."""
+    return [c.text if s is None else s for c, s in zip(claims, spans)]
+
+
+def _with_matmul_ops(nlp: Language) -> Language:
+    ops = MatmulOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+    return nlp
 
 
 def _cats(nlp: Language, texts: list[str], label: str, batch_size: int) -> list[float]:

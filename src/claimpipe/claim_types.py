@@ -186,8 +186,14 @@ _CURRENCY_GLYPHS = frozenset("$€£¥₽₹₸")
 
 def _may_start_quantity(low: str) -> bool:
     """Whether a quantity can start at a token: a digit or currency sign in it, or a number word."""
-    return (low in _QUANTITY_STARTERS or any(ch.isdigit() for ch in low)
-            or any(ch in _CURRENCY_GLYPHS for ch in low))
+    if low in _QUANTITY_STARTERS or _DIGIT_OR_CURRENCY.search(low) is not None:
+        return True
+    # str.isdigit also takes superscripts and circled digits, which \d does not: rare, so checked last
+    return not low.isascii() and any(ch.isdigit() for ch in low)
+
+
+# checked for every token of every claim, so one compiled search instead of two loops over characters
+_DIGIT_OR_CURRENCY = re.compile("[" + re.escape("".join(sorted(_CURRENCY_GLYPHS))) + r"\d]")
 
 
 def _parse_quantity(tokens: list[Token], i: int) -> tuple[int, int, float | None, str, str] | None:
@@ -365,9 +371,19 @@ EVALUATIVE_WORDS = frozenset(
 _NEGATIVE_JUDGEMENT_VERBS = {"fail", "ignore", "refuse", "neglect", "betray", "abandon"}
 
 
-def _phrase_hits(span: Span, phrases: Iterable[str]) -> list[str]:
-    text = " " + " ".join(t.lower_ for t in span) + " "
-    return [p for p in phrases if f" {p} " in text]
+def _phrase_hits(span: Span, phrases: tuple[str, ...]) -> list[str]:
+    words = [t.lower_ for t in span]
+    present = set(words)
+    candidates = [p for p in phrases if _first_word(p) in present]  # most claims: none, and no string built
+    if not candidates:
+        return []
+    text = " " + " ".join(words) + " "
+    return [p for p in candidates if f" {p} " in text]
+
+
+@lru_cache(maxsize=None)
+def _first_word(phrase: str) -> str:
+    return phrase.split(" ", 1)[0]
 
 
 def quantity_cues(span: Span) -> list[str]:

@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from importlib import resources
 
 from .records import Article, Block, Cleaned, Removal
@@ -49,9 +50,17 @@ _MD_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 
 @lru_cache(maxsize=None)
 def _stop_words(lang: str = "en") -> frozenset[str]:
-    import importlib
+    # Load spaCy's stop-word file alone: importing `spacy.lang.fr.stop_words` would run the package's
+    # __init__, whose tokenizer exceptions take two seconds to build (French) for nothing we use.
+    import importlib.util
 
-    return frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+    import spacy.lang
+
+    path = Path(spacy.lang.__file__).parent / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_claimpipe_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
 
 # Stop-word density needs the article's own language: news arrives in more than English.

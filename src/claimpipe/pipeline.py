@@ -141,19 +141,40 @@ class Analyzer:
             with timer.stage("spacy"):
                 docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
                                       max_piece_chars=self.settings.max_piece_chars)
-            for (article, cleaned), doc in zip(pairs, docs):
-                if isinstance(doc, Exception):
-                    outcomes.append(DocError(article.source, "annotate", type(doc).__name__, _message(doc)))
-                    continue
-                try:
-                    result = analyse(doc, article, cleaned, settings=self.settings, scorer=scorer, timer=timer)
-                except Exception as exc:  # one article's failure must not stop the batch
-                    outcomes.append(DocError(article.source, "claims", type(exc).__name__, _message(exc)))
-                    continue
-                from .export import document_record
+            from .checkworthiness import single_blas_thread
 
-                outcomes.append(document_record(result))
+            with single_blas_thread():
+                outcomes += self._records(pairs, docs, scorer, timer)
         return outcomes
+
+    def _records(self, pairs: list[Pair], docs: list, scorer: Any, timer: Timer) -> list[Outcome]:
+        """Entities and claims per article, then the claims of the whole batch scored together."""
+        from .checkworthiness import enrich_claims, score_documents
+        from .export import document_record
+
+        outcomes: list[Outcome | None] = [None] * len(pairs)
+        pending: list[tuple[int, Doc, DocResult]] = []
+        for k, ((article, cleaned), doc) in enumerate(zip(pairs, docs)):
+            if isinstance(doc, Exception):
+                outcomes[k] = DocError(article.source, "annotate", type(doc).__name__, _message(doc))
+                continue
+            try:
+                pending.append((k, doc, analyse(doc, article, cleaned, settings=self.settings, timer=timer)))
+            except Exception as exc:  # one article's failure must not stop the batch
+                outcomes[k] = DocError(article.source, "claims", type(exc).__name__, _message(exc))
+        with timer.stage("checkworthiness"):
+            try:
+                batch_scores: list = score_documents(scorer, [(doc, r.claims) for _, doc, r in pending])
+            except Exception:  # score article by article below, so that only the bad one fails
+                batch_scores = [None] * len(pending)
+        for (k, doc, result), scores in zip(pending, batch_scores):
+            try:
+                with timer.stage("checkworthiness"):
+                    enrich_claims(doc, result.claims, scorer=scorer, scores=scores)
+                outcomes[k] = document_record(result)
+            except Exception as exc:
+                outcomes[k] = DocError(result.article.source, "claims", type(exc).__name__, _message(exc))
+        return outcomes  # type: ignore[return-value]
 
 
 def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None, progress: bool = False,
@@ -360,20 +381,23 @@ def split_for_nlp(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
-def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings, scorer: Any,
-            timer: Timer) -> DocResult:
-    """Entities, claims and claim scores for one annotated article."""
+def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings, scorer: Any = None,
+            timer: Timer | None = None) -> DocResult:
+    """Entities and claims for one annotated article; with a `scorer`, the claims' scores too (the
+    batch path scores many articles' claims at once instead)."""
     from .annotate import doc_entities
     from .checkworthiness import enrich_claims
     from .claims import doc_claims
 
+    timer = timer or Timer()
     with timer.stage("entities"):
         mentions, entities = doc_entities(doc, doc_id=article.doc_id, cleaned=cleaned)
     with timer.stage("claims"):
         claims = doc_claims(doc, doc_id=article.doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
                             settings=settings)
-    with timer.stage("checkworthiness"):
-        enrich_claims(doc, claims, scorer=scorer)
+    if scorer is not None:
+        with timer.stage("checkworthiness"):
+            enrich_claims(doc, claims, scorer=scorer)
     n_words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     return DocResult(article=article, cleaned=cleaned, n_sentences=sum(1 for _ in doc.sents), n_words=n_words,
                      mentions=mentions, entities=entities, claims=claims)
