@@ -26,6 +26,18 @@ def seed_outputs(tmp_path_factory, _claimpipe_nlp) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def dask_seed_outputs(tmp_path_factory) -> Path:
+    """The seed through the Dask engine: a local cluster of one worker process on loopback, which loads
+    its own model, as a remote worker would."""
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path_factory.mktemp("golden-dask")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        run(SEED, out, engine="dask", scheduler=cluster.scheduler_address, use_cache=False)
+    return out
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_golden_seed_outputs(seed_outputs: Path, name: str, request: pytest.FixtureRequest) -> None:
     produced = (seed_outputs / name).read_bytes()
@@ -42,3 +54,9 @@ def test_golden_seed_manifest_counts(seed_outputs: Path) -> None:
     assert manifest["counts"]["documents"] == 1 and manifest["counts"]["errors"] == 0
     assert manifest["counts"]["claims"] == len(docs[0]["claims"])
     assert manifest["inputs"] == [{"source": SEED.name, "sha256": docs[0]["sha256"], "doc_id": docs[0]["doc_id"]}]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_golden_seed_outputs_through_the_dask_engine(dask_seed_outputs: Path, name: str) -> None:
+    produced = (dask_seed_outputs / name).read_bytes()
+    assert produced == (GOLDEN / name).read_bytes(), f"the Dask engine's {name} differs from the golden file"
