@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/claimpipe run corpus/ -o outputs/
+	$(BIN)/claimpipe report outputs/
 	$(BIN)/claimpipe eval outputs/ --annotations annotations/ --check annotations/floors.json
 
 test: $(STAMP)
@@ -26,4 +27,4 @@ eval: $(STAMP)
 	$(BIN)/claimpipe eval outputs/ --annotations annotations/
 
 clean:
-	rm -rf $(VENV) outputs/*.jsonl outputs/*.csv outputs/*.json
+	rm -rf $(VENV) outputs/*.jsonl outputs/*.csv outputs/*.json outputs/report.html

@@ -61,3 +61,19 @@ def test_cli_clean_shows_kept_and_dropped_blocks(tmp_path: Path) -> None:
     assert lines[0].startswith("DROP") and "Subscribe to our newsletter" in lines[0]
     assert any(line.startswith("KEEP") and "The minister said" in line for line in lines)
     assert lines[-2].startswith("DROP") and "Read More" in lines[-2]
+
+
+def test_cli_stale_report_is_one_older_than_the_manifest(tmp_path: Path) -> None:
+    import os
+
+    from claimpipe.cli import stale_report
+
+    assert not stale_report(tmp_path)  # neither file
+    (tmp_path / "manifest.json").write_text("{}")
+    assert not stale_report(tmp_path)  # no report: nothing to refresh
+    (tmp_path / "report.html").write_text("<html></html>")
+    os.utime(tmp_path / "report.html", (1_000, 1_000))
+    os.utime(tmp_path / "manifest.json", (2_000, 2_000))
+    assert stale_report(tmp_path)  # the run finished after the report was written
+    os.utime(tmp_path / "report.html", (3_000, 3_000))
+    assert not stale_report(tmp_path)

@@ -91,7 +91,18 @@ def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None
         summary = run(corpus, out, settings=settings, progress=not quiet, engine=engine, scheduler=scheduler,
                       formats=chosen, use_cache=not no_cache)
     click.echo(summary.line(), err=True)
+    if stale_report(out):
+        click.echo(f"{out / 'report.html'} shows an earlier run; `claimpipe report {out}` refreshes it", err=True)
     sys.exit(summary.exit_code)
+
+
+def stale_report(out: Path) -> bool:
+    """A report.html in `out` older than the run's manifest: it shows the outputs of an earlier run."""
+    report, manifest = Path(out) / "report.html", Path(out) / "manifest.json"
+    try:
+        return report.stat().st_mtime < manifest.stat().st_mtime
+    except FileNotFoundError:
+        return False
 
 
 @cli.command("eval", context_settings=CONTEXT)
