@@ -176,3 +176,47 @@ def test_ingest_mojibake_is_noted_and_repaired_on_request(tmp_path: Path, text, 
     (article,) = read_corpus(tmp_path, settings=Settings(repair_mojibake=repair))
     assert (article.text, article.notes) == (expected_text, expected_notes)
     assert article.doc_id == make_doc_id(expected_text)
+
+
+def test_ingest_gzip_inputs_read_as_the_files_they_hold(tmp_path: Path) -> None:
+    import gzip
+
+    text = "Exports rose by 4% in May.\n\nThe ministry said the rise would continue.\n"
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "packed.txt.gz").write_bytes(gzip.compress(text.replace("May", "June").encode()))
+    lines = [json.dumps({"text": "First line article.", "title": "One"}), json.dumps({"text": "Second one."})]
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(
+        b"<html><body><article><p>" + b"The central bank held its rate at 5.25% on Thursday. " * 4
+        + b"</p></article></body></html>"))
+    (tmp_path / "table.csv.gz").write_bytes(gzip.compress(b"a,b\n1,2\n"))  # not an article format: skipped
+    items = _by_source(read_corpus(tmp_path))
+    assert sorted(items) == ["feed.jsonl.gz#L1", "feed.jsonl.gz#L2", "packed.txt.gz", "page.html.gz", "plain.txt"]
+    packed = items["packed.txt.gz"]
+    assert isinstance(packed, Article) and packed.text == text.replace("May", "June")
+    assert packed.doc_id == make_doc_id(packed.text)
+    assert packed.sha256 == hashlib.sha256(packed.text.encode()).hexdigest()  # of the content, not the archive
+    assert items["feed.jsonl.gz#L1"].title == "One" and items["feed.jsonl.gz#L2"].text == "Second one."
+    assert isinstance(items["page.html.gz"], Article) and "5.25%" in items["page.html.gz"].text
+
+
+def test_ingest_damaged_or_oversized_gzip_is_an_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "good.txt").write_text("A plain article that reads fine.", encoding="utf-8")
+    (tmp_path / "fake.txt.gz").write_bytes(b"this is not gzip data at all")
+    noise = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(60))  # 1,920 bytes that do not compress
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(noise)[:500])  # the archive ends early
+    # a small archive that unpacks past the limit (a "zip bomb"): refused after limit + 1 bytes
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5_000))
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress((json.dumps({"text": "b" * 400}) + "\n").encode() * 20))
+    settings = Settings(max_article_chars=1_000, max_file_bytes=4_000)
+    items = _by_source(read_corpus(tmp_path, settings=settings))
+    assert isinstance(items["good.txt"], Article)
+    kinds = {k: (v.error, v.message) for k, v in items.items() if isinstance(v, DocError)}
+    assert kinds["fake.txt.gz"][0] == "CorruptCompressed"
+    assert kinds["cut.txt.gz"][0] == "CorruptCompressed"
+    assert kinds["bomb.txt.gz"] == ("TooLarge", "decompresses to over 4,000 bytes, the limit (setting max_article_chars)")
+    assert kinds["bomb.jsonl.gz"][0] == "TooLarge" and "stopped at line 10" in kinds["bomb.jsonl.gz"][1]
+    # the lines before the limit are articles
+    assert sum(isinstance(v, Article) and k.startswith("bomb.jsonl.gz#") for k, v in items.items()) == 9

@@ -3,16 +3,19 @@
 `read_corpus(path)` yields an `Article` for every article it could read and a `DocError` for every
 input it could not, so that one bad file never stops a batch. The source text is the input decoded
 to Unicode with newlines normalised to "\\n" and NFC; nothing else changes (see OUTPUTS.md), so
-that every source offset slices the file a user can open.
+that every source offset slices the file a user can open. A gzip-compressed input (`a.txt.gz`,
+`feed.jsonl.gz`) is read as the file it holds; its offsets slice the decompressed text.
 """
 
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import json
 import os
 import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+COMPRESSED_SUFFIX = ".gz"
 # Bytes that never occur in text: NUL and the C0 controls other than tab, newline, FF, CR, ESC.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -128,11 +132,23 @@ def find_inputs(root: Path) -> tuple[list[InputFile], list[DocError]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = here / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or input_suffix(path) not in SUPPORTED_SUFFIXES:
                 continue
             files.append(InputFile(path, _safe_relpath(path, root)))
     files.sort(key=lambda f: f.source)
     return files, errors
+
+
+def input_suffix(path: Path) -> str:
+    """The suffix that says how to read a file: ".txt" for `a.txt` and for `a.txt.gz`."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes and suffixes[-1] == COMPRESSED_SUFFIX:
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _compressed(path: Path) -> bool:
+    return path.suffix.lower() == COMPRESSED_SUFFIX
 
 
 def _safe_relpath(path: Path, root: Path) -> str:
@@ -153,7 +169,7 @@ def read_corpus(path: str | Path, *, settings: Settings | None = None) -> Iterat
 
 def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
     """The articles of one input file (one, or one per JSONL line), or its errors."""
-    suffix = f.path.suffix.lower()
+    suffix = input_suffix(f.path)
     try:
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(f, root=root, settings=settings)
@@ -165,6 +181,10 @@ def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Arti
             yield _text_article(data, source=f.source, site=_folder_site(f.source), settings=settings)
     except InputError as exc:
         yield DocError(f.source, "ingest", exc.kind, str(exc))
+    except gzip.BadGzipFile as exc:
+        yield DocError(f.source, "ingest", "CorruptCompressed", f"not a readable gzip file: {exc}")
+    except (EOFError, zlib.error) as exc:  # truncated or damaged compressed data
+        yield DocError(f.source, "ingest", "CorruptCompressed", f"damaged gzip data: {exc or 'ends too early'}")
     except OSError as exc:
         yield DocError(f.source, "ingest", type(exc).__name__, f"cannot read: {exc.strerror or exc}")
 
@@ -175,6 +195,12 @@ def _byte_limit(suffix: str, settings: Settings) -> int:
 
 
 def _read_bytes(path: Path, *, limit: int) -> bytes:
+    if _compressed(path):  # the size that counts is the decompressed one: read one byte past the limit
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise InputError("TooLarge", f"decompresses to over {limit:,} bytes, the limit (setting max_article_chars)")
+        return data
     size = path.stat().st_size
     if size > limit:
         raise InputError("TooLarge", f"{size:,} bytes is over the limit of {limit:,} (setting max_article_chars)")
@@ -243,18 +269,23 @@ def _check_text(text: str, settings: Settings) -> None:
 
 def _read_jsonl(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
     """One article per line; a bad line is an error for that line only. Lines are read with a cap."""
+    compressed = _compressed(f.path)
     size = f.path.stat().st_size
-    if size > settings.max_file_bytes:
+    if size > settings.max_file_bytes and not compressed:
         raise InputError("TooLarge", f"{size:,} bytes is over the limit of {settings.max_file_bytes:,} "
                          "(setting max_file_bytes)")
     line_limit = settings.max_article_chars * 4
-    with open(f.path, "rb") as fh:
-        n = 0
+    with (gzip.open(f.path, "rb") if compressed else open(f.path, "rb")) as fh:
+        n = read = 0
         while True:
             line = fh.readline(line_limit + 1)
             if not line:
                 return
             n += 1
+            read += len(line)
+            if read > settings.max_file_bytes:  # only a compressed file can get here: its size grew unpacked
+                raise InputError("TooLarge", f"decompresses to over {settings.max_file_bytes:,} bytes, the limit "
+                                 f"(setting max_file_bytes); stopped at line {n}")
             source = f"{f.source}#L{n}"
             if len(line) > line_limit and not line.endswith(b"\n"):
                 _skip_rest_of_line(fh)
