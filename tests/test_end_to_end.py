@@ -222,3 +222,23 @@ def test_end_to_end_seed_standalone_resolves_the_demonym_state(seed_run) -> None
     claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
     (claim,) = [c for c in claims if c["text"].startswith("The company, which is 40% owned by the Kazakh state")]
     assert claim["standalone_text"].startswith("Eurasian Resources Group, which is 40% owned by Kazakhstan, ")
+
+
+def test_end_to_end_manifest_lists_duplicates_and_skipped_files(tmp_path: Path, nlp) -> None:
+    import gzip
+
+    corpus = write_corpus(tmp_path / "corpus", 2)
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / "copy.txt.gz").write_bytes(gzip.compress(first.read_bytes()))  # same content, packed
+    (corpus / "slides.pdf").write_bytes(b"%PDF-1.4")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "table.csv").write_text("a,b\n")
+    (corpus / ".DS_Store").write_bytes(b"\0")  # hidden: neither read nor listed
+    summary = run(corpus, tmp_path / "out", nlp=nlp, use_cache=False)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert (summary.n_documents, summary.n_duplicates, summary.n_skipped, summary.exit_code) == (2, 1, 2, 0)
+    assert manifest["counts"]["skipped"] == 2 and manifest["counts"]["duplicates"] == 1
+    assert [s["source"] for s in manifest["skipped"]] == ["slides.pdf", "sub/table.csv"]
+    assert manifest["duplicates"] == [{"source": "copy.txt.gz", "duplicate_of": first.name,
+                                       "doc_id": manifest["duplicates"][0]["doc_id"]}]
+    assert "2 other files skipped (see manifest.json)" in summary.line()

@@ -105,10 +105,12 @@ def _prefer_web_default(matches: list) -> object:
     return next((m for m in tied if m.encoding == _WEB_DEFAULT), top)
 
 
-def find_inputs(root: Path) -> tuple[list[InputFile], list[DocError]]:
+def find_inputs(root: Path, *, skipped: list[str] | None = None) -> tuple[list[InputFile], list[DocError]]:
     """Every supported file under `root` (or `root` itself), sorted; unreadable folders as errors.
 
     Symlinked folders are followed once each, so a symlink loop is reported, not walked forever.
+    `skipped`, when given, receives the relative path of every file left out for its type (hidden
+    files are not listed).
     """
     if root.is_file():
         return [InputFile(root, root.name)], []
@@ -132,11 +134,28 @@ def find_inputs(root: Path) -> tuple[list[InputFile], list[DocError]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = here / name
-            if name.startswith(".") or input_suffix(path) not in SUPPORTED_SUFFIXES:
+            if name.startswith("."):
+                continue
+            if input_suffix(path) not in SUPPORTED_SUFFIXES:
+                if skipped is not None:
+                    skipped.append(_safe_relpath(path, root))
                 continue
             files.append(InputFile(path, _safe_relpath(path, root)))
     files.sort(key=lambda f: f.source)
     return files, errors
+
+
+UNSUPPORTED_REASON = "not an article format: .txt, .md, .html, .htm, .jsonl, or one of them gzip-compressed (.gz)"
+
+
+def unsupported_files(path: str | Path) -> list[str]:
+    """Files under `path` that claimpipe leaves out for their type, so that a run can say so."""
+    root = Path(path)
+    if not root.is_dir():
+        return []
+    skipped: list[str] = []
+    find_inputs(root, skipped=skipped)
+    return sorted(skipped)
 
 
 def input_suffix(path: Path) -> str:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
 from .cache import ResultCache, result_key
+from .ingest import UNSUPPORTED_REASON, unsupported_files
 from .records import Article, Cleaned, DocError, DocResult
 from .settings import Settings
 
@@ -46,6 +47,7 @@ class RunSummary:
     n_documents: int = 0
     n_errors: int = 0
     n_duplicates: int = 0
+    n_skipped: int = 0  # files left out for their type (listed in the manifest)
     n_cached: int = 0
     n_claims: int = 0
     n_mentions: int = 0
@@ -59,8 +61,9 @@ class RunSummary:
 
     def line(self) -> str:
         cached = f" ({self.n_cached} unchanged, from cache)" if self.n_cached else ""
+        skipped = f", {self.n_skipped} other files skipped (see manifest.json)" if self.n_skipped else ""
         return (f"{self.n_documents} documents{cached}, {self.n_claims} claims, {self.n_mentions} mentions, "
-                f"{self.n_errors} errors in {self.seconds:.1f} s -> {self.out}")
+                f"{self.n_errors} errors{skipped} in {self.seconds:.1f} s -> {self.out}")
 
 
 class Timer:
@@ -234,13 +237,16 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
             bar.close()
             runner.close()
             summary.n_duplicates = len(duplicates)
+            skipped = [{"source": name, "reason": UNSUPPORTED_REASON} for name in unsupported_files(corpus)]
+            summary.n_skipped = len(skipped)
             summary.n_inputs = summary.n_documents + summary.n_errors + summary.n_duplicates
             with timer.stage("export"):
                 writer.write_table("corpus_entities.csv", CorpusEntities.COLUMNS, corpus_entities.rows())
             summary.seconds = time.perf_counter() - t_start
             summary.timings = {k: round(v, 3) for k, v in sorted(timer.seconds.items())}
             manifest = build_manifest(settings=settings, model=model, nlp=analyzer._nlp, started=started,
-                                      summary=summary, inputs=inputs, duplicates=duplicates, engine=engine)
+                                      summary=summary, inputs=inputs, duplicates=duplicates, engine=engine,
+                                      skipped=skipped)
             writer.commit(manifest)
             cache.finish()
         except BaseException:
@@ -472,7 +478,7 @@ def model_info(settings: Settings, nlp: Language | None = None) -> dict[str, Any
 
 def build_manifest(*, settings: Settings, model: dict[str, Any], nlp: Language | None, started: datetime,
                    summary: RunSummary, inputs: list[dict[str, str]], duplicates: list[dict[str, str]],
-                   engine: str) -> dict[str, Any]:
+                   engine: str, skipped: list[dict[str, str]] | None = None) -> dict[str, Any]:
     import spacy
 
     nlp_config = ({name: dict(cfg) for name, cfg in nlp.config["components"].items()}
@@ -490,12 +496,14 @@ def build_manifest(*, settings: Settings, model: dict[str, Any], nlp: Language |
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "complete": True,
         "counts": {"inputs": summary.n_inputs, "documents": summary.n_documents, "errors": summary.n_errors,
-                   "duplicates": summary.n_duplicates, "cached": summary.n_cached, "claims": summary.n_claims,
+                   "duplicates": summary.n_duplicates, "skipped": summary.n_skipped, "cached": summary.n_cached,
+                   "claims": summary.n_claims,
                    "mentions": summary.n_mentions, "entities": summary.n_entities},
         "timings": summary.timings,
         "seconds": round(summary.seconds, 3),
         "inputs": inputs,
         "duplicates": duplicates,
+        "skipped": skipped or [],
     }
 
 
