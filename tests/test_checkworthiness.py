@@ -151,3 +151,47 @@ def test_checkworthiness_training_split_holds_out_groundtruth():
     folds = debate_folds(truth, 5)
     assert sorted(f for fold in folds for f in fold) == sorted(set(truth["File_id"]))
     assert int(truth["y"].sum()) == 238
+
+
+@pytest.mark.parametrize("trans1, trans2", [(False, False), (True, False), (False, True), (True, True)])
+def test_checkworthiness_matmul_ops_gemm_is_thincs_gemm(trans1: bool, trans2: bool) -> None:
+    import numpy
+    from thinc.api import NumpyOps
+
+    from claimpipe.checkworthiness import MatmulOps
+
+    rng = numpy.random.default_rng(0)
+    x = rng.standard_normal((7, 5) if not trans1 else (5, 7)).astype("float32")
+    y = rng.standard_normal((5, 3) if not trans2 else (3, 5)).astype("float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    numpy.testing.assert_allclose(MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2), expected, rtol=1e-5, atol=1e-6)
+    out = numpy.zeros((7, 3), dtype="float32")
+    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    numpy.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-6)
+
+
+def test_checkworthiness_scores_with_matmul_ops_equal_thincs_own(scorer) -> None:
+    from claimpipe.checkworthiness import CW_LABEL, DEFAULT_PATH
+
+    plain = spacy.load(DEFAULT_PATH / "cfs")  # thinc's default ops
+    texts = ["Unemployment fell to 4% last year.", "Thank you very much.",
+             "The company, which is 40% owned by the state, has seen its sales to Russia plummet."]
+    expected = [d.cats[CW_LABEL] for d in plain.pipe(texts)]
+    assert scorer.score(texts) == pytest.approx(expected, abs=1e-5)
+
+
+def test_checkworthiness_score_documents_equals_scoring_each_document(nlp, scorer) -> None:
+    from claimpipe.checkworthiness import classifier_inputs, claim_spans, score_documents
+
+    docs = [nlp("Exports fell by 12% in May. The minister said the fall would end."),
+            nlp("Thank you all for coming tonight."),
+            nlp("")]
+    documents = [(doc, claims_for(doc)) for doc in docs]
+    batched = score_documents(scorer, documents)
+    assert [len(p) for p, _ in batched] == [2, 1, 0]
+    for (doc, claims), (probs, subj) in zip(documents, batched):
+        if not claims:
+            assert (probs, subj) == ([], [])
+            continue
+        alone_probs, alone_subj = scorer.score_both(classifier_inputs(claims, claim_spans(doc, claims)))
+        assert probs == pytest.approx(alone_probs, abs=1e-6) and subj == pytest.approx(alone_subj, abs=1e-6)
