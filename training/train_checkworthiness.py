@@ -271,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, nlp in (("cfs", cw_nlp), ("subjectivity", subj_nlp)):
         if (out / name).exists():
             shutil.rmtree(out / name)
+        # the training files' paths are this machine's and unused at run time: ship no paths
+        nlp.config["paths"]["train"] = nlp.config["paths"]["dev"] = None
         nlp.to_disk(out / name)
     meta = {
         "name": "claimpipe-checkworthiness",
