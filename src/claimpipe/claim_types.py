@@ -13,7 +13,6 @@ when the caller passes one (see `checkworthiness.enrich_claims`), else the lexic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
