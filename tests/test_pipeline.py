@@ -54,3 +54,11 @@ def test_pipeline_lock_refuses_a_second_run(tmp_path: Path) -> None:
                 pass
     with OutputLock(tmp_path):  # free again once the first has finished
         pass
+
+
+def test_pipeline_summary_stage_line_lists_stages_longest_first() -> None:
+    from claimpipe.pipeline import RunSummary
+
+    summary = RunSummary(out=Path("out"), timings={"claims": 1.0, "spacy": 8.0, "export": 1.0})
+    assert summary.stage_line() == "time per stage: spacy 8.0 s (80%), claims 1.0 s (10%), export 1.0 s (10%)"
+    assert RunSummary(out=Path("out")).stage_line() == "time per stage: none (nothing to analyse)"

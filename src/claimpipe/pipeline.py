@@ -65,6 +65,15 @@ class RunSummary:
         return (f"{self.n_documents} documents{cached}, {self.n_claims} claims, {self.n_mentions} mentions, "
                 f"{self.n_errors} errors{skipped} in {self.seconds:.1f} s -> {self.out}")
 
+    def stage_line(self) -> str:
+        """Where the time went, longest stage first: "time per stage: spacy 12.1 s (80%), ..."."""
+        total = sum(self.timings.values())
+        if not total:
+            return "time per stage: none (nothing to analyse)"
+        parts = [f"{name} {sec:.1f} s ({sec / total:.0%})"
+                 for name, sec in sorted(self.timings.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return "time per stage: " + ", ".join(parts)
+
 
 class Timer:
     """Adds wall time per stage; a stage may be entered many times."""
