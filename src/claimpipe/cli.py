@@ -90,11 +90,11 @@ def run_cli(corpus: Path, out: Path, model: str | None, config_path: Path | None
     with reported_errors(RunError, debug=debug):
         summary = run(corpus, out, settings=settings, progress=not quiet, engine=engine, scheduler=scheduler,
                       formats=chosen, use_cache=not no_cache)
-    click.echo(summary.line(), err=True)
     if not quiet:
         click.echo(summary.stage_line(), err=True)
     if stale_report(out):
         click.echo(f"{out / 'report.html'} shows an earlier run; `claimpipe report {out}` refreshes it", err=True)
+    click.echo(summary.line(), err=True)  # last, so that `tail -1` is the run's outcome
     sys.exit(summary.exit_code)
 
 
