@@ -148,16 +148,6 @@ def find_inputs(root: Path, *, skipped: list[str] | None = None) -> tuple[list[I
 UNSUPPORTED_REASON = "not an article format: .txt, .md, .html, .htm, .jsonl, or one of them gzip-compressed (.gz)"
 
 
-def unsupported_files(path: str | Path) -> list[str]:
-    """Files under `path` that claimpipe leaves out for their type, so that a run can say so."""
-    root = Path(path)
-    if not root.is_dir():
-        return []
-    skipped: list[str] = []
-    find_inputs(root, skipped=skipped)
-    return sorted(skipped)
-
-
 def input_suffix(path: Path) -> str:
     """The suffix that says how to read a file: ".txt" for `a.txt` and for `a.txt.gz`."""
     suffixes = [x.lower() for x in path.suffixes]
@@ -176,11 +166,14 @@ def _safe_relpath(path: Path, root: Path) -> str:
     return rel.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read_corpus(path: str | Path, *, settings: Settings | None = None) -> Iterator[Article | DocError]:
-    """Yield an Article or a DocError for every input under `path`, in a stable order."""
+def read_corpus(path: str | Path, *, settings: Settings | None = None,
+                skipped: list[str] | None = None) -> Iterator[Article | DocError]:
+    """Yield an Article or a DocError for every input under `path`, in a stable order.
+
+    `skipped`, when given, receives the files left out for their type (see `find_inputs`)."""
     settings = settings or Settings()
     root = Path(path)
-    files, errors = find_inputs(root)
+    files, errors = find_inputs(root, skipped=skipped)
     yield from errors
     for f in files:
         yield from read_input(f, root=root if root.is_dir() else root.parent, settings=settings)

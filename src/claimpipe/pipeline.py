@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from . import SCHEMA_VERSION, __version__
 from .cache import ResultCache, result_key
-from .ingest import UNSUPPORTED_REASON, unsupported_files
+from .ingest import UNSUPPORTED_REASON
 from .records import Article, Cleaned, DocError, DocResult
 from .settings import Settings
 
@@ -224,10 +224,11 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
         try:
             inputs: list[dict[str, str]] = []
             duplicates: list[dict[str, str]] = []
+            skipped: list[str] = []
             corpus_entities = CorpusEntities()
             bar = _progress(total, enabled=progress)
             outcomes = process(corpus, settings=settings, runner=runner, repeats=repeats, timer=timer,
-                               duplicates=duplicates, cache=cache, model=model, summary=summary)
+                               duplicates=duplicates, skipped=skipped, cache=cache, model=model, summary=summary)
             for item in outcomes:
                 with timer.stage("export"):
                     if isinstance(item, DocError):
@@ -246,7 +247,6 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
             bar.close()
             runner.close()
             summary.n_duplicates = len(duplicates)
-            skipped = [{"source": name, "reason": UNSUPPORTED_REASON} for name in unsupported_files(corpus)]
             summary.n_skipped = len(skipped)
             summary.n_inputs = summary.n_documents + summary.n_errors + summary.n_duplicates
             with timer.stage("export"):
@@ -255,7 +255,7 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
             summary.timings = {k: round(v, 3) for k, v in sorted(timer.seconds.items())}
             manifest = build_manifest(settings=settings, model=model, nlp=analyzer._nlp, started=started,
                                       summary=summary, inputs=inputs, duplicates=duplicates, engine=engine,
-                                      skipped=skipped)
+                                      skipped=[{"source": f, "reason": UNSUPPORTED_REASON} for f in sorted(skipped)])
             writer.commit(manifest)
             cache.finish()
         except BaseException:
@@ -268,9 +268,9 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
 
 def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, timer: Timer,
             duplicates: list[dict[str, str]], cache: ResultCache, model: dict[str, Any],
-            summary: RunSummary) -> Iterator[Outcome]:
+            summary: RunSummary, skipped: list[str] | None = None) -> Iterator[Outcome]:
     """Stream outcomes in input order: a record per article (cached or computed), or its DocError."""
-    articles = read_articles(corpus, settings=settings, timer=timer, duplicates=duplicates)
+    articles = read_articles(corpus, settings=settings, timer=timer, duplicates=duplicates, skipped=skipped)
     keyed = _keyed_batches(articles, settings=settings, cache=cache, model=model, repeats=repeats, timer=timer)
     for batch, computed in runner.map(keyed, timer=timer):
         fresh = iter(computed)
@@ -327,12 +327,13 @@ def clean_article(article: Article, *, settings: Settings, repeats: Any) -> Clea
 
 
 def read_articles(corpus: Path, *, settings: Settings, timer: Timer,
-                  duplicates: list[dict[str, str]]) -> Iterator[Article | DocError]:
-    """Ingest, dropping exact duplicates of an article already seen (they share a doc_id)."""
+                  duplicates: list[dict[str, str]], skipped: list[str] | None = None) -> Iterator[Article | DocError]:
+    """Ingest, dropping exact duplicates of an article already seen (they share a doc_id); files left
+    out for their type go to `skipped`."""
     from .ingest import read_corpus
 
     seen: dict[str, str] = {}
-    items = read_corpus(corpus, settings=settings)
+    items = read_corpus(corpus, settings=settings, skipped=skipped)
     while True:
         with timer.stage("ingest"):
             item = next(items, None)

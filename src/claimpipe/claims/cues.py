@@ -300,10 +300,9 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
             content, form = [rng], "infinitive"
     if not content and lemma in lex.stance:
         form = "object"
-        comps = [c for c in token.rights if c.dep_ in ("dobj", "dative", "oprd", "xcomp", "prep", "attr")]
-        objs = [c for c in comps if c.dep_ in ("dobj", "attr", "oprd")]
+        objs = [c for c in token.rights if c.dep_ in ("dobj", "attr", "oprd")]
         if objs:
-            rng = token_range(token.doc[comps[0].left_edge.i:comps[-1].right_edge.i + 1])
+            rng = _complement_range(token, ("dobj", "dative", "oprd", "xcomp", "prep", "attr"))
             if rng is not None and not (lemma in lex.speech and _is_pronoun_object(objs[0])):
                 content = [rng]
     if not content and lemma in lex.stance and any(c.dep_ == "agent" for c in token.children):
@@ -582,13 +581,13 @@ def _raising_cue(token: Token, lex: Lexicon, quotes: QuoteIndex) -> Attribution 
     if comp is None:
         return None
     content = [comp] if subj.dep_ == "expl" else [r for r in (noun_phrase(subj, quotes), comp) if r]
+    src_rng = noun_phrase(source, quotes) if source is not None else None
     if source is not None:  # "seems to many voters too risky": the one it seems to is the source
-        src_rng = noun_phrase(source, quotes)
         content = [r for r in content if not (src_rng and r[0] <= src_rng[0] < r[1])]
         if not content:
             return None
     cue = (_cue_start(token).idx, token.idx + len(token.text))
-    return Attribution("indirect", cue, noun_phrase(source, quotes) if source is not None else None, content,
+    return Attribution("indirect", cue, src_rng, content,
                        cue_i=token.i, source_i=source.i if source is not None else None, form="judgement",
                        core=(token.idx, token.idx + len(token.text)))
 
