@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from .records import Claim, Quantity
+from .token_table import token_table
 
 CLAIM_TYPES = ("quantitative", "comparative", "causal", "predictive", "evaluative", "attributed", "factual")
 
@@ -160,11 +161,12 @@ def find_quantities(span: Span) -> list[Quantity]:
     numbers inside names ("Boeing 737") and "one" used as a determiner ("One prominent example") are
     left out.
     """
-    tokens = list(span)
+    tokens = span  # indexed like a list; a Token is made only where a quantity may start
+    lowers = token_table(span.doc).lower[span.start:span.end]
     out: list[Quantity] = []
     i = 0
-    while i < len(tokens):
-        if not _may_start_quantity(tokens[i].lower_):  # most tokens: skip the full parse
+    while i < len(lowers):
+        if not _may_start_quantity(lowers[i]):  # most tokens: skip the full parse
             i += 1
             continue
         parsed = _parse_quantity(tokens, i)
@@ -371,7 +373,7 @@ _NEGATIVE_JUDGEMENT_VERBS = {"fail", "ignore", "refuse", "neglect", "betray", "a
 
 
 def _phrase_hits(span: Span, phrases: tuple[str, ...]) -> list[str]:
-    words = [t.lower_ for t in span]
+    words = token_table(span.doc).lower[span.start:span.end]
     present = set(words)
     candidates = [p for p in phrases if _first_word(p) in present]  # most claims: none, and no string built
     if not candidates:
@@ -394,32 +396,37 @@ def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None) ->
 
     `quantities` (from `find_quantities(span)`) saves finding them again."""
     cues: list[str] = []
-    words = [t.lower_ for t in span]
+    doc, table = span.doc, token_table(span.doc)
+    words = table.lower[span.start:span.end]
     has_than = "than" in words
-    for k, tok in enumerate(span):
-        low, tag = tok.lower_, tok.tag_
-        prev = words[k - 1] if k > 0 else ""
-        if tag in ("JJS", "RBS") or (not tag and re.match(r"^(largest|biggest|highest|lowest|smallest|greatest|fastest|slowest|worst|best)$", low)):
+    for i in range(span.start, span.end):
+        low, tag, lemma, pos = table.lower[i], table.tag[i], table.lemma[i], table.pos[i]
+        prev = table.lower[i - 1] if i > span.start else ""
+        if tag in ("JJS", "RBS") or (not tag and _PLAIN_SUPERLATIVE.match(low)):
             if prev == "at" or low in _NOT_SUPERLATIVE:  # "at least", "the latest"
                 continue
-            next_tag = span[k + 1].tag_ if k + 1 < len(span) else ""
+            next_tag = table.tag[i + 1] if i + 1 < span.end else ""
             if low in {"most", "least"} and next_tag not in ("JJ", "RB"):  # "most people": a quantifier
                 continue
-            cues.append(tok.text)
+            cues.append(doc[i].text)
         elif tag in ("JJR", "RBR") and has_than and low not in {"rather", "other"}:
-            cues.append(tok.text)
-        elif tok.lemma_.lower() in _COMPARISON_VERBS and tok.pos_ == "VERB":
-            cues.append(tok.text)
-        elif tok.lemma_.lower() in _CHANGE_VERBS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            cues.append(tok.text)
-        elif tok.lemma_.lower() in _ACTION_CHANGE_VERBS and tok.pos_ == "VERB" and _has_amount(tok):
-            cues.append(tok.text)
+            cues.append(doc[i].text)
+        elif lemma in _COMPARISON_VERBS and pos == "VERB":
+            cues.append(doc[i].text)
+        elif lemma in _CHANGE_VERBS and pos in ("VERB", "AUX") and table.dep[i] not in ("amod", "compound"):
+            cues.append(doc[i].text)
+        elif lemma in _ACTION_CHANGE_VERBS and pos == "VERB" and _has_amount(doc[i]):
+            cues.append(doc[i].text)
     for phrase in _phrase_hits(span, _COMPARISON_PHRASES):
         if not any(c.lower() in phrase.split() for c in cues):
             cues.append(phrase)
     if find_quantities(span) if quantities is None else quantities:
-        cues += [t.text for t in span if t.lemma_.lower() in _CHANGE_NOUNS and t.pos_ == "NOUN" and t.text not in cues]
+        cues += [doc[i].text for i in range(span.start, span.end)
+                 if table.lemma[i] in _CHANGE_NOUNS and table.pos[i] == "NOUN" and doc[i].text not in cues]
     return _dedupe(cues)
+
+
+_PLAIN_SUPERLATIVE = re.compile(r"^(largest|biggest|highest|lowest|smallest|greatest|fastest|slowest|worst|best)$")
 
 
 def _has_amount(verb: Token) -> bool:
@@ -432,9 +439,9 @@ def _has_amount(verb: Token) -> bool:
 
 def _causal_due_to(span: Span) -> bool:
     """Some "due to" in the span is followed by a noun phrase, not a bare verb ("due to visit")."""
-    toks = list(span)
-    for k in range(len(toks) - 2):
-        if toks[k].lower_ == "due" and toks[k + 1].lower_ == "to" and toks[k + 2].tag_ != "VB":
+    table = token_table(span.doc)
+    for i in range(span.start, span.end - 2):
+        if table.lower[i] == "due" and table.lower[i + 1] == "to" and table.tag[i + 2] != "VB":
             return True
     return False
 
@@ -445,10 +452,12 @@ def causal_cues(span: Span) -> list[str]:
     if "due to" in cues and not _causal_due_to(span):
         cues.remove("due to")  # "is due to visit" is a schedule, not a cause
     covered = {w for c in cues for w in c.split()}
-    for tok in span:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in _CAUSAL_VERBS or tok.lower_ in covered:
+    table = token_table(span.doc)
+    for i in range(span.start, span.end):
+        lemma = table.lemma[i]
+        if table.pos[i] != "VERB" or lemma not in _CAUSAL_VERBS or table.lower[i] in covered:
             continue
+        tok = span.doc[i]
         deps = {c.dep_ for c in tok.children}
         if lemma in _WEAK_CAUSAL_VERBS:
             # "make", "create": causal when something makes something happen ("make it harder")
@@ -465,12 +474,13 @@ def predictive_cues(span: Span, claim: Claim | None = None) -> list[str]:
     cues: list[str] = []
     if claim is not None:
         cues += [c for c in claim.hedge_cues if c.lower() in _PREDICTIVE_HEDGES]
-    for tok in span:
-        low = tok.lower_
-        if low in _PREDICTIVE_MODALS and (tok.tag_ == "MD" or not tok.tag_):
-            cues.append(tok.text)
-        elif tok.lemma_.lower() in _PREDICTIVE_VERBS and tok.pos_ == "VERB" and _has_future_object(tok):
-            cues.append(tok.text)
+    doc, table = span.doc, token_table(span.doc)
+    for i in range(span.start, span.end):
+        low, tag = table.lower[i], table.tag[i]
+        if low in _PREDICTIVE_MODALS and (tag == "MD" or not tag):
+            cues.append(doc[i].text)
+        elif table.lemma[i] in _PREDICTIVE_VERBS and table.pos[i] == "VERB" and _has_future_object(doc[i]):
+            cues.append(doc[i].text)
     cues += _phrase_hits(span, _PREDICTIVE_PHRASES)
     return _dedupe(cues)
 
