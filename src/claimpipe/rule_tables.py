@@ -25,7 +25,7 @@ from spacy.attrs import DEP, IDS, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # Token attributes a table pattern may test: the string-valued ones, then the boolean flags.
 STRING_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "POS": POS, "DEP": DEP}
@@ -260,6 +260,16 @@ class TableLemmatizer(EnglishLemmatizer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lemmas: dict[tuple[int, int, int], str] = {}
+        self._base_forms: dict[tuple[int, int], bool] = {}
+
+    def is_base_form(self, token: Token) -> bool:
+        """spaCy's English `is_base_form`, which reads only the POS and the morphology, once per pair
+        (it parses the morphology string on every call)."""
+        key = (token.pos, token.morph.key)
+        answer = self._base_forms.get(key)
+        if answer is None:
+            answer = self._base_forms[key] = super().is_base_form(token)
+        return answer
 
     @contextmanager
     def memory_zone(self, mem: Any = None) -> Iterator[None]:

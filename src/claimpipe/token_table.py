@@ -2,13 +2,15 @@
 
 Every `Token` attribute read makes a Token object and looks its string up in the vocab. The claim-type
 and check-worthiness rules read the same five strings of every claim token several times each, so they
-read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). The last
-Doc's table is kept, with a reference to that Doc, so that identity is safe.
+read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). A Doc's
+table lives as long as the Doc (a weak-key map), since the claims and the scores of an article are
+found in two passes over a batch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
@@ -24,13 +26,14 @@ class TokenTable:
     dep: list[str]  # Token.dep_
 
 
-_last: list = [None, None]
+_tables: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
 
 
 def token_table(doc: Doc) -> TokenTable:
-    if _last[0] is not doc or len(_last[1].lower) != len(doc):
-        _last[0], _last[1] = doc, _read(doc)
-    return _last[1]
+    table = _tables.get(doc)
+    if table is None or len(table.lower) != len(doc):
+        table = _tables[doc] = _read(doc)
+    return table
 
 
 def _read(doc: Doc) -> TokenTable:

@@ -20,9 +20,11 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..records import Entity, Mention, make_entity_id, make_mention_id
+from ..token_table import token_table
 from .lexicon import Lexicon, load_lexicon
 
 # reflexives ("itself", "themselves") point at their own clause's subject and are left alone
@@ -114,8 +116,7 @@ class Resolver:
         self.entities = {e.entity_id: e for e in entities}
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = k
+            self.sent_of[sent.start:sent.end] = [k] * len(sent)
         self.token_entity: dict[int, str] = {}
         self.refs: list[Ref] = []
         self.described: dict[str, set[str]] = {}  # entity -> head nouns used to describe it
@@ -153,21 +154,27 @@ class Resolver:
 
     def _resolve_all(self) -> None:
         pending = self._pending
+        doc, table = self.doc, token_table(self.doc)
+        offsets = doc.to_array(IDX).tolist() if len(doc) else []
+        descriptions, institutions = self.lex.descriptions, self.lex.institutions
         j = 0
-        for t in self.doc:
-            while j < len(pending) and pending[j].start_char <= t.idx:
+        for i, pos in enumerate(table.pos):
+            while j < len(pending) and pending[j].start_char <= offsets[i]:
                 self.refs.append(pending[j])
                 j += 1
-            if t.i in self.token_entity:
+            if i in self.token_entity:
                 continue
             eid = None
-            if t.pos_ == "PRON":
-                eid = self._pronoun(t)
-            elif t.pos_ in ("NOUN", "PROPN"):
+            if pos == "PRON":
+                eid = self._pronoun(doc[i])
+            elif pos in ("NOUN", "PROPN") and (table.lemma[i] in descriptions or table.lemma[i] in institutions
+                                               or table.lower[i] in institutions):  # the rest cannot resolve
+                t = doc[i]
                 eid = self._description(t)
                 if eid is None and (eid := self._institution(t)) is not None:
                     self.institutional.add(t.i)
             if eid is not None:
+                t = doc[i]
                 self.resolved[t.i] = eid
                 ent = self.entities.get(eid)
                 self.refs.append(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid,
