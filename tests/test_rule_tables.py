@@ -142,3 +142,16 @@ def test_rule_tables_forget_past_their_bound_at_the_end_of_a_memory_zone(raw_nlp
         assert len(lemmatizer._lemmas) > 10 and len(ruler._table._answers) > 10
     assert (len(lemmatizer._lemmas), len(lemmatizer.cache), len(ruler._table._answers)) == (0, 0, 0)
     assert [t.lemma_ for t in doc][:4] == ["minister", "say", "the", "company"]
+
+
+def test_a_used_table_ruler_pickles(raw_nlp):
+    import pickle
+
+    ruler = make_table_attribute_ruler(raw_nlp, "attribute_ruler", validate=False, scorer=None)
+    ruler.from_bytes(raw_nlp.get_pipe("attribute_ruler").to_bytes())
+    doc = raw_nlp("I ain't gonna say it.", disable=RULE_PIPES)
+    ruler(doc)
+    copy = pickle.loads(pickle.dumps(ruler))
+    again = copy(raw_nlp("I ain't gonna say it.", disable=RULE_PIPES))
+    assert [(t.pos_, t.lemma_) for t in again] == [(t.pos_, t.lemma_) for t in doc]
+    assert copy._table_ok is True

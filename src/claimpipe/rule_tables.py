@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -188,13 +189,37 @@ def _value_test(want: Any, *, flag: bool) -> ValueTest:
         if name == "REGEX":
             if flag:
                 raise UnsupportedPattern("REGEX on a flag")
-            regex = re.compile(arg)
-            return lambda v: bool(regex.search(v))
-        members = frozenset(arg)
-        return (lambda v: v in members) if name == "IN" else (lambda v: v not in members)
+            return _Search(arg)
+        return _Member(frozenset(arg), wanted=name == "IN")
     if flag != isinstance(want, bool):
         raise UnsupportedPattern(f"value {want!r}")
-    return lambda v: v == want
+    return _Equal(want)
+
+
+# The tests are small classes rather than closures so that a used pipeline still pickles.
+@dataclass(frozen=True)
+class _Search:
+    pattern: str
+
+    def __call__(self, value: str) -> bool:
+        return re.search(self.pattern, value) is not None  # re caches the compiled pattern
+
+
+@dataclass(frozen=True)
+class _Member:
+    members: frozenset
+    wanted: bool
+
+    def __call__(self, value: Any) -> bool:
+        return (value in self.members) == self.wanted
+
+
+@dataclass(frozen=True)
+class _Equal:
+    value: Any
+
+    def __call__(self, value: Any) -> bool:
+        return value == self.value
 
 
 @Language.factory("claimpipe_table_attribute_ruler", default_config={"validate": False,
@@ -212,6 +237,7 @@ class TableAttributeRuler(AttributeRuler):
     def add(self, *args: Any, **kwargs: Any) -> None:
         super().add(*args, **kwargs)
         self._table_ok = None
+
 
     def clear(self) -> None:
         super().clear()
