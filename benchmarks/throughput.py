@@ -143,6 +143,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--skip-memory", action="store_true", help="skip the 1x/4x peak-memory runs")
     ap.add_argument("--repeat", type=int, default=2, help="alternate raw and full runs N times, keep the fastest")
+    ap.add_argument("--one-process", action="store_true", help="only the one-process runs (no re-run, 2 workers, memory)")
     args = ap.parse_args()
     if args.measure:
         _SAMPLER.start()
@@ -156,7 +157,9 @@ def main() -> None:
         rows, cpu_runs = {}, {}
         # Raw and full runs alternate and the fastest of each counts (as timeit does): on a shared
         # machine a slow spell then hits both sides, and the minimum is the cost without the noise.
-        plan = [[("raw", 1), ("tables", 1), ("full", 1)]] * args.repeat + [[("rerun", 1)]] + [[("raw", 2), ("full", 2)]] * args.repeat
+        plan = [[("raw", 1), ("tables", 1), ("full", 1)]] * args.repeat
+        if not args.one_process:
+            plan += [[("rerun", 1)]] + [[("raw", 2), ("full", 2)]] * args.repeat
         for kind, workers in (step for group in plan for step in group):
             out = tmp / f"out-{workers}"
             if kind == "full":
@@ -168,15 +171,13 @@ def main() -> None:
             best = rows.get((kind, workers))
             if best is None or row["seconds"] < best["seconds"]:
                 rows[(kind, workers)] = row
-        if not args.skip_memory:
+        if not (args.skip_memory or args.one_process):
             corpus4, _, _ = write_corpus(tmp / "x4", limit=args.limit, copies=4)
             for name, path in [("memory_1x", corpus), ("memory_4x", corpus4)]:
                 row = in_subprocess("full", path, tmp / f"out-{name}", 2)
                 rows[(name, 2)] = row
                 print(json.dumps({"name": name, **row}), flush=True)
-        raw1, full1, rerun = rows[("raw", 1)], rows[("full", 1)], rows[("rerun", 1)]
-        tables1 = rows[("tables", 1)]
-        raw2, full2 = rows[("raw", 2)], rows[("full", 2)]
+        raw1, full1, tables1 = rows[("raw", 1)], rows[("full", 1)], rows[("tables", 1)]
         print(f"\n{n_docs} articles, {n_words:,} words")
         print(f"raw nlp.pipe, 1 process:   {raw1['words_per_second']:8.0f} words/s")
         print(f"claimpipe run, 1 process:  {full1['words_per_second']:8.0f} words/s   "
@@ -189,13 +190,16 @@ def main() -> None:
         cpu_ratio = min(r["cpu_seconds"] for r in cpu_runs[("raw", 1)]) / min(r["cpu_seconds"] for r in cpu_runs[("full", 1)])
         print(f"CPU time, 1 process:       raw {min(r['cpu_seconds'] for r in cpu_runs[('raw', 1)]):.1f} s, "
               f"claimpipe {min(r['cpu_seconds'] for r in cpu_runs[('full', 1)]):.1f} s   ratio {cpu_ratio:.3f} of raw")
+        print(f"stage times of the 1-process run: {full1['timings']}")
+        if args.one_process:
+            return
+        rerun, raw2, full2 = rows[("rerun", 1)], rows[("raw", 2)], rows[("full", 2)]
         print(f"raw nlp.pipe, 2 processes: {raw2['words_per_second']:8.0f} words/s")
         print(f"claimpipe run, 2 workers:  {full2['words_per_second']:8.0f} words/s   "
               f"{full2['words_per_second'] / full1['words_per_second']:.2f}x one process, "
               f"ratio {full2['words_per_second'] / raw2['words_per_second']:.3f} of raw with 2")
         print(f"re-run, nothing changed:   {rerun['seconds']:8.1f} s = "
               f"{rerun['seconds'] / full1['seconds']:.3f} of the first run ({rerun['cached']} from cache)")
-        print(f"stage times of the 1-process run: {full1['timings']}")
         if ("memory_1x", 2) in rows:
             m1, m4 = rows[("memory_1x", 2)]["peak_rss_mb"], rows[("memory_4x", 2)]["peak_rss_mb"]
             print(f"peak memory, 2 workers: 1x {m1:.0f} MB, 4x {m4:.0f} MB ({m4 / m1 - 1:+.1%})")

@@ -62,3 +62,34 @@ def test_pipeline_summary_stage_line_lists_stages_longest_first() -> None:
     summary = RunSummary(out=Path("out"), timings={"claims": 1.0, "spacy": 8.0, "export": 1.0})
     assert summary.stage_line() == "time per stage: spacy 8.0 s (80%), claims 1.0 s (10%), export 1.0 s (10%)"
     assert RunSummary(out=Path("out")).stage_line() == "time per stage: none (nothing to analyse)"
+
+
+def _pairs(*texts: str):
+    from claimpipe.clean import clean
+    from claimpipe.records import Article
+
+    articles = [Article(source=f"{k}.txt", text=t, sha256="", doc_id=f"d{k}") for k, t in enumerate(texts)]
+    return [(a, clean(a, settings=Settings())) for a in articles]
+
+
+def test_analyzer_holds_one_memory_zone_across_batches_and_renews_it_when_the_vocab_grows(nlp):
+    from claimpipe.pipeline import Analyzer
+
+    strings = nlp.vocab.strings
+    base = len(strings)
+    held = Analyzer(Settings(zone_strings=10**9), nlp=nlp)
+    first = held.analyse_batch(_pairs("Zorblaxian exports to Quuxland rose by 40% in 2024, officials said."))
+    zone = held._zone
+    held.analyse_batch(_pairs("Frobnitz Holdings said its Zorblaxian sales fell."))
+    assert held._zone is zone and len(strings) > base  # one zone: the first batch's words are still known
+    held.close()
+    assert held._zone is None and len(strings) == base  # closing it frees every string it made
+    assert first[0]["claims"][0]["text"].startswith("Zorblaxian exports")
+
+    renewing = Analyzer(Settings(zone_strings=1), nlp=nlp)
+    renewing.analyse_batch(_pairs("Zorblaxian exports rose."))
+    zone = renewing._zone
+    renewing.analyse_batch(_pairs("Quuxland imports fell."))
+    assert renewing._zone is not zone  # past the limit: the old zone closed, a new one opened
+    renewing.close()
+    assert len(strings) == base
