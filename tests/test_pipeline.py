@@ -72,24 +72,26 @@ def _pairs(*texts: str):
     return [(a, clean(a, settings=Settings())) for a in articles]
 
 
-def test_analyzer_holds_one_memory_zone_across_batches_and_renews_it_when_the_vocab_grows(nlp):
+def test_analyzer_loads_its_pipeline_afresh_once_the_vocab_has_grown(monkeypatch, nlp):
+    from claimpipe import pipeline
     from claimpipe.pipeline import Analyzer
 
-    strings = nlp.vocab.strings
-    base = len(strings)
-    held = Analyzer(Settings(zone_strings=10**9), nlp=nlp)
-    first = held.analyse_batch(_pairs("Zorblaxian exports to Quuxland rose by 40% in 2024, officials said."))
-    zone = held._zone
-    held.analyse_batch(_pairs("Frobnitz Holdings said its Zorblaxian sales fell."))
-    assert held._zone is zone and len(strings) > base  # one zone: the first batch's words are still known
-    held.close()
-    assert held._zone is None and len(strings) == base  # closing it frees every string it made
-    assert first[0]["claims"][0]["text"].startswith("Zorblaxian exports")
+    loads = []
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda settings: loads.append(1) or nlp)
+    analyzer = Analyzer(Settings(nlp_max_strings=10**9))
+    analyzer.analyse_batch(_pairs("Zorblaxian exports to Quuxland rose by 40% in 2024, officials said."))
+    analyzer.analyse_batch(_pairs("Frobnitz Holdings said its Zorblaxian sales fell."))
+    assert len(loads) == 1  # below the limit: one pipeline for the whole run
+    small = Analyzer(Settings(nlp_max_strings=0))
+    small.analyse_batch(_pairs("Vexillary imports fell."))
+    small.analyse_batch(_pairs("Brumpled exports rose."))
+    assert len(loads) == 3  # the second batch found the vocab grown past 0 new strings: loaded again
 
-    renewing = Analyzer(Settings(zone_strings=1), nlp=nlp)
-    renewing.analyse_batch(_pairs("Zorblaxian exports rose."))
-    zone = renewing._zone
-    renewing.analyse_batch(_pairs("Quuxland imports fell."))
-    assert renewing._zone is not zone  # past the limit: the old zone closed, a new one opened
-    renewing.close()
-    assert len(strings) == base
+
+def test_a_pipeline_passed_in_runs_each_batch_in_a_memory_zone(nlp):
+    from claimpipe.pipeline import Analyzer
+
+    base = len(nlp.vocab.strings)
+    records = Analyzer(Settings(), nlp=nlp).analyse_batch(_pairs("Zorblaxian exports rose by 40% in 2024."))
+    assert len(nlp.vocab.strings) == base  # the batch's new words left with its zone
+    assert records[0]["claims"][0]["text"] == "Zorblaxian exports rose by 40% in 2024."

@@ -30,7 +30,7 @@ class InProcessEngine:
             yield batch, self.analyzer.analyse_batch(todo, timer) if todo else []
 
     def close(self) -> None:
-        self.analyzer.close()
+        pass
 
 
 # One Analyzer per worker process, made by the pool's initializer (or on a Dask worker's first task).
@@ -54,8 +54,6 @@ def _work(pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
 
 def _dask_work(settings: Settings, pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
     if _ANALYZER is None or _ANALYZER.settings != settings:
-        if _ANALYZER is not None:
-            _ANALYZER.close()
         _init_worker(settings)
     return _work(pairs)
 

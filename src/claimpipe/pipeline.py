@@ -16,7 +16,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
@@ -130,13 +130,14 @@ class Analyzer:
         self.settings = settings
         self._nlp = nlp
         self._scorer: Any = None
-        self._zone: ExitStack | None = None
-        self._zone_start = 0  # strings in the vocab when the zone opened
+        self._owns_nlp = nlp is None  # a pipeline we load ourselves may be replaced by a fresh one
+        self._strings_at_load = 0
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_pipeline(self.settings)
+            self._strings_at_load = len(self._nlp.vocab.strings)
         return self._nlp
 
     @property
@@ -152,31 +153,26 @@ class Analyzer:
         from .checkworthiness import single_blas_thread
 
         timer = timer or Timer()
-        nlp, scorer = self.nlp, self.scorer
-        self._renew_zone(nlp)
-        with timer.stage("spacy"):
-            docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
-                                  max_piece_chars=self.settings.max_piece_chars)
-        with single_blas_thread():
-            return self._records(pairs, docs, scorer, timer)
+        nlp, scorer = self._fresh_nlp(), self.scorer
+        # A pipeline passed in by the caller is theirs to keep: its vocab is bounded by a memory zone per batch.
+        with nlp.memory_zone() if not self._owns_nlp else nullcontext():
+            with timer.stage("spacy"):
+                docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
+                                      max_piece_chars=self.settings.max_piece_chars)
+            with single_blas_thread():
+                return self._records(pairs, docs, scorer, timer)
 
-    def _renew_zone(self, nlp: Language) -> None:
-        """Hold spaCy's memory zone across batches; close it and open a new one once the vocab has grown by
-        `settings.zone_strings` strings. A zone per batch kept memory as flat but cost 13% of spaCy's time
-        on the BBC corpus (173 s against 153 s): every batch made its words' lexemes and tokenizer cache
-        entries again."""
-        if self._zone is not None and len(nlp.vocab.strings) - self._zone_start < self.settings.zone_strings:
-            return
-        self.close()
-        self._zone = ExitStack()
-        self._zone.enter_context(nlp.memory_zone())
-        self._zone_start = len(nlp.vocab.strings)
+    def _fresh_nlp(self) -> Language:
+        """The pipeline, loaded afresh once its vocab has grown by `settings.nlp_max_strings` strings.
 
-    def close(self) -> None:
-        """Close the memory zone (the end of a run): the Docs made in it must not be used after."""
-        if self._zone is not None:
-            zone, self._zone = self._zone, None
-            zone.close()
+        This bounds memory the way recycling a worker does. spaCy's memory zones bound it too, but inside
+        one the tokenizer caches nothing, and a zone per batch cost 13% of spaCy's time on the BBC
+        corpus (173 s against 153 s, the same pipeline without zones)."""
+        nlp = self.nlp
+        if self._owns_nlp and len(nlp.vocab.strings) - self._strings_at_load > self.settings.nlp_max_strings:
+            self._nlp = None
+            nlp = self.nlp
+        return nlp
 
     def _records(self, pairs: list[Pair], docs: list, scorer: Any, timer: Timer) -> list[Outcome]:
         """Entities and claims per article, then the claims of the whole batch scored together."""
