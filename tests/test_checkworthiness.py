@@ -153,23 +153,6 @@ def test_checkworthiness_training_split_holds_out_groundtruth():
     assert int(truth["y"].sum()) == 238
 
 
-@pytest.mark.parametrize("trans1, trans2", [(False, False), (True, False), (False, True), (True, True)])
-def test_checkworthiness_matmul_ops_gemm_is_thincs_gemm(trans1: bool, trans2: bool) -> None:
-    import numpy
-    from thinc.api import NumpyOps
-
-    from claimpipe.checkworthiness import MatmulOps
-
-    rng = numpy.random.default_rng(0)
-    x = rng.standard_normal((7, 5) if not trans1 else (5, 7)).astype("float32")
-    y = rng.standard_normal((5, 3) if not trans2 else (3, 5)).astype("float32")
-    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
-    numpy.testing.assert_allclose(MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2), expected, rtol=1e-5, atol=1e-6)
-    out = numpy.zeros((7, 3), dtype="float32")
-    assert MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
-    numpy.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-6)
-
-
 def test_checkworthiness_scores_with_matmul_ops_equal_thincs_own(scorer) -> None:
     from claimpipe.checkworthiness import CW_LABEL, DEFAULT_PATH
 

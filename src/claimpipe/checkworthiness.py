@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import json
 import math
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from thinc.api import NumpyOps
 
+from .blas import use_numpy_blas
 from .claim_types import claim_cues, claim_types, evaluative_cues, find_quantities
 from .records import Claim
 
@@ -68,35 +65,6 @@ class Combination:
         return score * self.opinion_discount if features.get("opinion_only") else score
 
 
-class MatmulOps(NumpyOps):
-    """thinc's NumpyOps with numpy's BLAS for matrix products.
-
-    thinc multiplies with its bundled blis, which runs the classifier's small products (5,000 x 192 by
-    192 x 192) 2.4 times slower than numpy's OpenBLAS on one core of an AVX-512 machine (12 ms vs 5 ms);
-    the scores agree to 1e-6. Only the shipped classifiers use it: spaCy's own pipeline is untouched.
-    """
-
-    name = "claimpipe_matmul"
-
-    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
-        a = x.T if trans1 else x
-        b = y.T if trans2 else y
-        if out is None:
-            return numpy.matmul(a, b)
-        numpy.matmul(a, b, out=out)
-        return out
-
-
-@contextmanager
-def single_blas_thread() -> Iterator[None]:
-    """Keep numpy's BLAS on one thread: a worker process owns one core, and a run with one worker means
-    one core. Entered once per batch of articles (threadpoolctl's lookup of the libraries costs a few ms)."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
-
-
 @dataclass(kw_only=True)
 class CheckworthinessScorer:
     """The shipped check-worthiness and subjectivity classifiers, with their settings."""
@@ -116,10 +84,10 @@ class CheckworthinessScorer:
         root = Path(path) if path is not None else DEFAULT_PATH
         meta_path = root / "meta.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        nlp = _with_matmul_ops(spacy.load(root / "cfs"))
+        nlp = use_numpy_blas(spacy.load(root / "cfs"))
         subj_dir = root / "subjectivity"
         # one vocab for both, so that a claim is tokenized once for the two classifiers
-        subj = _with_matmul_ops(spacy.load(subj_dir, vocab=nlp.vocab)) if subj_dir.exists() else None
+        subj = use_numpy_blas(spacy.load(subj_dir, vocab=nlp.vocab)) if subj_dir.exists() else None
         return cls(
             nlp=nlp,
             subjectivity_nlp=subj,
@@ -241,16 +209,6 @@ def claim_spans(doc: Doc, claims: list[Claim]) -> list[Span | None]:
 def classifier_inputs(claims: list[Claim], spans: list[Span | None]) -> list[str | Span]:
     """The claim's span (tokens reused), or its text when its offsets do not fall inside the Doc."""
     return [c.text if s is None else s for c, s in zip(claims, spans)]
-
-
-def _with_matmul_ops(nlp: Language) -> Language:
-    ops = MatmulOps()
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is not None:
-            for node in model.walk():
-                node.ops = ops
-    return nlp
 
 
 def _cats(nlp: Language, texts: list[str], label: str, batch_size: int) -> list[float]:

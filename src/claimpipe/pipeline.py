@@ -150,17 +150,16 @@ class Analyzer:
 
     def analyse_batch(self, pairs: list[Pair], timer: Timer | None = None) -> list[Outcome]:
         """One record or DocError per pair, in order. No Doc outlives the call."""
-        from .checkworthiness import single_blas_thread
+        from .blas import single_blas_thread
 
         timer = timer or Timer()
         nlp, scorer = self._fresh_nlp(), self.scorer
         # A pipeline passed in by the caller is theirs to keep: its vocab is bounded by a memory zone per batch.
-        with nlp.memory_zone() if not self._owns_nlp else nullcontext():
+        with nlp.memory_zone() if not self._owns_nlp else nullcontext(), single_blas_thread():
             with timer.stage("spacy"):
                 docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
                                       max_piece_chars=self.settings.max_piece_chars)
-            with single_blas_thread():
-                return self._records(pairs, docs, scorer, timer)
+            return self._records(pairs, docs, scorer, timer)
 
     def _fresh_nlp(self) -> Language:
         """The pipeline, loaded afresh once its vocab has grown by `settings.nlp_max_strings` strings.
