@@ -178,6 +178,22 @@ def test_ingest_mojibake_is_noted_and_repaired_on_request(tmp_path: Path, text, 
     assert article.doc_id == make_doc_id(expected_text)
 
 
+def test_ingest_ascii_text_is_never_mojibake_to_ftfy() -> None:
+    """check_mojibake skips ftfy's heuristic for ASCII text: no pattern of it matches ASCII alone (every
+    pattern is at most four characters and needs a non-ASCII one, so all strings of up to three suffice)."""
+    from ftfy.badness import is_bad
+
+    ascii_chars = [chr(i) for i in range(128)]
+    assert not any(is_bad(a + b + c) for a in ascii_chars for b in ascii_chars for c in ascii_chars)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ingest_check_mojibake_leaves_ascii_alone(text: str) -> None:
+    from claimpipe.ingest import check_mojibake
+
+    assert check_mojibake(text, repair=True) == (text, [])
+
+
 def test_ingest_gzip_inputs_read_as_the_files_they_hold(tmp_path: Path) -> None:
     import gzip
 

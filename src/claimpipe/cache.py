@@ -56,19 +56,27 @@ class ResultCache:
             self.db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
 
     def get(self, key: str) -> dict[str, Any] | None:
+        text = self.get_text(key)
+        return None if text is None else json.loads(text)
+
+    def get_text(self, key: str) -> str | None:
+        """The record stored under `key` as its JSON text (what `put_text` stored), or None."""
         if self.db is None:
             return None
         row = self.db.execute("SELECT record FROM results WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         self.used.add(key)
-        return json.loads(row[0])
+        return row[0]
 
     def put(self, key: str, record: dict[str, Any]) -> None:
+        self.put_text(key, json.dumps(record, ensure_ascii=False))
+
+    def put_text(self, key: str, text: str) -> None:
         if self.db is None:
             return
         self.used.add(key)
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, json.dumps(record, ensure_ascii=False)))
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, text))
 
     def commit(self) -> None:
         if self.db is not None:

@@ -58,6 +58,11 @@ def _is_number(value: str) -> bool:
 
 def csv_cell(value: Any) -> str:
     """One CSV cell: lists joined with "|", booleans as true/false, None empty, quantities by text."""
+    kind = type(value)  # the common exact types first: this runs for every cell of every table
+    if kind is str:
+        return neutralise_cell(value)
+    if kind is int:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -124,8 +129,13 @@ def document_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def json_text(obj: Any) -> str:
+    """An object as the JSON of one JSONL line (no newline): UTF-8 as is, keys in their order."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=False)
+
+
 def json_line(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=False) + "\n"
+    return json_text(obj) + "\n"
 
 
 class _CsvFile:
@@ -136,7 +146,7 @@ class _CsvFile:
         self.writer.writerow(columns)
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([csv_cell(row.get(k)) for k in self.columns])
+        self.writer.writerow(map(csv_cell, map(row.get, self.columns)))
 
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -189,10 +199,13 @@ class OutputWriter:
     def add(self, result: DocResult) -> None:
         self.add_record(document_record(result))
 
-    def add_record(self, record: dict[str, Any]) -> None:
-        """Write one documents.jsonl record and its rows in every other file."""
+    def add_record(self, record: dict[str, Any], *, text: str | None = None) -> None:
+        """Write one documents.jsonl record and its rows in every other file.
+
+        `text`: the record's `json_text` when the caller has it already (the result cache stores it), so
+        that a re-run does not serialise every record again."""
         if "documents.jsonl" in self._jsonl:
-            self._jsonl["documents.jsonl"].write(json_line(record))
+            self._jsonl["documents.jsonl"].write((json_text(record) if text is None else text) + "\n")
             for c in record["claims"]:
                 self._jsonl["claims.jsonl"].write(json_line(c))
         if self._csv or self._parquet:

@@ -241,7 +241,9 @@ def check_mojibake(text: str, *, repair: bool) -> tuple[str, list[str]]:
     from ftfy.badness import is_bad
 
     sample = text[:100_000]  # the badness heuristic is linear; a prefix tells
-    if not is_bad(sample):
+    # Every pattern of ftfy's heuristic needs a non-ASCII character (tests check all ASCII strings of up to
+    # three characters): ASCII text is never mojibake, and most English articles are ASCII.
+    if sample.isascii() or not is_bad(sample):
         return text, []
     if not repair:
         return text, ["looks like mojibake (wrongly decoded text); not repaired: set repair_mojibake to fix it"]

@@ -11,6 +11,7 @@ over an unchanged corpus, or after an interruption, redoes only what it must.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import sys
 import time
@@ -243,14 +244,14 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
             bar = _progress(total, enabled=progress)
             outcomes = process(corpus, settings=settings, runner=runner, repeats=repeats, timer=timer,
                                duplicates=duplicates, skipped=skipped, cache=cache, model=model, summary=summary)
-            for item in outcomes:
+            for item, text in outcomes:
                 with timer.stage("export"):
                     if isinstance(item, DocError):
                         writer.add_error(item)
                         summary.n_errors += 1
                         print(f"claimpipe: {item.source}: {item.stage}: {item.error}: {item.message}", file=sys.stderr)
                     else:
-                        writer.add_record(item)
+                        writer.add_record(item, text=text)
                         inputs.append({"source": item["source"], "sha256": item["sha256"], "doc_id": item["doc_id"]})
                         corpus_entities.add(item)
                         summary.n_documents += 1
@@ -282,30 +283,36 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
 
 def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, timer: Timer,
             duplicates: list[dict[str, str]], cache: ResultCache, model: dict[str, Any],
-            summary: RunSummary, skipped: list[str] | None = None) -> Iterator[Outcome]:
-    """Stream outcomes in input order: a record per article (cached or computed), or its DocError."""
+            summary: RunSummary, skipped: list[str] | None = None) -> Iterator[tuple[Outcome, str | None]]:
+    """Stream outcomes in input order: a record per article (cached or computed) with its JSON text
+    (`export.json_text`, kept in the cache and written to documents.jsonl as is), or its DocError and None."""
+    from .export import json_text
+
     articles = read_articles(corpus, settings=settings, timer=timer, duplicates=duplicates, skipped=skipped)
     keyed = _keyed_batches(articles, settings=settings, cache=cache, model=model, repeats=repeats, timer=timer)
     for batch, computed in runner.map(keyed, timer=timer):
         fresh = iter(computed)
-        for item, key, record in batch:
+        for item, key, text in batch:
             if isinstance(item, DocError):
-                yield item
-            elif record is not None:
+                yield item, None
+            elif text is not None:
                 summary.n_cached += 1
-                yield record
+                yield json.loads(text), text
             else:
                 outcome = next(fresh)
-                if not isinstance(outcome, DocError):
-                    cache.put(key, outcome)
-                yield outcome
+                if isinstance(outcome, DocError):
+                    yield outcome, None
+                    continue
+                text = json_text(outcome)
+                cache.put_text(key, text)
+                yield outcome, text
         cache.commit()
 
 
 def _keyed_batches(articles: Iterator[Article | DocError], *, settings: Settings, cache: ResultCache,
                    model: dict[str, Any], repeats: Any,
                    timer: Timer) -> Iterator[tuple[list[tuple[Any, str, Any]], list[Pair]]]:
-    """Batches of (item, cache key, cached record or None), and the cleaned pairs still to analyse.
+    """Batches of (item, cache key, cached record's JSON text or None), and the cleaned pairs still to analyse.
 
     An article whose record is cached is not cleaned again.
     """
@@ -319,9 +326,9 @@ def _keyed_batches(articles: Iterator[Article | DocError], *, settings: Settings
                 continue
             key = result_key(item, repeats=repeats.signature(item, min_docs=min_docs), fingerprint=fingerprint,
                              model=model, version=__version__)
-            record = cache.get(key)
-            if record is not None:
-                batch.append((item, key, record))
+            text = cache.get_text(key)
+            if text is not None:
+                batch.append((item, key, text))
                 continue
             try:
                 with timer.stage("clean"):
