@@ -84,3 +84,12 @@ def test_single_blas_thread_holds_blas_to_one_thread() -> None:
     with single_blas_thread():
         blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
         assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
+def test_the_numpy_blas_setting_chooses_the_ops_and_leaves_the_fingerprint_alone() -> None:
+    from claimpipe.pipeline import load_pipeline
+    from claimpipe.settings import Settings
+
+    assert type(load_pipeline(Settings(numpy_blas=False)).get_pipe("ner").model.ops) is NumpyOps
+    assert isinstance(load_pipeline(Settings()).get_pipe("ner").model.ops, MatmulOps)
+    assert Settings(numpy_blas=False).fingerprint() == Settings().fingerprint()  # same annotations
