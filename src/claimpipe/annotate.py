@@ -1,11 +1,12 @@
 """Load claimpipe's spaCy pipeline and turn a Doc's entities into Mention and Entity records.
 
 The pipeline is the model, its attribute ruler and rule lemmatizer run as table lookups with the same
-output (`claimpipe.rule_tables`) and its layers multiplying with numpy's BLAS (`claimpipe.blas`), plus three components: `claimpipe_block_sentences` (before the parser: a
-sentence starts at every block), `claimpipe_gazetteer` and `claimpipe_entity_fixes` (after the NER:
-the model's slips fixed, see `claimpipe.entities.fixes`). `doc_entities` then groups each article's
-mentions into canonical entities (`claimpipe.entities.canonical`) with roles and owners
-(`claimpipe.entities.roles`); `corpus_entities` counts them across a run.
+output (`claimpipe.rule_tables`) and its layers multiplying with numpy's BLAS (`claimpipe.blas`), plus
+three components: `claimpipe_block_sentences` (before the parser: a sentence starts at every block),
+`claimpipe_gazetteer` and `claimpipe_entity_fixes` (after the NER: the model's slips fixed, see
+`claimpipe.entities.fixes`). `doc_entities` then groups each article's mentions into canonical entities
+(`claimpipe.entities.canonical`) with roles and owners (`claimpipe.entities.roles`); `corpus_entities`
+counts them across a run.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import is_package
 
-from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
 from .blas import use_numpy_blas
+from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
 from .records import Cleaned, Entity, Mention, make_entity_id, make_mention_id
 from .rule_tables import use_rule_tables
 from .settings import Settings
