@@ -153,7 +153,7 @@ def test_checkworthiness_training_split_holds_out_groundtruth():
     assert int(truth["y"].sum()) == 238
 
 
-def test_checkworthiness_scores_with_matmul_ops_equal_thincs_own(scorer) -> None:
+def test_checkworthiness_scores_with_numpy_blas_equal_thincs_blis(scorer) -> None:
     from claimpipe.checkworthiness import CW_LABEL, DEFAULT_PATH
 
     plain = spacy.load(DEFAULT_PATH / "cfs")  # thinc's default ops

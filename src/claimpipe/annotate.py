@@ -44,7 +44,8 @@ def resolve_model(model: str | None) -> str:
     return OFFICIAL_MODEL if is_package(OFFICIAL_MODEL) else FALLBACK_MODEL
 
 
-def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True, numpy_blas: bool = True) -> Language:
+def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True,
+             numpy_blas: bool | None = None) -> Language:
     """The model with claimpipe's components.
 
     Args:
@@ -53,6 +54,7 @@ def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True
             output in a fraction of the time (`claimpipe.rule_tables`).
         numpy_blas: multiply with numpy's BLAS instead of thinc's blis, the same parses and entities in
             less time (`claimpipe.blas`; hold BLAS to one thread with `single_blas_thread` per worker).
+            None follows `settings.numpy_blas`.
     Raises:
         OSError: the model is not an installed package or a pipeline folder.
         ValueError: the pipeline has no "ner" to fix.
@@ -67,7 +69,7 @@ def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True
         raise OSError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline folder") from exc
     if rule_tables:
         use_rule_tables(nlp)
-    if numpy_blas:
+    if settings.numpy_blas if numpy_blas is None else numpy_blas:
         use_numpy_blas(nlp)
     if "parser" in nlp.pipe_names and "claimpipe_block_sentences" not in nlp.pipe_names:
         nlp.add_pipe("claimpipe_block_sentences", before="parser")

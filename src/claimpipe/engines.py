@@ -9,6 +9,7 @@ memory stays bounded however long the corpus.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +36,7 @@ class InProcessEngine:
 
 # One Analyzer per worker process, made by the pool's initializer (or on a Dask worker's first task).
 _ANALYZER: Any = None
+_DASK_LOCK = threading.Lock()
 
 
 def _init_worker(settings: Settings) -> None:
@@ -53,9 +55,12 @@ def _work(pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
 
 
 def _dask_work(settings: Settings, pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
-    if _ANALYZER is None or _ANALYZER.settings != settings:
-        _init_worker(settings)
-    return _work(pairs)
+    # A Dask worker may run tasks on several threads; its one pipeline (and the process-wide BLAS thread
+    # limit, see `blas.single_blas_thread`) serve one batch at a time.
+    with _DASK_LOCK:
+        if _ANALYZER is None or _ANALYZER.settings != settings:
+            _init_worker(settings)
+        return _work(pairs)
 
 
 class _WindowedEngine:

@@ -481,7 +481,7 @@ def load_pipeline(settings: Settings) -> Language:
     from .annotate import load_nlp
 
     try:
-        return load_nlp(settings, numpy_blas=settings.numpy_blas)
+        return load_nlp(settings)
     except (OSError, ImportError, ValueError) as exc:
         raise RunError(f"cannot load the spaCy model {settings.model or '(default)'}: {_message(exc)}; "
                        "give --model an installed package name or a model folder") from exc
