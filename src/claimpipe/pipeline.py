@@ -285,7 +285,8 @@ def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, time
             duplicates: list[dict[str, str]], cache: ResultCache, model: dict[str, Any],
             summary: RunSummary, skipped: list[str] | None = None) -> Iterator[tuple[Outcome, str | None]]:
     """Stream outcomes in input order: a record per article (cached or computed) with its JSON text
-    (`export.json_text`, kept in the cache and written to documents.jsonl as is), or its DocError and None."""
+    (`export.json_text`, kept in the cache and written to documents.jsonl as is; None without a cache), or
+    its DocError and None."""
     from .export import json_text
 
     articles = read_articles(corpus, settings=settings, timer=timer, duplicates=duplicates, skipped=skipped)
@@ -303,8 +304,10 @@ def process(corpus: Path, *, settings: Settings, runner: Any, repeats: Any, time
                 if isinstance(outcome, DocError):
                     yield outcome, None
                     continue
-                text = json_text(outcome)
-                cache.put_text(key, text)
+                text = None  # without a cache, the writer serialises the record only if it writes JSONL
+                if cache.enabled:
+                    text = json_text(outcome)
+                    cache.put_text(key, text)
                 yield outcome, text
         cache.commit()
 
