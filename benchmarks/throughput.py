@@ -7,8 +7,9 @@
 
 Besides raw `nlp.pipe`, it times `nlp.pipe` over the model as claimpipe runs it ("tuned": the attribute
 ruler and lemmatizer as table lookups, `claimpipe.rule_tables`, and numpy's BLAS under the layers,
-`claimpipe.blas`; the same annotations), so that the gain of those and claimpipe's own overhead are seen apart. Each measurement runs in a fresh process, so the peak memory (ru_maxrss of the process and its children)
-belongs to that measurement alone. Words are counted once, on the source texts, for both sides.
+`claimpipe.blas`; the same annotations), so that the gain of those and claimpipe's own overhead are seen
+apart. Each measurement runs in a fresh process, so the peak memory (ru_maxrss of the process and its
+children) belongs to that measurement alone. Words are counted once, on the source texts, for both sides.
 Prints one JSON object per measurement and a summary table of the ratios.
 """
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .export import json_text
 from .records import Article
 
 CACHE_NAME = ".claimpipe-cache.sqlite"
@@ -70,7 +71,8 @@ class ResultCache:
         return row[0]
 
     def put(self, key: str, record: dict[str, Any]) -> None:
-        self.put_text(key, json.dumps(record, ensure_ascii=False))
+        # the one serialisation: documents.jsonl gets a cached record's text as it is
+        self.put_text(key, json_text(record))
 
     def put_text(self, key: str, text: str) -> None:
         if self.db is None:
