@@ -157,6 +157,17 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
     (["Northfield", "Steel", "Corporation", "grew", ";", "NSC", "said"],
      ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"], None,
      [("Northfield Steel Corporation", "ORG", "Northfield Steel"), ("NSC", "ORG", "Northfield Steel")]),
+    # the same name spelled once with a plural "s" is one name (the first spelling), so the acronym is unambiguous
+    (["Disasters", "Emergency", "Committee", ";", "DEC", ";", "Disaster", "Emergency", "Committee"],
+     ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"], None,
+     [("Disasters Emergency Committee", "ORG", "Disasters Emergency Committee"),
+      ("DEC", "ORG", "Disasters Emergency Committee"),
+      ("Disaster Emergency Committee", "ORG", "Disasters Emergency Committee")]),
+    # ... but a one-word name is not merged with its plural, nor a person's name
+    (["Apple", "and", "Apples", ";", "Tom", "Jone", "and", "Tom", "Jones"],
+     ["B-ORG", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"], None,
+     [("Apple", "ORG", "Apple"), ("Apples", "ORG", "Apples"), ("Tom Jone", "PERSON", "Tom Jone"),
+      ("Tom Jones", "PERSON", "Tom Jones")]),
     (["Nordlys", "Energi", "ASA", "and", "Nordlys"], ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"], None,
      [("Nordlys Energi ASA", "ORG", "Nordlys Energi"), ("Nordlys", "ORG", "Nordlys Energi")]),
     (["WASHINGTON", "—", "in", "Washington"], ["B-GPE", "O", "O", "B-GPE"], None,

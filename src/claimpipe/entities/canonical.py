@@ -3,6 +3,7 @@
 Pure functions over the fixed `doc.ents`. A mention's canonical name comes, in order, from:
 
 1. the gazetteer (`ent.id_`, set by `claimpipe_entity_fixes`): "U.S." -> "United States";
+   a name of several words spelled once with and once without a plural "s" is the first spelling;
 2. an acronym's definition in the article ("Steppe Resources Group (SRG)") or a longer name whose initials
    it spells: "SRG" -> "Steppe Resources Group";
 3. a longer name of the same kind that it is part of: a PERSON's surname or first name ("Zhumangarin",
@@ -109,6 +110,7 @@ def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Res
         items.append(Resolved(ent, ent.label_, name))
     _one_label_per_name(items)
     free = [r for r in items if not r.ent.id_]
+    _merge_inflections(free)
     _resolve_acronyms(free, items, lex)
     _resolve_short_forms(free)
     _resolve_case(free)
@@ -126,6 +128,18 @@ def _one_label_per_name(items: list[Resolved]) -> None:
             best = max(labels, key=lambda lab: (labels[lab], -next(i for i, r in enumerate(group) if r.label == lab)))
             for r in group:
                 r.label = best
+
+
+def _merge_inflections(free: list[Resolved]) -> None:
+    """Names of several words that differ only by a plural "s" are one name, the first one used
+    ("Disasters Emergency Committee" ... "Disaster Emergency Committee")."""
+    first: dict[tuple, str] = {}
+    for r in free:
+        words = words_of(r.name)
+        if len(words) < 2 or r.label == "PERSON":
+            continue
+        key = (r.label, *(w.lower().rstrip("s") for w in words))
+        r.name = first.setdefault(key, r.name)
 
 
 def _resolve_acronyms(free: list[Resolved], items: list[Resolved], lex: Lexicon) -> None:
