@@ -138,6 +138,107 @@ would would AUX MD aux 13 O 1
 act act VERB VB ccomp 9 O 0
 . . PUNCT . punct 9 O 0
 """
+PLEONASTIC_PASSIVE = """
+DEC DEC PROPN NNP nsubj 1 B-ORG 1
+spoke speak VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+It it PRON PRP nsubjpass 5 O 1
+is be AUX VBZ auxpass 5 O 1
+thought think VERB VBN ROOT 5 O 1
+that that SCONJ IN mark 9 O 1
+the the DET DT det 8 O 1
+site site NOUN NN nsubj 9 O 1
+runs run VERB VBZ ccomp 5 O 1
+from from ADP IN prep 9 O 1
+Romania Romania PROPN NNP pobj 10 B-GPE 0
+. . PUNCT . punct 5 O 0
+"""
+OWN_SUBJECT = """
+Microsoft Microsoft PROPN NNP nsubj 1 B-ORG 1
+owns own VERB VBZ ROOT 1 O 1
+Bungie Bungie PROPN NNP dobj 1 B-ORG 0
+. . PUNCT . punct 1 O 1
+Bungie Bungie PROPN NNP nsubj 5 B-ORG 1
+hopes hope VERB VBZ ROOT 5 O 1
+it it PRON PRP nsubj 7 O 1
+got get VERB VBD ccomp 5 O 1
+it it PRON PRP dobj 7 O 1
+right right ADV RB advmod 7 O 0
+. . PUNCT . punct 5 O 0
+"""
+PREPOSITION_OBJECT = """
+Halo Halo PROPN NNP nsubj 1 B-PRODUCT 1
+had have VERB VBD ROOT 1 O 1
+a a DET DT det 3 O 1
+depth depth NOUN NN dobj 1 O 1
+to to ADP IN prep 3 O 1
+it it PRON PRP pobj 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+PERSON_OBJECT = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+met meet VERB VBD ROOT 1 O 1
+Jones Jones PROPN NNP dobj 1 B-PERSON 0
+. . PUNCT . punct 1 O 1
+He he PRON PRP nsubj 5 O 1
+criticised criticise VERB VBD ROOT 5 O 1
+him he PRON PRP dobj 5 O 0
+. . PUNCT . punct 5 O 0
+"""
+OBJECT_PRONOUN = """
+Mr Mr PROPN NNP compound 1 O 1
+Trump Trump PROPN NNP nsubj 2 B-PERSON 1
+met meet VERB VBD ROOT 2 O 1
+Mrs Mrs PROPN NNP compound 4 O 1
+Clinton Clinton PROPN NNP dobj 2 B-PERSON 0
+. . PUNCT . punct 2 O 1
+He he PRON PRP nsubj 7 O 1
+criticised criticise VERB VBD ROOT 7 O 1
+her her PRON PRP dobj 7 O 1
+and and CCONJ CC cc 7 O 1
+her her PRON PRP$ poss 11 O 1
+plan plan NOUN NN conj 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+GENDER_BY_TITLE = """
+Mr Mr PROPN NNP compound 1 O 1
+Smith Smith PROPN NNP nsubj 2 B-PERSON 1
+met meet VERB VBD ROOT 2 O 1
+Ms Ms PROPN NNP compound 4 O 1
+Jones Jones PROPN NNP dobj 2 B-PERSON 0
+. . PUNCT . punct 2 O 1
+She she PRON PRP nsubj 7 O 1
+left leave VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+GENDER_BY_NOUN = """
+Smith Smith PROPN NNP nsubj 5 B-PERSON 0
+, , PUNCT , punct 0 O 1
+a a DET DT det 3 O 1
+spokesman spokesman NOUN NN appos 0 O 0
+, , PUNCT , punct 0 O 1
+met meet VERB VBD ROOT 5 O 1
+Jones Jones PROPN NNP dobj 5 B-PERSON 0
+, , PUNCT , punct 6 O 1
+a a DET DT det 9 O 1
+spokeswoman spokeswoman NOUN NN appos 6 O 0
+. . PUNCT . punct 5 O 1
+She she PRON PRP nsubj 12 O 1
+left leave VERB VBD ROOT 12 O 0
+. . PUNCT . punct 12 O 0
+"""
+THEY_AFTER_THEM = """
+Apple Apple PROPN NNP nsubj 1 B-ORG 1
+said say VERB VBD ROOT 1 O 1
+it it PRON PRP nsubj 3 O 1
+affects affect VERB VBZ ccomp 1 O 1
+them they PRON PRP dobj 3 O 1
+and and CCONJ CC cc 3 O 1
+they they PRON PRP nsubj 8 O 1
+can can AUX MD aux 8 O 1
+act act VERB VB conj 3 O 0
+. . PUNCT . punct 1 O 0
+"""
 NO_ANTECEDENT = """
 The the DET DT det 1 O 1
 company company NOUN NN nsubj 2 O 1
@@ -174,9 +275,28 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (ROLE, [(8, "minister", "Serik Zhumangarin"), (10, "his", "Serik Zhumangarin")]),
         (NON_ANAPHORIC, []),
         (NO_ANTECEDENT, []),
+        # "It is thought that ...": a passive with a clause after it has a pleonastic subject
+        (PLEONASTIC_PASSIVE, []),
+        # "Bungie hopes it got it right": the object "it" is not its verb's subject, and rather than
+        # another organisation it stays as written
+        (OWN_SUBJECT, [(6, "it", "Bungie")]),
+        # "Halo had a depth to it": a prepositional object may be the subject
+        (PREPOSITION_OBJECT, [(5, "it", "Halo")]),
+        # "He criticised him": a person's object is the other person
+        (PERSON_OBJECT, [(4, "He", "Smith"), (6, "him", "Jones")]),
+        # "He criticised her": and "her plan" is not Mr Trump's
+        (OBJECT_PRONOUN, [(6, "He", "Trump"), (8, "her", "Clinton"), (10, "her", "Clinton")]),
+        # "Ms" makes Jones the "she", though Mr Smith is the subject
+        (GENDER_BY_TITLE, [(6, "She", "Jones")]),
+        # so does "a spokeswoman", though Smith is the subject
+        (GENDER_BY_NOUN, [(11, "She", "Jones")]),
+        # "Apple said it affects them and they can act": "them" is not Apple (its verb's subject), and
+        # "they" after an unresolved "them" is the same people
+        (THEY_AFTER_THEM, [(2, "it", "Apple")]),
     ],
     ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
-         "institution", "pleonastic-it", "role", "non-anaphoric", "no-antecedent"],
+         "institution", "pleonastic-it", "role", "non-anaphoric", "no-antecedent", "pleonastic-passive",
+         "not-own-subject", "preposition-object", "person-object", "object-pronoun", "gender-by-title", "gender-by-noun", "they-after-them"],
 )
 def test_claims_resolve_rules(table, expected):
     assert _resolved(table) == expected
@@ -190,3 +310,13 @@ def test_claims_resolve_replacements_for_standalone_text():
     reps = [(doc.text[r.start_char:r.end_char], resolver.name(r.entity_id), r.possessive)
             for r in resolver.replacements(start, len(doc.text))]
     assert reps == [("The company", "Eurasian Resources Group", False), ("its", "Eurasian Resources Group", True)]
+
+
+def test_claims_resolve_object_her_is_not_possessive():
+    # "He criticised her and her plan": "Clinton", then "Clinton's"
+    doc = doc_from_table(VOCAB, OBJECT_PRONOUN)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    reps = [(doc.text[r.start_char:r.end_char], resolver.name(r.entity_id), r.possessive)
+            for r in resolver.replacements(doc[6].idx, len(doc.text))]
+    assert reps == [("He", "Trump", False), ("her", "Clinton", False), ("her", "Clinton", True)]

@@ -7,7 +7,7 @@ editing one file (or passing another with `load_lexicon(path)`), never the code.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,8 @@ class Lexicon:
     descriptions: dict[str, frozenset[str]]  # head noun -> entity labels it can refer to
     institutions: frozenset[str]
     non_anaphoric: frozenset[str]
+    gender_titles: dict[str, str] = field(default_factory=dict)  # "mr" -> "m", "ms" -> "f"
+    gender_nouns: dict[str, str] = field(default_factory=dict)  # "spokesman" -> "m", "wife" -> "f"
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -88,7 +90,14 @@ def parse_lexicon(data: dict) -> Lexicon:
         raising=_words(cues.get("raising", [])),
         passive_raising=_words(cues.get("passive_raising", [])),
         impersonal=_words(cues.get("impersonal", [])),
+        gender_titles=_gender_words(res.get("gender", {}), "titles"),
+        gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
     )
+
+
+def _gender_words(table: dict, kind: str) -> dict[str, str]:
+    male, female = _words(table.get(f"male_{kind}", [])), _words(table.get(f"female_{kind}", []))
+    return {**{w: "m" for w in male}, **{w: "f" for w in female}}
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,9 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   noun it explains ("the Deputy Prime Minister, Serik Zhumangarin");
 - institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
 - pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT;
-  they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that") is skipped;
+  they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought
+  that") is skipped; a direct object is not its own verb's subject ("He criticised her"); "she" is
+  never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
 - definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
   a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
   article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency.
@@ -32,6 +34,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 IT_PRONOUNS = {"it", "its"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs"}
 POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 IT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
 THEY_LABELS = frozenset({"ORG", "NORP"})
 WINDOW = 4  # sentences back that a pronoun or description may reach
@@ -93,13 +96,33 @@ def is_pleonastic(token: Token) -> bool:
     siblings = [c for c in head.children if c != token]
     if token.dep_ == "dobj" and any(c.dep_ in ("oprd", "ccomp", "acomp") for c in siblings):
         return True
+    clause_after = any(c.dep_ == "ccomp" and c.i > head.i for c in siblings)
+    if token.dep_ == "nsubjpass" and clause_after:
+        return True  # "it is thought that", "it was reported that"
     if token.dep_ == "nsubj":
         has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.subtree)
         if head.lemma_ in ("be", "seem", "appear", "become", "remain") and any(c.dep_ in ("acomp", "attr") for c in siblings) and has_clause:
             return True
+        if head.lemma_ in ("seem", "appear", "emerge", "transpire") and clause_after:
+            return True  # "it emerged that"
         if head.lemma_ in ("take", "matter", "happen", "rain", "snow"):
             return True
     return False
+
+
+def is_possessive(token: Token) -> bool:
+    """"its", "their"; "her" only as a determiner ("her knee", not "reimburse her")."""
+    lower = token.lower_
+    return lower in POSSESSIVE and (lower != "her" or token.tag_ == "PRP$" or token.dep_ == "poss")
+
+
+def _own_subject(token: Token) -> Token | None:
+    """The subject of the verb whose direct object `token` is: "He criticised her" (her is not he).
+    Prepositional objects may be the subject ("Halo had a depth to it"), so they are not checked."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "dative", "iobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
@@ -123,6 +146,9 @@ class Resolver:
         self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
         self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
+        # PERSON entity -> "m" / "f", from a title or a describing noun; never from a resolved pronoun,
+        # whose errors would then spread
+        self.gender: dict[str, str] = {}
         starts: list[tuple[int, Ref]] = []
         for m in mentions:
             head = _mention_head(doc, m)
@@ -146,7 +172,12 @@ class Resolver:
             if m.role:
                 for word in m.role.lower().split():
                     self.described.setdefault(m.entity_id, set()).add(word)
+            if label == "PERSON" and span.start > 0:
+                self._note_gender(m.entity_id, [doc[span.start - 1].lower_], self.lex.gender_titles)
         starts.sort(key=lambda x: x[0])
+        for eid, nouns in self.described.items():
+            if self.entities.get(eid) is not None and self.entities[eid].label == "PERSON":
+                self._note_gender(eid, sorted(nouns), self.lex.gender_nouns)
         self._pending = [r for _, r in starts]
         self._resolve_all()
 
@@ -204,6 +235,8 @@ class Resolver:
         for u in self.doc[ref.head + 1:t.i]:
             if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                 return True
+            if u.lower_ in ("they", "them") and u.i not in self.resolved:
+                return True  # "how it affects them and what they can do": the same unnamed people
         return False
 
     def _pronoun(self, t: Token) -> str | None:
@@ -218,11 +251,27 @@ class Resolver:
             labels = THEY_LABELS
         else:
             return None
+        possessive = is_possessive(t)
         # a possessive pronoun cannot point into its own noun phrase
-        cands = [c for c in self._candidates(t, labels) if not (lower in POSSESSIVE and c[2].head == t.head.i)]
+        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)]
+        gender = PRONOUN_GENDER.get(lower)
+        if gender:  # "she" is not the man the article called "Mr" or "spokesman"
+            cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
+        subject = None if possessive else _own_subject(t)
+        own = self.entity_of(subject) if subject is not None else None
+        if own and cands and cands[0][2].entity_id == own:
+            if not gender:  # "Bungie has got it right": "it" is some thing, rarely the next name
+                return None
+            cands = cands[1:]  # "He criticised her": the other person
         return cands[0][2].entity_id if cands else None
+
+    def _note_gender(self, entity_id: str, words: list[str], table: dict[str, str]) -> None:
+        for word in words:
+            if (gender := table.get(word)) is not None:
+                self.gender.setdefault(entity_id, gender)
+                return
 
     def _description(self, t: Token) -> str | None:
         lemma = t.lemma_.lower()
@@ -296,7 +345,7 @@ class Resolver:
             if not (start_char <= t.idx < end_char):
                 continue
             if t.pos_ == "PRON":
-                out.append(Replacement(t.idx, t.idx + len(t.text), eid, t.lower_ in POSSESSIVE))
+                out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t)))
             elif t.i not in self.token_entity and self.lex.descriptions.get(t.lemma_.lower()):
                 left = t.left_edge.idx
                 if left < start_char:
