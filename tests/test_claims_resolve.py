@@ -239,6 +239,18 @@ can can AUX MD aux 8 O 1
 act act VERB VB conj 3 O 0
 . . PUNCT . punct 1 O 0
 """
+NAMED_DESCRIPTION = """
+Ray Ray PROPN NNP compound 1 B-PERSON 1
+Charles Charles PROPN NNP nsubj 2 I-PERSON 1
+sang sing VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+The the DET DT det 5 O 1
+singer singer NOUN NN nsubj 8 O 1
+Ray Ray PROPN NNP compound 7 B-PERSON 1
+Charles Charles PROPN NNP appos 5 I-PERSON 1
+died die VERB VBD ROOT 8 O 0
+. . PUNCT . punct 8 O 0
+"""
 NO_ANTECEDENT = """
 The the DET DT det 1 O 1
 company company NOUN NN nsubj 2 O 1
@@ -274,6 +286,8 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         # minister" itself is the copula's attribute, not a reference; "his ministry" is not him
         (ROLE, [(8, "minister", "Serik Zhumangarin"), (10, "his", "Serik Zhumangarin")]),
         (NON_ANAPHORIC, []),
+        # "The singer Ray Charles" names itself: rewriting it would repeat the name
+        (NAMED_DESCRIPTION, []),
         (NO_ANTECEDENT, []),
         # "It is thought that ...": a passive with a clause after it has a pleonastic subject
         (PLEONASTIC_PASSIVE, []),
@@ -295,7 +309,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (THEY_AFTER_THEM, [(2, "it", "Apple")]),
     ],
     ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
-         "institution", "pleonastic-it", "role", "non-anaphoric", "no-antecedent", "pleonastic-passive",
+         "institution", "pleonastic-it", "role", "non-anaphoric", "named-description", "no-antecedent", "pleonastic-passive",
          "not-own-subject", "preposition-object", "person-object", "object-pronoun", "gender-by-title", "gender-by-noun", "they-after-them"],
 )
 def test_claims_resolve_rules(table, expected):

@@ -292,6 +292,9 @@ class Resolver:
             return None  # "the broader region", "the other company"
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None
+        if t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity or any(
+                c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
+            return None  # its own name follows: "the late singer Ray Charles", "the carmaker Volkswagen"
         if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
             return None  # "the company that makes X" introduces a company
         cands = self._candidates(t, labels)
