@@ -76,6 +76,9 @@ def test_claim_types_find_quantities_without_parse(blank, text, expected):
         ("Most people voted for at least one party.", {}, 0.1, ["factual"]),
         ("It is the most important port in the region.", {}, 0.6, ["comparative", "evaluative"]),
         ("The government plans to cut taxes by 10% in 2025.", {}, 0.1, ["quantitative", "comparative", "predictive", "factual"]),
+        # an estimate of the past is not a prediction; of the future it is
+        ("Some 45,000 people are estimated to have arrived in the town.", {}, 0.1, ["quantitative", "factual"]),
+        ("Analysts estimate that sales will reach 45,000 units.", {}, 0.1, ["quantitative", "predictive", "factual"]),
     ],
 )
 def test_claim_types_types(nlp, text, kwargs, subjectivity, expected):

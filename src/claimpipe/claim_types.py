@@ -486,8 +486,15 @@ def predictive_cues(span: Span, claim: Claim | None = None) -> list[str]:
 
 
 def _has_future_object(tok: Token) -> bool:
-    """`expect`, `plan`, `forecast`... with a to-infinitive, a clause or an object (not "as planned")."""
-    return any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr") for c in tok.children) and tok.dep_ != "advcl"
+    """`expect`, `plan`, `forecast`... with a to-infinitive, a clause or an object (not "as planned",
+    nor a perfect infinitive: "are estimated to have arrived" looks back)."""
+    if tok.dep_ == "advcl":
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr") and not _perfect_infinitive(c) for c in tok.children)
+
+
+def _perfect_infinitive(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "have" for a in tok.children)
 
 
 @lru_cache(maxsize=1)
