@@ -251,6 +251,36 @@ Charles Charles PROPN NNP appos 5 I-PERSON 1
 died die VERB VBD ROOT 8 O 0
 . . PUNCT . punct 8 O 0
 """
+COPULA_IT = """
+Apple Apple PROPN NNP nsubj 1 B-ORG 1
+sold sell VERB VBD ROOT 1 O 1
+phones phone NOUN NNS dobj 1 O 0
+. . PUNCT . punct 1 O 1
+It it PRON PRP nsubj 5 O 1
+was be AUX VBD ROOT 5 O 1
+a a DET DT det 8 O 1
+good good ADJ JJ amod 8 O 1
+year year NOUN NN attr 5 O 0
+. . PUNCT . punct 5 O 1
+It it PRON PRP nsubj 11 O 1
+plans plan VERB VBZ ROOT 11 O 1
+more more ADJ JJR dobj 11 O 0
+. . PUNCT . punct 11 O 0
+"""
+QUOTED_IT = """
+Apple Apple PROPN NNP nsubj 1 B-ORG 1
+sold sell VERB VBD ROOT 1 O 1
+phones phone NOUN NNS dobj 1 O 0
+. . PUNCT . punct 1 O 1
+" " PUNCT `` punct 6 O 0
+It it PRON PRP nsubj 6 O 1
+works work VERB VBZ ccomp 10 O 0
+, , PUNCT , punct 10 O 0
+" " PUNCT '' punct 10 O 1
+Apple Apple PROPN NNP nsubj 10 B-ORG 1
+said say VERB VBD ROOT 10 O 0
+. . PUNCT . punct 10 O 0
+"""
 NO_ANTECEDENT = """
 The the DET DT det 1 O 1
 company company NOUN NN nsubj 2 O 1
@@ -286,6 +316,11 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         # minister" itself is the copula's attribute, not a reference; "his ministry" is not him
         (ROLE, [(8, "minister", "Serik Zhumangarin"), (10, "his", "Serik Zhumangarin")]),
         (NON_ANAPHORIC, []),
+        # "It was a good year": the subject of "be" is mostly a thing or a situation, left as written;
+        # "It plans more" is the company
+        (COPULA_IT, [(10, "It", "Apple")]),
+        # "It works," Apple said: an "it" inside a quotation is left as written
+        (QUOTED_IT, []),
         # "The singer Ray Charles" names itself: rewriting it would repeat the name
         (NAMED_DESCRIPTION, []),
         (NO_ANTECEDENT, []),
@@ -309,7 +344,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (THEY_AFTER_THEM, [(2, "it", "Apple")]),
     ],
     ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
-         "institution", "pleonastic-it", "role", "non-anaphoric", "named-description", "no-antecedent", "pleonastic-passive",
+         "institution", "pleonastic-it", "role", "non-anaphoric", "copula-it", "quoted-it", "named-description", "no-antecedent", "pleonastic-passive",
          "not-own-subject", "preposition-object", "person-object", "object-pronoun", "gender-by-title", "gender-by-noun", "they-after-them"],
 )
 def test_claims_resolve_rules(table, expected):

@@ -8,7 +8,8 @@ a resolved reference can itself be the antecedent of a later one ("The company .
 - institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
 - pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT;
   they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought
-  that") is skipped; a direct object is not its own verb's subject ("He criticised her"); "she" is
+  that") is skipped, and so is "it" inside a quotation or as the subject of "be" (mostly a thing or
+  a situation); a direct object is not its own verb's subject ("He criticised her"); "she" is
   never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
 - definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
   a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
@@ -18,7 +19,7 @@ a resolved reference can itself be the antecedent of a later one ("The company .
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,7 +28,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import Entity, Mention, make_entity_id, make_mention_id
 from ..token_table import token_table
+from ._text import doc_text
 from .lexicon import Lexicon, load_lexicon
+from .quotes import find_quotes
 
 # reflexives ("itself", "themselves") point at their own clause's subject and are left alone
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -116,6 +119,13 @@ def is_possessive(token: Token) -> bool:
     return lower in POSSESSIVE and (lower != "her" or token.tag_ == "PRP$" or token.dep_ == "poss")
 
 
+def _copula_subject(token: Token) -> bool:
+    """"It is a landmark building", "it's a nice goal", "it was in my home town": the subject of
+    "be" as the main verb is mostly a thing or a situation, rarely a name read earlier (measured on
+    BBC articles: about one in four right), so it is left as written."""
+    return token.dep_ == "nsubj" and token.head.lemma_ == "be"
+
+
 def _own_subject(token: Token) -> Token | None:
     """The subject of the verb whose direct object `token` is: "He criticised her" (her is not he).
     Prepositional objects may be the subject ("Halo had a depth to it"), so they are not checked."""
@@ -146,6 +156,8 @@ class Resolver:
         self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
         self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
+        self.quotes = find_quotes(doc_text(doc))
+        self.quote_starts = [q.start_char for q in self.quotes]
         # PERSON entity -> "m" / "f", from a title or a describing noun; never from a resolved pronoun,
         # whose errors would then spread
         self.gender: dict[str, str] = {}
@@ -244,7 +256,7 @@ class Resolver:
         if lower in PERSON_PRONOUNS:
             labels = frozenset({"PERSON"})
         elif lower in IT_PRONOUNS:
-            if is_pleonastic(t):
+            if is_pleonastic(t) or (lower == "it" and (_copula_subject(t) or self._quoted(t.idx))):
                 return None
             labels = IT_LABELS
         elif lower in THEY_PRONOUNS:
@@ -266,6 +278,10 @@ class Resolver:
                 return None
             cands = cands[1:]  # "He criticised her": the other person
         return cands[0][2].entity_id if cands else None
+
+    def _quoted(self, char: int) -> bool:
+        i = bisect_right(self.quote_starts, char) - 1
+        return i >= 0 and char < self.quotes[i].end_char
 
     def _note_gender(self, entity_id: str, words: list[str], table: dict[str, str]) -> None:
         for word in words:
