@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims import Resolver, entities_from_doc, find_attributions
 from claimpipe.claims.testing import doc_from_table
 
 VOCAB = spacy.blank("en").vocab
@@ -369,3 +369,31 @@ def test_claims_resolve_object_her_is_not_possessive():
     reps = [(doc.text[r.start_char:r.end_char], resolver.name(r.entity_id), r.possessive)
             for r in resolver.replacements(doc[6].idx, len(doc.text))]
     assert reps == [("He", "Trump", False), ("her", "Clinton", False), ("her", "Clinton", True)]
+
+
+SPEAKER_QUOTED = """
+Souness Souness PROPN NNP nsubj 1 B-PERSON 1
+praised praise VERB VBD ROOT 1 O 1
+Owen Owen PROPN NNP dobj 1 B-PERSON 0
+. . PUNCT . punct 1 O 1
+" " PUNCT `` punct 10 O 0
+He he PRON PRP nsubj 6 O 1
+is be AUX VBZ ccomp 10 O 1
+great great ADJ JJ acomp 6 O 0
+, , PUNCT , punct 10 O 0
+" " PUNCT '' punct 10 O 1
+said say VERB VBD ROOT 10 O 1
+Souness Souness PROPN NNP nsubj 10 B-PERSON 0
+. . PUNCT . punct 10 O 0
+"""
+
+
+@pytest.mark.parametrize("with_attributions,expected", [(True, "Owen"), (False, "Souness")])
+def test_claims_resolve_quoted_pronoun_is_not_the_speaker(with_attributions, expected):
+    # '"He is great," said Souness': the speaker would say "I", so "he" is Owen, not the subject
+    # Souness; without the attributions the resolver cannot know who speaks
+    doc = doc_from_table(VOCAB, SPEAKER_QUOTED)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    attributions = find_attributions(doc) if with_attributions else None
+    resolver = Resolver(doc, mentions, entities, attributions=attributions)
+    assert [(i, resolver.name(eid)) for i, eid in resolver.resolved.items()] == [(5, expected)]

@@ -29,7 +29,7 @@ def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mentio
     """
     lex = lexicon or load_lexicon()
     attributions = find_attributions(doc, lexicon=lex)
-    resolver = Resolver(doc, mentions, entities, lexicon=lex)
+    resolver = Resolver(doc, mentions, entities, lexicon=lex, attributions=attributions)
 
     def keep(sent: Span) -> bool:
         i = cleaned.block_index(sent.start_char)

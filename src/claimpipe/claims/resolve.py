@@ -31,6 +31,7 @@ from ..token_table import token_table
 from ._text import doc_text
 from .lexicon import Lexicon, load_lexicon
 from .quotes import find_quotes
+from .spans import Attribution
 
 # reflexives ("itself", "themselves") point at their own clause's subject and are left alone
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -143,8 +144,12 @@ class Resolver:
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,
-                 lexicon: Lexicon | None = None) -> None:
+                 lexicon: Lexicon | None = None, attributions: list[Attribution] | None = None) -> None:
         self.doc = doc
+        # the quoted content of each direct attribution and its speaker's token: "he" inside
+        # "He is a great centre-forward," said Souness is not Souness
+        self.quoted_speech = [(s, e, a.source_i) for a in attributions or ()
+                              if a.kind == "direct" and a.source_i is not None for s, e in a.content]
         self.lex = lexicon or load_lexicon()
         self.entities = {e.entity_id: e for e in entities}
         self.sent_of = [0] * len(doc)
@@ -269,6 +274,9 @@ class Resolver:
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
             cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
+            speaker = self._speaker_around(t)
+            if speaker is not None:  # a speaker says "I", not "he"
+                cands = [c for c in cands if c[2].entity_id != speaker]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
         subject = None if possessive else _own_subject(t)
@@ -278,6 +286,21 @@ class Resolver:
                 return None
             cands = cands[1:]  # "He criticised her": the other person
         return cands[0][2].entity_id if cands else None
+
+    def _speaker_around(self, t: Token) -> str | None:
+        """The entity of the speaker of the direct quotation that holds `t`: a name, or a pronoun
+        before the quotation already resolved. A pronoun after it ("..., he said") is not resolved
+        ahead of the pass: tried on 150 BBC articles, that changed 12 more texts, several for the
+        worse (one wrong speaker then pushed the right antecedent out)."""
+        if not self._quoted(t.idx):  # "Mr Blunkett said he wanted "to go ..."": he may be the speaker
+            return None
+        for start, end, source_i in self.quoted_speech:
+            if not (start <= t.idx < end) or start <= self.doc[source_i].idx < end:
+                continue
+            if source_i in self.token_entity:
+                return self.token_entity[source_i]
+            return self.resolved.get(source_i) if source_i < t.i else None
+        return None
 
     def _quoted(self, char: int) -> bool:
         i = bisect_right(self.quote_starts, char) - 1
