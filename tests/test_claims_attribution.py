@@ -265,6 +265,25 @@ might might AUX MD aux 11 O 1
 join join VERB VB ccomp 8 O 0
 . . PUNCT . punct 8 O 0
 """
+AS_SAID = """
+Prices price NOUN NNS nsubj 1 O 1
+rose rise VERB VBD ROOT 1 O 0
+, , PUNCT , punct 1 O 1
+as as SCONJ IN mark 5 O 1
+Smith Smith PROPN NNP nsubj 5 B-PERSON 1
+said say VERB VBD advcl 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+AS_SANG = """
+Paul Paul PROPN NNP nsubj 1 B-PERSON 1
+removed remove VERB VBD ROOT 1 O 1
+his his PRON PRP$ poss 3 O 1
+jacket jacket NOUN NN dobj 1 O 1
+as as SCONJ IN mark 6 O 1
+he he PRON PRP nsubj 6 O 1
+sang sing VERB VBD advcl 1 O 0
+. . PUNCT . punct 1 O 0
+"""
 NOT_A_CUE = """
 Smith Smith PROPN NNP nsubj 1 B-PERSON 1
 bought buy VERB VBD ROOT 1 O 1
@@ -308,12 +327,15 @@ def _view(doc, att) -> tuple:
                             ("Britain and India are close to a deal",), "clause")]),
         (TWO_SPEAKERS, [("indirect", "said", "said", "Tremblay", ("Canada would object",), "clause"),
                         ("indirect", "said", "said", "Navarro", ("Mexico might join",), "clause")]),
+        # "as Smith said" reports the clause it hangs from; "as he sang" only says when
+        (AS_SAID, [("indirect", "said", "said", "Smith", ("Prices rose",), "clause")]),
+        (AS_SANG, []),
         (NOT_A_CUE, []),
     ],
     ids=["indirect", "direct-before", "direct-inverted", "colon-quote", "mixed", "according-to", "dash",
          "colon-speaker", "parenthetical", "made-it-clear", "told-that", "aux-adverb", "phrasal", "vowed-to",
          "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "dateline", "fronted-speaker",
-         "two-speakers", "not-a-cue"],
+         "two-speakers", "as-said", "as-sang", "not-a-cue"],
 )
 def test_claims_attribution_patterns(table, expected):
     doc = doc_from_table(VOCAB, table)

@@ -261,6 +261,8 @@ def _verb_cue(token: Token, sent: Span, sents: list[Span], k: int, lex: Lexicon,
         cue = light
     elif lemma not in lex.speech | lex.volition | lex.stance and particle is None:
         return None
+    if lemma in lex.manner and light is None and particle is None and _as_clause(token):
+        return None  # "removed his jacket as he sang": when, not who said the clause
     content: list[tuple[int, int]] = []
     form = "clause"
     ccomps = [c for c in token.children if c.dep_ == "ccomp"]

@@ -47,6 +47,7 @@ class Lexicon:
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
     passive_raising: frozenset[str] = frozenset()  # "X is expected to Y", "X is believed to Y"
     impersonal: frozenset[str] = frozenset()  # "it is clear that ...": an adjective after expletive "it"
+    manner: frozenset[str] = frozenset()  # "as he sang": saying as an act, not a cue in an "as" clause
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -90,6 +91,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         raising=_words(cues.get("raising", [])),
         passive_raising=_words(cues.get("passive_raising", [])),
         impersonal=_words(cues.get("impersonal", [])),
+        manner=_words(cues.get("manner", [])),
         gender_titles=_gender_words(res.get("gender", {}), "titles"),
         gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
     )
