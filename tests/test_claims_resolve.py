@@ -397,3 +397,32 @@ def test_claims_resolve_quoted_pronoun_is_not_the_speaker(with_attributions, exp
     attributions = find_attributions(doc) if with_attributions else None
     resolver = Resolver(doc, mentions, entities, attributions=attributions)
     assert [(i, resolver.name(eid)) for i, eid in resolver.resolved.items()] == [(5, expected)]
+
+
+SPEAKER_AFTER_QUOTE = """
+Ruth Ruth PROPN NNP compound 1 B-PERSON 1
+Kelly Kelly PROPN NNP nsubj 2 I-PERSON 1
+spoke speak VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+Collins Collins PROPN NNP nsubj 5 B-PERSON 1
+objected object VERB VBD ROOT 5 O 0
+. . PUNCT . punct 5 O 1
+" " PUNCT `` punct 13 O 0
+Kelly Kelly PROPN NNP nsubj 9 B-PERSON 1
+failed fail VERB VBD ccomp 13 O 0
+, , PUNCT , punct 13 O 0
+" " PUNCT '' punct 13 O 1
+he he PRON PRP nsubj 13 O 1
+said say VERB VBD ROOT 13 O 0
+. . PUNCT . punct 13 O 0
+"""
+
+
+@pytest.mark.parametrize("with_attributions,expected", [(True, "Collins"), (False, "Ruth Kelly")])
+def test_claims_resolve_speaker_is_not_named_in_own_quote(with_attributions, expected):
+    # '"Kelly failed," he said': the speaker is not the person the quotation names
+    doc = doc_from_table(VOCAB, SPEAKER_AFTER_QUOTE)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    attributions = find_attributions(doc) if with_attributions else None
+    resolver = Resolver(doc, mentions, entities, attributions=attributions)
+    assert [(i, resolver.name(eid)) for i, eid in resolver.resolved.items()] == [(12, expected)]

@@ -150,6 +150,10 @@ class Resolver:
         # "He is a great centre-forward," said Souness is not Souness
         self.quoted_speech = [(s, e, a.source_i) for a in attributions or ()
                               if a.kind == "direct" and a.source_i is not None for s, e in a.content]
+        # and the other way round: '"Ruth Kelly wants ...," he said' is not Ruth Kelly
+        self.speaker_quotes: dict[int, list[tuple[int, int]]] = {}
+        for s, e, source_i in self.quoted_speech:
+            self.speaker_quotes.setdefault(source_i, []).append((s, e))
         self.lex = lexicon or load_lexicon()
         self.entities = {e.entity_id: e for e in entities}
         self.sent_of = [0] * len(doc)
@@ -277,6 +281,9 @@ class Resolver:
             speaker = self._speaker_around(t)
             if speaker is not None:  # a speaker says "I", not "he"
                 cands = [c for c in cands if c[2].entity_id != speaker]
+            quoted = self.speaker_quotes.get(t.i, ())  # names only: a pronoun in it may be wrong itself
+            cands = [c for c in cands if not (c[2].head in self.token_entity
+                                              and any(s <= c[2].start_char < e for s, e in quoted))]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
         subject = None if possessive else _own_subject(t)
