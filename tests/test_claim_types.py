@@ -79,6 +79,7 @@ def test_claim_types_find_quantities_without_parse(blank, text, expected):
         # an estimate of the past is not a prediction; of the future it is
         ("Some 45,000 people are estimated to have arrived in the town.", {}, 0.1, ["quantitative", "factual"]),
         ("Analysts estimate that sales will reach 45,000 units.", {}, 0.1, ["quantitative", "predictive", "factual"]),
+        ("The firm expects to have completed the work by 2026.", {}, 0.1, ["predictive", "factual"]),
     ],
 )
 def test_claim_types_types(nlp, text, kwargs, subjectivity, expected):

@@ -1,7 +1,7 @@
 """Does a pretrained sentence encoder close the NewsSD gap? (issue #6, model card "Sentence encoder")
 
 Nothing here is shipped. It runs all-MiniLM-L6-v2 (the one pretrained sentence encoder whose weights
-the package registries carry) three ways on NewsSD:
+we found in the package registries) three ways on NewsSD:
 
 - `embed`: frozen, mean-pooled, normalised sentence embeddings into a class-balanced logistic
   regression; C chosen on 10 contiguous folds of train.csv (article-held-out, as in

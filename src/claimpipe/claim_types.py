@@ -487,14 +487,18 @@ def predictive_cues(span: Span, claim: Claim | None = None) -> list[str]:
 
 def _has_future_object(tok: Token) -> bool:
     """`expect`, `plan`, `forecast`... with a to-infinitive, a clause or an object (not "as planned",
-    nor a perfect infinitive: "are estimated to have arrived" looks back)."""
+    nor a perfect infinitive after a passive: "are estimated to have arrived" looks back)."""
     if tok.dep_ == "advcl":
         return False
     return any(c.dep_ in ("xcomp", "ccomp", "dobj", "attr") and not _perfect_infinitive(c) for c in tok.children)
 
 
 def _perfect_infinitive(tok: Token) -> bool:
-    return tok.dep_ == "xcomp" and tok.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ == "have" for a in tok.children)
+    """"(are estimated) to have arrived" after a passive; "expects to have completed it by 2026" is
+    still ahead."""
+    passive = any(c.dep_ == "auxpass" for c in tok.head.children)
+    return passive and tok.dep_ == "xcomp" and tok.tag_ == "VBN" and any(
+        a.dep_ == "aux" and a.lower_ == "have" for a in tok.children)
 
 
 @lru_cache(maxsize=1)

@@ -138,8 +138,12 @@ def _merge_inflections(free: list[Resolved]) -> None:
         words = words_of(r.name)
         if len(words) < 2 or r.label == "PERSON":
             continue
-        key = (r.label, *(w.lower().rstrip("s") for w in words))
+        key = (r.label, *(_singular(w.lower()) for w in words))
         r.name = first.setdefault(key, r.name)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _resolve_acronyms(free: list[Resolved], items: list[Resolved], lex: Lexicon) -> None:
