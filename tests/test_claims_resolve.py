@@ -327,6 +327,25 @@ She she PRON PRP nsubj 7 O 1
 left leave VERB VBD ROOT 7 O 0
 . . PUNCT . punct 7 O 0
 """
+ITS_AFTER_UNRESOLVED_IT = """
+Nasdaq Nasdaq PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+It it PRON PRP nsubj 4 O 1
+was be AUX VBD ROOT 4 O 1
+a a DET DT det 6 O 1
+symbol symbol NOUN NN attr 4 O 0
+. . PUNCT . punct 4 O 1
+Investors investor NOUN NNS nsubj 9 O 1
+revived revive VERB VBD ROOT 9 O 1
+its its PRON PRP$ poss 11 O 1
+fortunes fortune NOUN NNS dobj 9 O 0
+. . PUNCT . punct 9 O 1
+It it PRON PRP nsubj 14 O 1
+plans plan VERB VBZ ROOT 14 O 1
+more more ADJ JJR dobj 14 O 0
+. . PUNCT . punct 14 O 0
+"""
 NO_ANTECEDENT = """
 The the DET DT det 1 O 1
 company company NOUN NN nsubj 2 O 1
@@ -367,6 +386,9 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (COPULA_IT, [(10, "It", "Apple")]),
         # "It works," Apple said: an "it" inside a quotation is left as written
         (QUOTED_IT, []),
+        # "It was a symbol ... revived its fortunes": after an "it" left as written, "its" is that same
+        # thing; a subject "it" ("It plans more") still finds the name
+        (ITS_AFTER_UNRESOLVED_IT, [(13, "It", "Nasdaq")]),
         # "The singer Ray Charles" names itself: rewriting it would repeat the name
         (NAMED_DESCRIPTION, []),
         (NO_ANTECEDENT, []),
@@ -397,7 +419,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (THEY_AFTER_THEM, [(2, "it", "Apple")]),
     ],
     ids=["apposition-describes", "subject-over-recency", "person-pronoun", "they-after-plural", "relative-clause",
-         "institution", "pleonastic-it", "role", "non-anaphoric", "copula-it", "quoted-it", "named-description", "no-antecedent", "pleonastic-passive", "told-that", "it-emerged",
+         "institution", "pleonastic-it", "role", "non-anaphoric", "copula-it", "quoted-it", "its-after-unresolved-it", "named-description", "no-antecedent", "pleonastic-passive", "told-that", "it-emerged",
          "not-own-subject", "preposition-object", "person-object", "object-pronoun", "gender-by-title", "title-in-name", "miss-is-a-verb", "gender-by-noun", "they-after-them"],
 )
 def test_claims_resolve_rules(table, expected):

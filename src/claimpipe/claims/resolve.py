@@ -262,6 +262,11 @@ class Resolver:
             out.append((score, -ref.start_char, ref))
         return sorted(out, key=lambda x: (x[0], x[1]))
 
+    def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
+        """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
+        return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
+                   for u in self.doc[ref.head + 1:t.i])
+
     def _plural_between(self, ref: Ref, t: Token) -> bool:
         for u in self.doc[ref.head + 1:t.i]:
             if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
@@ -296,6 +301,11 @@ class Resolver:
                                               and any(s <= c[2].start_char < e for s, e in quoted))]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
+        if lower in IT_PRONOUNS and t.dep_ not in ("nsubj", "nsubjpass") and cands \
+                and self._unresolved_it_between(cands[0][2], t):
+            # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
+            # for subjects: "..., it said" after "it is" is mostly the company
+            return None
         subject = None if possessive else _own_subject(t)
         own = self.entity_of(subject) if subject is not None else None
         if own and cands and cands[0][2].entity_id == own:
