@@ -34,10 +34,12 @@ __all__ = ["DASHES", "KINDS", "Attribution", "QuoteIndex", "find_attributions", 
 # the finder
 
 
-def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Attribution]:
-    """Every attribution in `doc`, in text order, one per cue."""
+def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None,
+                      quotes: QuoteIndex | None = None) -> list[Attribution]:
+    """Every attribution in `doc`, in text order, one per cue. `quotes`: the doc's quote index, when
+    the caller has one already."""
     lex = lexicon or load_lexicon()
-    quotes = QuoteIndex(doc)
+    quotes = quotes or QuoteIndex(doc)
     found: list[Attribution] = []
     sents = list(doc.sents)
     starts = [s.start for s in sents]

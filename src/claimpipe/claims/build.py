@@ -10,6 +10,7 @@ from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
 from .resolve import Resolver
+from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core
 from .units import Unit, doc_units
 
@@ -28,8 +29,9 @@ def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mentio
         `claim_types`, `quantities` and `checkworthiness` are left to `checkworthiness.enrich_claims`.
     """
     lex = lexicon or load_lexicon()
-    attributions = find_attributions(doc, lexicon=lex)
-    resolver = Resolver(doc, mentions, entities, lexicon=lex, attributions=attributions)
+    quotes = QuoteIndex(doc)  # one index for both
+    attributions = find_attributions(doc, lexicon=lex, quotes=quotes)
+    resolver = Resolver(doc, mentions, entities, lexicon=lex, attributions=attributions, quotes=quotes)
 
     def keep(sent: Span) -> bool:
         i = cleaned.block_index(sent.start_char)
