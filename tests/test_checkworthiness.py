@@ -1,11 +1,11 @@
-"""Tests for claimpipe.checkworthiness: the shipped model, scoring and claim enrichment."""
+"""Tests for claimpipe.claims.checkworthiness and claims.enrich: the shipped model, scoring and claim enrichment."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from claimpipe.checkworthiness import CheckworthinessScorer, enrich_claims
+from claimpipe.claims import CheckworthinessScorer, enrich_claims
 from claimpipe.records import Claim
 
 
@@ -116,7 +116,7 @@ def test_checkworthiness_reasons(nlp, scorer, text, reasons):
 
 @pytest.mark.parametrize("p,features,expected", [(0.8, {"quantity": True}, 0.8), (0.3, {"opinion_only": True}, 0.15)])
 def test_checkworthiness_combination_identity(p, features, expected):
-    from claimpipe.checkworthiness import Combination
+    from claimpipe.claims.checkworthiness import Combination
 
     assert Combination().apply(p, features) == pytest.approx(expected)
 
@@ -154,7 +154,7 @@ def test_checkworthiness_training_split_holds_out_groundtruth():
 
 
 def test_checkworthiness_scores_with_numpy_blas_equal_thincs_blis(scorer) -> None:
-    from claimpipe.checkworthiness import CW_LABEL, DEFAULT_PATH
+    from claimpipe.claims.checkworthiness import CW_LABEL, DEFAULT_PATH
 
     plain = spacy.load(DEFAULT_PATH / "cfs")  # thinc's default ops
     texts = ["Unemployment fell to 4% last year.", "Thank you very much.",
@@ -164,7 +164,7 @@ def test_checkworthiness_scores_with_numpy_blas_equal_thincs_blis(scorer) -> Non
 
 
 def test_checkworthiness_score_documents_equals_scoring_each_document(nlp, scorer) -> None:
-    from claimpipe.checkworthiness import classifier_inputs, claim_spans, score_documents
+    from claimpipe.claims.checkworthiness import classifier_inputs, claim_spans, score_documents
 
     docs = [nlp("Exports fell by 12% in May. The minister said the fall would end."),
             nlp("Thank you all for coming tonight."),

@@ -1,11 +1,12 @@
-"""Tests for claimpipe.claim_types: quantities and claim types on parsed and blank Docs."""
+"""Tests for claimpipe.claims.quantities and claims.types: quantities and claim types on parsed and blank Docs."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from claimpipe.claim_types import CLAIM_TYPES, claim_types, find_quantities
+from claimpipe.claims.quantities import find_quantities
+from claimpipe.claims.types import CLAIM_TYPES, claim_types
 from claimpipe.records import Claim
 
 

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA_DIR)
     args = ap.parse_args(argv)
 
-    from claimpipe.checkworthiness import CheckworthinessScorer
+    from claimpipe.claims.checkworthiness import CheckworthinessScorer
     from claimpipe.pipeline import run
     from claimpipe.settings import Settings
 

@@ -80,7 +80,7 @@ def style_features(doc, lexicon: dict[str, float], evaluative: frozenset[str]) -
 
 def parse_features(nlp, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """style features, pooled tok2vec tensor (mean ++ max, 192), and the attribution finder's flag."""
-    from claimpipe.claim_types import EVALUATIVE_WORDS, subjectivity_lexicon
+    from claimpipe.claims.types import EVALUATIVE_WORDS, subjectivity_lexicon
     from claimpipe.claims.attribution import find_attributions
 
     lexicon = subjectivity_lexicon()

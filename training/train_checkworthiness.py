@@ -106,8 +106,8 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, *, l2: float = 1.0, iters: int = 
 # ---- claim features for the combination -----------------------------------------------------------
 def claim_feature_matrix(texts: list[str], subj: np.ndarray, subj_threshold: float) -> np.ndarray:
     """One row per sentence: the features `enrich_claims` feeds the combination, as 0/1."""
-    from claimpipe.checkworthiness import FEATURES, claim_features
-    from claimpipe.claim_types import claim_types
+    from claimpipe.claims.checkworthiness import FEATURES, claim_features
+    from claimpipe.claims.types import claim_types
     from claimpipe.records import Claim
 
     rows = []
@@ -138,7 +138,7 @@ def parsed(texts: list[str]) -> list:
 
 
 def combine(p: np.ndarray, F: np.ndarray, comb: dict) -> np.ndarray:
-    from claimpipe.checkworthiness import FEATURES, OPINION_DISCOUNT
+    from claimpipe.claims.checkworthiness import FEATURES, OPINION_DISCOUNT
 
     logit = np.log(np.clip(p, 1e-6, 1 - 1e-6) / (1 - np.clip(p, 1e-6, 1 - 1e-6)))
     w = np.array([comb["weights"][k] for k in FEATURES])
@@ -150,7 +150,7 @@ def fit_combination(p: np.ndarray, F: np.ndarray, y: np.ndarray) -> dict:
     """Logistic regression of the label on [logit(p), features]. Its own probability is the score and
     0.5 the decision line: moving the line to the F1-best threshold of these (crowd-labelled)
     sentences was tried and lowered the F1 on the expert-labelled groundtruth (model card)."""
-    from claimpipe.checkworthiness import FEATURES
+    from claimpipe.claims.checkworthiness import FEATURES
 
     logit = np.log(np.clip(p, 1e-6, 1 - 1e-6) / (1 - np.clip(p, 1e-6, 1 - 1e-6)))
     w, b = fit_logistic(np.column_stack([logit, F]), y.astype(float))

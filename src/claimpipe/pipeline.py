@@ -144,7 +144,7 @@ class Analyzer:
     @property
     def scorer(self) -> Any:
         if self._scorer is None:
-            from .checkworthiness import CheckworthinessScorer
+            from .claims.checkworthiness import CheckworthinessScorer
 
             self._scorer = CheckworthinessScorer.load()
         return self._scorer
@@ -176,7 +176,7 @@ class Analyzer:
 
     def _records(self, pairs: list[Pair], docs: list, scorer: Any, timer: Timer) -> list[Outcome]:
         """Entities and claims per article, then the claims of the whole batch scored together."""
-        from .checkworthiness import enrich_claims, score_documents
+        from .claims import enrich_claims, score_documents
         from .export import document_record
 
         outcomes: list[Outcome | None] = [None] * len(pairs)
@@ -426,7 +426,7 @@ def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings,
     """Entities and claims for one annotated article; with a `scorer`, the claims' scores too (the
     batch path scores many articles' claims at once instead)."""
     from .annotate import doc_entities
-    from .checkworthiness import enrich_claims
+    from .claims import enrich_claims
     from .claims import doc_claims
 
     timer = timer or Timer()

@@ -19,14 +19,13 @@ a resolved reference can itself be the antecedent of a later one ("The company .
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Entity, Mention, make_entity_id, make_mention_id
+from ..records import Entity, Mention
 from ..token_table import token_table
 from .lexicon import Lexicon, load_lexicon
 from .spans import Attribution, QuoteIndex
@@ -432,47 +431,3 @@ def _relative_antecedents(t: Token) -> set[int]:
             out.update(c.i for c in noun.children if c.dep_ == "appos")
         cur = cur.head
     return out
-
-
-def entities_from_doc(doc: Doc, *, doc_id: str = "", labels: tuple[str, ...] = (
-        "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW")) -> tuple[list[Mention], list[Entity]]:
-    """Plain mentions and entities from `doc.ents`: a stand-in for `annotate.doc_entities` in tests.
-
-    A one-word PERSON that ends an earlier full name ("Trump" after "Donald Trump") joins that name.
-    """
-    names: dict[tuple[str, str], str] = {}
-    mentions: list[Mention] = []
-    groups: dict[str, list[str]] = {}
-    sent_of = {}
-    for k, s in enumerate(doc.sents):
-        sent_of[s.start] = k
-    k = -1
-    sent_starts = sorted(sent_of)
-    for ent in doc.ents:
-        if ent.label_ not in labels:
-            continue
-        text = ent.text
-        if text.lower().startswith("the "):
-            text = text[4:]
-        key = (ent.label_, text)
-        canonical = names.get(key)
-        if canonical is None:
-            canonical = text
-            if ent.label_ == "PERSON" and " " not in text:
-                full = [n for (lab, n) in names if lab == "PERSON" and n.endswith(" " + text)]
-                if full:
-                    canonical = names[("PERSON", full[0])]
-            names[key] = canonical
-        eid = make_entity_id(ent.label_, canonical)
-        groups.setdefault(eid, [])
-        if text not in groups[eid]:
-            groups[eid].append(text)
-        k = bisect_left(sent_starts, ent.start + 1) - 1
-        mentions.append(Mention(make_mention_id(doc_id, ent.start_char, ent.end_char), doc_id, eid, ent.text,
-                                ent.label_, ent.start_char, ent.end_char, ent.start_char, ent.end_char, max(k, 0)))
-    entities = []
-    for eid, aliases in groups.items():
-        label = next(m.label for m in mentions if m.entity_id == eid)
-        canonical = next(n for (lab, t), n in names.items() if make_entity_id(lab, n) == eid)
-        entities.append(Entity(doc_id, eid, canonical, label, sum(m.entity_id == eid for m in mentions), aliases))
-    return mentions, entities

@@ -7,9 +7,10 @@
 - `cfs/`: check-worthy factual sentence vs the rest, trained on the ClaimBuster debates;
 - `subjectivity/`: opinion (SUBJ) vs fact (OBJ), trained on NewsSD-ENG; it decides `evaluative`.
 
-`enrich_claims` fills each Claim's `quantities`, `claim_types`, `checkworthiness` and
-`checkworthiness_reasons`. The check-worthiness is the classifier's probability, moved by the
-features that the issue names (numbers, named entities, comparison, causation, prediction,
+Scoring only: `score_documents` runs the two classifiers once over a whole batch's claims, and
+`score_claims` turns a Doc's share into each Claim's `checkworthiness` and `checkworthiness_reasons`
+after `claims.types.type_claims` has typed them. The check-worthiness is the classifier's probability,
+moved by the features of the claim (numbers, named entities, comparison, causation, prediction,
 opinion) with the weights in `meta.json`; the reasons list those features, then the model score.
 """
 
@@ -24,11 +25,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .blas import use_numpy_blas
-from .claim_types import claim_cues, claim_types, evaluative_cues, find_quantities
-from .records import Claim
+from ..blas import use_numpy_blas
+from ..records import Claim
+from .types import claim_cues, evaluative_cues
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "checkworthiness"
+DEFAULT_PATH = Path(__file__).parent.parent / "data" / "checkworthiness"
 CW_LABEL = "CHECKWORTHY"
 SUBJ_LABEL = "SUBJ"
 # entity types that make a claim about something a fact-checker can look up
@@ -164,24 +165,17 @@ def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | No
 Scores = tuple[list[float], list[float] | None]
 
 
-def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer, scores: Scores | None = None) -> None:
-    """Fill each claim's quantities, claim_types, checkworthiness and checkworthiness_reasons in place.
+def score_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], scores: Scores, *,
+                 scorer: CheckworthinessScorer, cues: list[dict[str, list[str]]]) -> None:
+    """Fill each claim's `checkworthiness` and `checkworthiness_reasons` in place.
 
-    `scores`: the classifiers' probabilities for these claims, when the caller scored many documents'
-    claims in one call (`score_documents`); computed here when None."""
-    if not claims:
-        return
-    spans = claim_spans(doc, claims)
+    `scores`: the classifiers' probabilities for these claims (`score_documents`); `cues`: each claim's
+    type cues, from `claims.types.type_claims`, which must have typed the claims first."""
     doc_ents = doc.ents
-    probs, subj = scorer.score_both(classifier_inputs(claims, spans)) if scores is None else scores
+    probs = scores[0]
     for k, (claim, span) in enumerate(zip(claims, spans)):
-        if span is None:  # offsets outside the doc: score the text alone
-            span = doc[0:0]
-        claim.quantities = find_quantities(span)
-        cues = claim_cues(span, claim, quantities=claim.quantities)
-        s = None if subj is None else subj[k]
-        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=scorer.subjectivity_threshold, cues=cues)
-        features, reasons = claim_features(span, claim.claim_types, cues, doc_ents=doc_ents)
+        features, reasons = claim_features(doc[0:0] if span is None else span, claim.claim_types, cues[k],
+                                           doc_ents=doc_ents)
         final = scorer.combination.apply(probs[k], features)
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.checkworthiness_reasons = reasons[:MAX_REASONS] + [f"model score {probs[k]:.2f}"]
