@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._text import doc_text
+from .context import claims_context, doc_text
 from spacy.tokens import Doc, Span
 
 from ..records import Claim, Cleaned, Entity, Mention, make_claim_id
@@ -28,7 +28,13 @@ def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mentio
         Claims in text order, with attribution, structure, resolution, negation and hedging filled;
         `claim_types`, `quantities` and `checkworthiness` are left to `checkworthiness.enrich_claims`.
     """
-    lex = lexicon or load_lexicon()
+    with claims_context(doc):  # text and token table, read once for every rule below
+        return _doc_claims(doc, doc_id=doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
+                           settings=settings, lex=lexicon or load_lexicon())
+
+
+def _doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mention], entities: list[Entity],
+                settings: Settings, lex: Lexicon) -> list[Claim]:
     quotes = QuoteIndex(doc)  # one index for both
     attributions = find_attributions(doc, lexicon=lex, quotes=quotes)
     resolver = Resolver(doc, mentions, entities, lexicon=lex, attributions=attributions, quotes=quotes)
