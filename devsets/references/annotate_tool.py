@@ -265,11 +265,44 @@ def check():
     return bad
 
 
+def counts():
+    """Print per-article and total counts as Markdown tables (used in PROTOCOL.md)."""
+    from collections import Counter
+    grand = Counter()
+    for split in ("tune", "heldout"):
+        total, why_total = Counter(), Counter()
+        print(f"\n### {split}\n")
+        print("| dataset | id | chars | pronouns | → name | descriptions | → name | null by reason | speakers | → name |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for line in open(HERE / f"{split}.jsonl", encoding="utf-8"):
+            rec = json.loads(line)
+            c, why = Counter(), Counter()
+            for r in rec["references"]:
+                c[r["kind"]] += 1
+                if r["antecedent"]:
+                    c[r["kind"] + "_named"] += 1
+                else:
+                    why[r["why"]] += 1
+            c["speakers"] = len(rec["speakers"])
+            c["speakers_named"] = sum(1 for s in rec["speakers"] if s["speaker"])
+            whys = ", ".join(f"{k} {v}" for k, v in sorted(why.items())) or "-"
+            print(f"| {rec['dataset']} | {rec['id']} | {rec['text_length']} | {c['pronoun']} | {c['pronoun_named']} "
+                  f"| {c['description']} | {c['description_named']} | {whys} | {c['speakers']} | {c['speakers_named']} |")
+            total.update(c); why_total.update(why)
+        whys = ", ".join(f"{k} {v}" for k, v in sorted(why_total.items()))
+        print(f"| **{split} total** | | | **{total['pronoun']}** | **{total['pronoun_named']}** | **{total['description']}** "
+              f"| **{total['description_named']}** | {whys} | **{total['speakers']}** | **{total['speakers_named']}** |")
+        grand.update(total); grand.update({"why_" + k: v for k, v in why_total.items()})
+    print("\nboth parts:", dict(grand))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "show":
         show(sys.argv[2], int(sys.argv[3]))
     elif cmd == "build":
         build(sys.argv[2])
+    elif cmd == "counts":
+        counts()
     elif cmd == "check":
         sys.exit(1 if check() else 0)
