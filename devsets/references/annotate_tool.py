@@ -12,7 +12,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = Path("/work/wt/shared/data")
-LISTS = HERE.parent.parent / "coref_lists.json"
+LISTS = HERE / "articles.json"
 
 PRONOUNS = ("he him his himself she her hers herself they them their theirs themselves "
             "it its itself").split()
