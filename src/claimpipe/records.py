@@ -175,6 +175,9 @@ class Claim:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # each pronoun or description replaced in standalone_text: {start, end (into text), original,
+    # replacement, entity_id, confidence}
+    rewrites: list[dict] = field(default_factory=list)
 
 
 @dataclass(slots=True)

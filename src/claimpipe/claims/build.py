@@ -128,22 +128,29 @@ def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str
 
 
 def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution | None) -> str:
-    """The claim with pronouns and descriptions replaced by names, readable alone."""
+    """The claim with pronouns and descriptions replaced by names, readable alone; each replacement
+    is listed in `claim.rewrites` (offsets into `claim.text`), so a reader can see what was put in."""
     s, e = claim.start_char, claim.end_char
+    text_of = doc_text(doc)
     pieces = []
     pos = s
+    rewrites = []
     for r in resolver.replacements(s, e):
         if r.start_char < pos:
             continue
         name = resolver.name(r.entity_id)
         if not name:
             continue
-        pieces.append(doc_text(doc)[pos:r.start_char])
+        pieces.append(text_of[pos:r.start_char])
         ent = resolver.entities.get(r.entity_id)
         plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
-        pieces.append(name + (("'" if plural_name else "'s") if r.possessive else ""))
+        replacement = name + (("'" if plural_name else "'s") if r.possessive else "")
+        pieces.append(replacement)
+        rewrites.append({"start": r.start_char - s, "end": r.end_char - s, "original": text_of[r.start_char:r.end_char],
+                         "replacement": replacement, "entity_id": r.entity_id, "confidence": r.confidence})
         pos = r.end_char
-    pieces.append(doc_text(doc)[pos:e])
+    pieces.append(text_of[pos:e])
+    claim.rewrites = rewrites
     text = "".join(pieces).strip()
     if text and text[0].islower() and not text.startswith(("iP", "e-")):
         text = text[0].upper() + text[1:]
