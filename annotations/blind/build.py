@@ -5,7 +5,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ann_lib import source_text, place_claims, place_entities, place_boilerplate
 import ann_seed, ann_101, ann_102, ann_103, ann_104, ann_105, ann_wn
 
-ART = [vars(m) for m in (ann_seed, ann_101, ann_102, ann_103, ann_104, ann_105)] + [ann_wn.A201, ann_wn.A202, ann_wn.A203]
+ART = [vars(m) for m in (ann_seed, ann_101, ann_102, ann_103, ann_104, ann_105)] + [ann_wn.A201, ann_wn.A202, ann_wn.A203, ann_wn.A204]
 OUT = Path(__file__).resolve().parents[1]
 rows = {"boilerplate": [], "entities": [], "claims": []}
 for a in ART:
