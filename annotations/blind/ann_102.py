@@ -57,7 +57,7 @@ CLAIMS = [
     C("Copper, he said, would help the country reduce its dependence on Russian buyers.",
       att="indirect", spk="Yerlan Dosmukhamedov", cue="said", subj="Copper", sa=["Dosmukhamedov", "Kazakhstan"]),
     C("Many Kazakhs in the industrial towns of the north work for the group", subj="Kazakhs", sa=["Steppe Resources Group"]),
-    C("the ministry wants those jobs protected.", subj="ministry"),
+    C("the ministry wants those jobs protected.", subj="Kazakhstan"),
     C("Moving ore east is expensive.", subj="Moving ore east"),
     C("Trains must cross into China at Dostyk", subj="Trains"),
     C("the national railway operator, Kazakhstan Freight Lines (KFL), has struggled to add wagons.",
