@@ -21,7 +21,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/install_browser.sh
-	$(BIN)/python -m pytest -q
+	CLAIMPIPE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/claimpipe eval outputs/ --annotations annotations/
