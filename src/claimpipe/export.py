@@ -68,10 +68,17 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return "|".join(csv_cell(v.get("text", "") if isinstance(v, dict) else v) for v in value)
+        return "|".join(csv_cell(_cell_item(v) if isinstance(v, dict) else v) for v in value)
     if isinstance(value, float):
         return repr(value)
     return neutralise_cell(str(value)) if isinstance(value, str) else str(value)
+
+
+def _cell_item(item: dict) -> str:
+    """A record inside a list cell: a quantity by its text, a rewrite as "original -> replacement"."""
+    if "replacement" in item:
+        return f"{item['original']} -> {item['replacement']}"
+    return item.get("text", "")
 
 
 @functools.cache

@@ -24,7 +24,7 @@ NULLABLE_INT_COLUMNS = {"speaker_start", "speaker_end", "cue_start", "cue_end"}
 BOOL_COLUMNS = {"negated", "hedged"}
 FLOAT_COLUMNS = {"checkworthiness"}
 LIST_COLUMNS = {"aliases", "hedge_cues", "claim_types", "quantities", "entity_ids", "checkworthiness_reasons",
-                "headings"}
+                "headings", "rewrites"}
 
 
 @dataclass

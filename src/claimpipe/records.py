@@ -145,6 +145,18 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class Rewrite:
+    """A pronoun or description that the stand-alone text replaced with a name."""
+
+    start: int  # offsets into the claim's `text`
+    end: int
+    original: str  # the words as written: text[start:end]
+    replacement: str  # what standalone_text has instead
+    entity_id: str
+    confidence: float  # 0..1: how far the entity is ahead of the next candidate (1.0: it stood alone)
+
+
+@dataclass(slots=True)
 class Claim:
     claim_id: str
     doc_id: str
@@ -175,9 +187,7 @@ class Claim:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
-    # each pronoun or description replaced in standalone_text: {start, end (into text), original,
-    # replacement, entity_id, confidence}
-    rewrites: list[dict] = field(default_factory=list)
+    rewrites: list[Rewrite] = field(default_factory=list)  # what standalone_text put in, and where
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .context import claims_context, doc_text
 from spacy.tokens import Doc, Span
 
-from ..records import Claim, Cleaned, Entity, Mention, make_claim_id
+from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
@@ -146,8 +146,8 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
         plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
         replacement = name + (("'" if plural_name else "'s") if r.possessive else "")
         pieces.append(replacement)
-        rewrites.append({"start": r.start_char - s, "end": r.end_char - s, "original": text_of[r.start_char:r.end_char],
-                         "replacement": replacement, "entity_id": r.entity_id, "confidence": r.confidence})
+        rewrites.append(Rewrite(start=r.start_char - s, end=r.end_char - s, original=text_of[r.start_char:r.end_char],
+                                replacement=replacement, entity_id=r.entity_id, confidence=r.confidence))
         pos = r.end_char
     pieces.append(text_of[pos:e])
     claim.rewrites = rewrites
