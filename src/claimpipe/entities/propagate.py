@@ -170,9 +170,18 @@ def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) ->
     return firsts
 
 
+def _addressed(doc: Doc, ents: list[Span], lex: Lexicon) -> set[str]:
+    """Bare one-word PERSON names right after a form of address or title ("Mr. Trump"): a person. The
+    model's PERSON label alone is no evidence ("Huaxin" PERSON beside "Huaxin Semiconductor")."""
+    return {e.text for e in ents if len(e) == 1 and e.label_ == "PERSON" and e.start > 0
+            and (lex.is_honorific(doc[e.start - 1].lower_) or lex.is_title(doc[e.start - 1].lower_))}
+
+
 def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
     firsts = org_short_forms(ents, lex, gazetteer)
+    for word in _addressed(doc, ents, lex) & set(firsts):
+        firsts.pop(word)  # "Mr. Trump" beside "Trump University": the man, not the school
     others: dict[str, int] = {}
     for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
         if e.text in firsts and e.label_ not in ("ORG", "PERSON"):
