@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .persons import is_initial
+from .persons import address_gender, first_name_gender, is_initial
 from .shapes import ACRONYM, CONNECTORS
 from .gazetteer import Gazetteer, Lexicon
 
@@ -214,14 +214,30 @@ def _longer_names(r: Resolved, fulls: list[Resolved]) -> set[str]:
     return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
 
 
+def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved]) -> set[str]:
+    """Bare surnames that a form of address gives another gender than the full name they would join:
+    "Mr. Obama" beside "Michelle Obama" is another Obama, so no bare "Obama" joins her (which one is unclear)."""
+    out = set()
+    for r in free:
+        said = address_gender(r.ent) if r.label == "PERSON" and len(words_of(r.name)) == 1 else None
+        if said is None:
+            continue
+        for name in _longer_names(r, fulls):
+            gender = first_name_gender(words_of(name)[0])
+            if gender is not None and gender != said:
+                out.add(r.name.lower())
+    return out
+
+
 def _resolve_short_forms(free: list[Resolved]) -> None:
     """A short form takes the one longer name it is part of; with two (two Smiths) which one is unclear,
     so it stays its own entity. A second pass carries a name on to a longer one ("Nordlys" ->
     "Nordlys Energi" -> "Nordlys Energi Group")."""
     fulls = [r for r in free if r.label in SHORT_FORM_LABELS and len(words_of(r.name)) > 1]
+    other_person = _addressed_otherwise(free, fulls)
     for _ in range(2):
         for r in free:
-            if r.label not in SHORT_FORM_LABELS:
+            if r.label not in SHORT_FORM_LABELS or r.label == "PERSON" and r.name.lower() in other_person:
                 continue
             names = _longer_names(r, fulls)
             if len(names) == 1:

@@ -22,6 +22,7 @@ organisation short forms left it: there is no evidence either way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +30,9 @@ from .gazetteer import Lexicon
 from .shapes import CONNECTORS
 
 COORDINATORS = frozenset({"and", "&"})
+# Forms of address that say a person's gender: "Mr. Obama" is not Michelle Obama.
+GENDERED_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                    "dame": "f"}
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside"})
 
 
@@ -125,7 +129,12 @@ def _placed(doc: Doc, e: Span) -> bool:
     dateline ("MIDWAY ATOLL - ..."), not a name of several words (the PERSON reading is then the slip)."""
     if e.label_ not in ("GPE", "LOC", "FAC"):
         return False
-    return len(e) > 1 or e.text.isupper() or e.start > 0 and doc[e.start - 1].lower_ in PLACE_PREPOSITIONS
+    return len(e) > 1 or e.text.isupper() or after_place_preposition(e)
+
+
+def after_place_preposition(e: Span) -> bool:
+    """ "went to Washington": a GPE, LOC or FAC right after a preposition of place."""
+    return e.label_ in ("GPE", "LOC", "FAC") and e.start > 0 and e.doc[e.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
@@ -133,3 +142,28 @@ def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span
     ents = split_coordinated(ents, known_persons(doc, ents, lex))
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
     return join_persons(doc, ents, persons) if persons.full or persons.addressed else ents
+
+
+@lru_cache(maxsize=1)
+def _gender_model():  # type: ignore[no-untyped-def]
+    """nomquamgender's first-name model (about 6 s to load, once per process, only when needed)."""
+    try:
+        import nomquamgender
+    except ImportError:
+        return None
+    return nomquamgender.NBGC()
+
+
+@lru_cache(maxsize=8192)
+def first_name_gender(name: str) -> str | None:
+    """ "f" or "m" when the first name is clearly one (nomquamgender's P(female) >= 0.9 or <= 0.1), else None."""
+    model = _gender_model()
+    if model is None or not name.isalpha():
+        return None
+    p = model.get_pgf([name.lower()])[0]
+    return "f" if p >= 0.9 else "m" if p <= 0.1 else None
+
+
+def address_gender(span: Span) -> str | None:
+    """The gender a form of address right before `span` states ("Mr. Obama": "m"), else None."""
+    return GENDERED_ADDRESS.get(span.doc[span.start - 1].lower_) if span.start > 0 else None

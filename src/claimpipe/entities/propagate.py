@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer, Lexicon
+from .persons import after_place_preposition
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
 
 
@@ -96,7 +97,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             key = tuple(t.lower_ for t in e)
             entry = gazetteer.lookup(e.text)
             if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
-                    and votes.get(key, 0) >= 0):
+                    and votes.get(key, 0) >= 0 and not after_place_preposition(e)):
                 out.remove(e)
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
         i = found.end
