@@ -21,12 +21,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.persons import first_names
 from ..records import Entity, Mention
 from ..token_table import token_table
 from .lexicon import Lexicon, load_lexicon
@@ -450,15 +449,6 @@ class Resolver:
 def margin_confidence(margin: float) -> float:
     """A 0..1 reading of how far the chosen entity is ahead of the next (1.0 when it stands alone)."""
     return 1.0 if margin == math.inf else round(1.0 - math.exp(-margin), 3)
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """First name -> "m"/"f" for names whose gender is clear (data/entities/first_names.tsv, built from
-    nomquamgender by scripts/build_first_names.py)."""
-    text = resources.files("claimpipe").joinpath("data/entities/first_names.tsv").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {name: gender for name, gender in pairs}
 
 
 def _relative_antecedents(t: Token) -> set[int]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -145,23 +146,18 @@ def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span
 
 
 @lru_cache(maxsize=1)
-def _gender_model():  # type: ignore[no-untyped-def]
-    """nomquamgender's first-name model (about 6 s to load, once per process, only when needed)."""
-    try:
-        import nomquamgender
-    except ImportError:
-        return None
-    return nomquamgender.NBGC()
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f" for names whose gender is clear: data/entities/first_names.tsv, built from
+    nomquamgender (MIT) by scripts/build_first_names.py; loads in milliseconds (the package's own 22 MB
+    table takes seconds per process)."""
+    text = resources.files("claimpipe").joinpath("data/entities/first_names.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in pairs}
 
 
-@lru_cache(maxsize=8192)
 def first_name_gender(name: str) -> str | None:
-    """ "f" or "m" when the first name is clearly one (nomquamgender's P(female) >= 0.9 or <= 0.1), else None."""
-    model = _gender_model()
-    if model is None or not name.isalpha():
-        return None
-    p = model.get_pgf([name.lower()])[0]
-    return "f" if p >= 0.9 else "m" if p <= 0.1 else None
+    """ "f" or "m" when the first name is clearly one (see `first_names`), else None."""
+    return first_names().get(name.lower()) if name.isalpha() else None
 
 
 def address_gender(span: Span) -> str | None:
