@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..records import Article
 from ..settings import Settings
 from .patterns import BIO, HONORIFICS, READ_TIME, looks_like_name, match_byline, match_date, match_lexicon
-from .repetition import RepeatIndex
+from .repetition import RepeatIndex, site_group
 from .text import KEPT_KINDS, WORD, ends_open, ends_sentence, normalise, pick_stop_words, stop_words
 from .units import Unit, measure_unit
 
@@ -110,7 +110,7 @@ def _local_rules(units: list[Unit], article: Article, settings: Settings, repeat
             u.kind, u.reason = "boilerplate", "menu or tag list"
             continue
         if repeats is not None:
-            n, total = repeats.count(article.site, u.text)
+            n, total = repeats.count(site_group(article), u.text)
             if n >= max(2, settings.repeat_min_docs) and total and n / total >= settings.repeat_min_share:
                 u.kind, u.reason = "boilerplate", f"repeated on {n} of {total} pages from this source"
     return forced
