@@ -112,7 +112,7 @@ def _trafilatura(html: str, *, url: str | None, favor_recall: bool) -> tuple[obj
 
 
 def _justext_blocks(html: str) -> list[str]:
-    """The paragraphs jusText keeps as good on the whole page (English stop words), or []."""
+    """The paragraphs jusText finds good or near-good on their own (English stop words), or []."""
     try:
         import justext
 
@@ -122,7 +122,8 @@ def _justext_blocks(html: str) -> list[str]:
         return []
     blocks = []
     for para in paragraphs:
-        if para.is_boilerplate:
+        # the context-free class: a page trafilatura found nothing on has few good neighbours to lean on
+        if para.cf_class not in ("good", "neargood"):
             continue
         text = _NEWLINES.sub("\n", _SPACES.sub(" ", para.text)).strip()
         if text:
@@ -221,3 +222,62 @@ def _body_blocks(body) -> list[str]:
     for child in body:
         visit(child)
     return blocks
+
+
+# -- checking: words glued across a block boundary ----------------------------------------------
+
+# Elements that end a line in a browser: text on either side of one is never one word.
+_PAGE_BOUNDARIES = {"address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div", "dl", "dt",
+                    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+                    "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+                    "thead", "tr", "ul", "title", "body", "option", "select", "textarea", "button"}
+_UNSEEN = {"script", "style", "noscript", "template", "head"}
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_FIRST_WORD = re.compile(r"^\s*(\S+)")
+
+
+def glued_words(html: str, text: str) -> list[str]:
+    """Words of `text` made of the last word before a block boundary of the page and the first word
+    after it, with no space between ("runningBy", "Park.Redknapp"): each is a glue an extractor made.
+
+    A pair that the page itself writes as one word (inline markup, "<b>run</b>ning") is not counted.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except Exception:  # markup lxml cannot parse has no boundaries to check
+        return []
+    runs: list[list[str]] = [[]]
+
+    def boundary() -> None:
+        if runs[-1]:
+            runs.append([])
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _UNSEEN or not tag:
+            return
+        if tag in _PAGE_BOUNDARIES:
+            boundary()
+        if el.text:
+            runs[-1].append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                runs[-1].append(child.tail)
+        if tag in _PAGE_BOUNDARIES:
+            boundary()
+
+    walk(root)
+    joined = ["".join(r) for r in runs if "".join(r).strip()]
+    page = " ".join(joined)
+    glued = []
+    for before, after in zip(joined, joined[1:]):
+        a, b = _LAST_WORD.search(before), _FIRST_WORD.search(after)
+        if not a or not b or not b.group(1)[0].isalnum():
+            continue
+        word = a.group(1) + b.group(1)
+        if word in text and word not in page:
+            glued.append(word)
+    return glued

@@ -35,7 +35,7 @@ COMPRESSED_SUFFIX = ".gz"
 # A NUL never occurs in text. Other C0 control bytes (BEL, ESC, VT, FF...) do turn up in scraped text
 # and are replaced (`replace_controls`); only a page thick with them is taken for binary data.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
-_BINARY_CONTROL_SHARE = 0.10
+_BINARY_CONTROL_SHARE = 0.25
 # Controls replaced one for one, so offsets still count the characters of the file: the line and page
 # separators (VT, FF) by a newline, every other C0 control and DEL by a space.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -64,7 +64,7 @@ def normalise_text(text: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text: a NUL, or over 10% control bytes, in the first 8 KiB."""
+    """True for bytes that are not text: a NUL, or over 25% control bytes, in the first 8 KiB."""
     head = data[:8192]
     if b"\x00" in head:
         return True
@@ -107,7 +107,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError("UndecodableInput", f"starts with a {encoding} BOM but is not {encoding}: {exc.reason}")
     if looks_binary(data):
-        raise InputError("BinaryInput", "binary content (a NUL, or over 10% control bytes), not text")
+        raise InputError("BinaryInput", "binary content (a NUL, or over 25% control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -168,8 +168,8 @@ def find_inputs(root: Path, *, skipped: list[str] | None = None,
     The walk keeps its own stack, so a tree of any depth is walked without recursion. Symlinked
     folders are followed once each, so a symlink loop is reported, not walked forever. A FIFO, device
     or socket is reported and never opened (opening a FIFO waits for a writer). The folders in
-    `exclude` (the run's output folder) and any folder holding a claimpipe `manifest.json` are
-    claimpipe's outputs, not articles: they are left out. `skipped`, when given, receives the relative
+    `exclude` (the run's output folder) and any folder claimpipe writes (`_is_output_folder`: its lock,
+    cache, staging or manifest) are claimpipe's outputs, not articles: they are left out. `skipped`, when given, receives the relative
     path of every file left out for its type (hidden files are not listed).
     """
     try:
@@ -231,8 +231,16 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+# Files only claimpipe's output folder holds: the run lock and the result cache (pipeline.LOCK_NAME,
+# cache.CACHE_NAME; the lock exists from the start of a run, before the corpus is read) and staging.
+_OUTPUT_MARKERS = {".claimpipe.lock", ".claimpipe-cache.sqlite", ".claimpipe-staging"}
+
+
 def _is_output_folder(entries: list[os.DirEntry]) -> bool:
-    """A folder that holds a manifest.json written by claimpipe (its outputs of an earlier run)."""
+    """A folder claimpipe writes: it holds claimpipe's lock, cache or staging, or a manifest.json
+    written by claimpipe (the outputs of an earlier run)."""
+    if any(e.name in _OUTPUT_MARKERS for e in entries):
+        return True
     manifest = next((e for e in entries if e.name == "manifest.json"), None)
     if manifest is None:
         return False
@@ -284,7 +292,18 @@ def read_corpus(path: str | Path, *, settings: Settings | None = None, skipped: 
     files, errors = find_inputs(root, skipped=skipped, exclude=tuple(Path(p) for p in exclude))
     yield from errors
     for f in files:
-        yield from read_input(f, root=root if root.is_dir() else root.parent, settings=settings)
+        for item in read_input(f, root=root if root.is_dir() else root.parent, settings=settings):
+            yield with_language(item, settings) if isinstance(item, Article) else item
+
+
+def with_language(article: Article, settings: Settings) -> Article:
+    """The article with its detected `language`, and a note when that language is not analysed."""
+    from .language import detect_language, is_analysed, language_note
+
+    article.language = detect_language(article.text)
+    if not is_analysed(article.language, settings):
+        article.notes.append(language_note(article.language, settings))
+    return article
 
 
 def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:

@@ -99,12 +99,16 @@ def clean_title(title: str | None, *, sitename: str | None = None, site: str | N
     return text[start:text.rindex(parts[-1]) + len(parts[-1])]
 
 
+# Words around a site's name in a title part: "BBC NEWS", "The Guardian", "Reuters.com".
+_GENERIC_SITE_WORDS = {"the", "news", "online", "com", "co", "uk", "net", "org", "www"}
+
+
 def _is_site_name(part: str, names: set[str]) -> bool:
+    """The part is the site's name, maybe with generic words ("BBC NEWS" for bbc.co.uk)."""
     if len(part.split()) > _MAX_SITE_WORDS:
         return False
-    letters = _letters(part)
-    return bool(letters) and any(letters == n or (len(n) >= 4 and (letters.startswith(n) or n.startswith(letters)))
-                                 for n in names)
+    core = "".join(_letters(w) for w in re.split(r"[\s.]+", part) if _letters(w) not in _GENERIC_SITE_WORDS)
+    return any(n in (_letters(part), core) for n in names)
 
 
 def _domain_name(site: str | None) -> str | None:
