@@ -9,11 +9,16 @@ never changed: these are metadata fields, not the source text.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 
 # -- dates ---------------------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Zone abbreviations of English-language news datelines, as offsets in seconds.
+_ZONES = {"GMT": 0, "UTC": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EST": -5 * 3600, "EDT": -4 * 3600,
+          "CST": -6 * 3600, "CDT": -5 * 3600, "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600,
+          "PDT": -7 * 3600, "JST": 9 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600}
 _DEFAULT = datetime(1, 1, 1)
 
 
@@ -32,8 +37,10 @@ def iso_date(value: str | None) -> str | None:
     from dateutil import parser
 
     try:
-        parsed, rest = parser.parse(text, fuzzy_with_tokens=True, dayfirst=not _ISO_DATE.match(text),
-                                    default=_DEFAULT)
+        with warnings.catch_warnings():  # an unknown zone name ("IST" is three zones) leaves the time naive
+            warnings.simplefilter("ignore")
+            parsed, rest = parser.parse(text, fuzzy_with_tokens=True, dayfirst=not _ISO_DATE.match(text),
+                                        default=_DEFAULT, tzinfos=_ZONES)
     except (ValueError, OverflowError, parser.ParserError):
         return None
     if parsed.year == 1 or not _has_day(text, rest):
