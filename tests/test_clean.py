@@ -501,3 +501,13 @@ def test_clean_published_date_from_the_text_is_iso() -> None:
     text = f"Jill Stein escorted from debate site\n\n12 May 2019\n\n{_LEAD}\n\n{_BODY}\n"
     cleaned = clean(Article(source="a.txt", text=text, doc_id="d", sha256=""), settings=Settings())
     assert cleaned.published == "2019-05-12"
+
+
+def test_clean_html_navigation_column_is_boilerplate() -> None:
+    nav = ["Front Page", "World", "UK", "Business", "Politics", "Health", "Education", "Technology",
+           "Have Your Say", "In Depth"]
+    text = "\n\n".join(["# Rates rise", *nav, _LEAD, _BODY, "E-mail this to a friend", "Printable version"])
+    article = Article(source="a.html", text=text, doc_id="d", sha256="", format="html", title="Rates rise")
+    cleaned = clean(article, settings=Settings())
+    assert cleaned.text == f"Rates rise\n\n{_LEAD}\n\n{_BODY}"  # the heading marker stays in the source
+    assert [r.reason for r in cleaned.removals] == ["site navigation (a run of section names)"] * 10 + ["share bar"] * 2

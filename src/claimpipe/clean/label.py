@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..records import Article
 from ..settings import Settings
 from .patterns import (BIO, HONORIFICS, NOTE, READ_TIME, looks_like_name, match_byline, match_date, match_embed,
-                       match_lexicon, nav_line)
+                       match_lexicon, nav_line, NAV_WORDS)
 from .repetition import RepeatIndex, site_group
 from .text import KEPT_KINDS, WORD, ends_open, ends_sentence, normalise, pick_stop_words, stop_words
 from .units import Unit, measure_unit
@@ -34,6 +34,8 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
     html = article.format == "html"
     forced = _local_rules(units, article, settings, repeats, meta)
     _mark_name_lines(units, article, forced)
+    if html:  # plain text has its menus found by position, once the page shows it was scraped
+        _mark_nav_runs(units, forced)
     title_i = _find_title(units, article, html)
     _mark_duplicates(units, article, title_i, forced)
 
@@ -139,6 +141,26 @@ def _link_list(text: str) -> bool:
         return False
     numeric = sum(1 for t in items if any(ch.isdigit() for ch in t))
     return numeric < 0.5 * len(items)  # a table row ("Arsenal | 3 | 1") is data
+
+
+def _mark_nav_runs(units: list[Unit], forced: set[int]) -> None:
+    """Three or more short lines in a row, mostly site-section names ("World", "UK", "Have Your Say"):
+    a navigation column, as a table layout leaves it even in an extractor's main text."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and _nav_item(units[j]) and j not in forced:
+            j += 1
+        words = [w.casefold() for u in units[i:j] for w in re.findall(r"[^\W\d_]+", u.text)]
+        if j - i >= 3 and sum(w in NAV_WORDS for w in words) >= 0.5 * len(words):
+            for u in units[i:j]:
+                u.kind, u.reason = "boilerplate", "site navigation (a run of section names)"
+        i = max(j, i + 1)
+
+
+def _nav_item(u: Unit) -> bool:
+    return (not u.kind or u.reason.startswith("site navigation")) and 1 <= u.n_words <= 4 and "\n" not in u.text \
+        and not u.terminal and not u.md_heading
 
 
 def _name_line(u: Unit) -> bool:
