@@ -152,13 +152,15 @@ class Analyzer:
     def analyse_batch(self, pairs: list[Pair], timer: Timer | None = None) -> list[Outcome]:
         """One record or DocError per pair, in order. No Doc outlives the call."""
         from .blas import single_blas_thread
+        from .language import is_analysed
 
         timer = timer or Timer()
         nlp, scorer = self._fresh_nlp(), self.scorer
         # A pipeline passed in by the caller is theirs to keep: its vocab is bounded by a memory zone per batch.
         with nlp.memory_zone() if not self._owns_nlp else nullcontext(), single_blas_thread():
             with timer.stage("spacy"):
-                docs = annotate_texts(nlp, [cleaned.text for _, cleaned in pairs],
+                docs = annotate_texts(nlp, [cleaned.text if is_analysed(article.language, self.settings) else ""
+                                            for article, cleaned in pairs],
                                       max_piece_chars=self.settings.max_piece_chars)
             return self._records(pairs, docs, scorer, timer)
 

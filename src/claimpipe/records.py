@@ -49,8 +49,11 @@ class Article:
     author: str | None = None
     published: str | None = None
     url: str | None = None
-    site: str | None = None  # groups articles for corpus-level repetition (url host, else folder)
+    site: str | None = None  # the registered domain of the article's URL (or canonical link); None when unknown
     notes: list[str] = field(default_factory=list)  # repairs made on the way in (e.g. mojibake fixed)
+    folder: str | None = None  # the input's folder (or JSONL file): groups articles when `site` is unknown
+    extractor: str | None = None  # for HTML: what found the text ("trafilatura", "trafilatura-recall", "justext")
+    language: str | None = None  # ISO 639-1 code detected on the clean text (`claimpipe.language`)
 
 
 @dataclass(slots=True)
