@@ -296,6 +296,13 @@ def read_corpus(path: str | Path, *, settings: Settings | None = None, skipped: 
             yield with_language(item, settings) if isinstance(item, Article) else item
 
 
+def source_texts(path: str | Path, *, settings: Settings | None = None) -> dict[str, str]:
+    """The source text of every article under `path`, by its `source`: what every `source_start` /
+    `source_end` of the outputs indexes. For HTML that is the extracted text (`htmltext`), which
+    documents.jsonl does not hold; this rebuilds it from the page, as the run did (same settings)."""
+    return {a.source: a.text for a in read_corpus(path, settings=settings) if isinstance(a, Article)}
+
+
 def with_language(article: Article, settings: Settings) -> Article:
     """The article with its detected `language`, and a note when that language is not analysed."""
     from .language import detect_language, is_analysed, language_note
