@@ -151,7 +151,7 @@ def test_htmltext_article_metadata_is_normalised(tmp_path: Path) -> None:
 def test_htmltext_no_text_is_an_error_with_its_reason(tmp_path: Path) -> None:
     (tmp_path / "form.html").write_text("<html><body><form><input name=q></form></body></html>", encoding="utf-8")
     (error,) = read_corpus(tmp_path)
-    assert error.error == "NoArticleText"
+    assert error.error == "EmptyInput"
     assert error.message.startswith("no article text found: trafilatura, its fallback extractors and jusText")
 
 
