@@ -183,6 +183,7 @@ class Score:
         self.seconds = 0.0
         self.misses: list[tuple[str, str, str]] = []  # (page, "FN"/"FP", snippet)
         self.pages = self.glued = self.glued_pages = 0
+        self.counts_glue = False  # glued words are counted for this system (HTML path)
         self.glue_examples: list[str] = []
         self.extractors: Counter[str] = Counter()
 
@@ -210,7 +211,7 @@ class Score:
 
     def row(self, name: str) -> str:
         p, r, f = self.prf
-        glue = f"{self.glued:>4} / {self.glued_pages:>3}" if name.startswith("html") else " " * 10
+        glue = f"{self.glued:>4} / {self.glued_pages:>3}" if self.counts_glue else " " * 10
         return (f"| {name:<40} | {p:.3f} | {r:.3f} | {f:.3f} | {self.tp:>4} | {self.fn:>4} | {self.fp:>4} "
                 f"| {glue} | {self.seconds:6.1f} |")
 
@@ -257,6 +258,7 @@ def run_pages(data: Path, limit: int | None, splits: tuple[str, ...]) -> dict[tu
                 score.add(page, out, item)
                 score.pages += 1
                 if glue_html is not None:
+                    score.counts_glue = True
                     glued = glued_words(glue_html, out)
                     score.glued += len(glued)
                     score.glued_pages += bool(glued)
@@ -397,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
                 merged = scores[("all" + name.removeprefix(name.split(",")[0]), system)]
                 for attr in ("tp", "fn", "fp", "tn", "seconds", "pages", "glued", "glued_pages"):
                     setattr(merged, attr, getattr(merged, attr) + getattr(score, attr))
+                merged.counts_glue = score.counts_glue
                 merged.misses += score.misses
                 merged.extractors += score.extractors
     for page_set in page_sets:

@@ -14,7 +14,8 @@ with no text at all (the article dropped) and words glued across a block boundar
 (`htmltext.glued_words`). Articles are split into `tune` and `heldout` by a hash of their id.
 
 Systems: trafilatura alone (`trafilatura.extract`), claimpipe's `extract_html` + clean, and, with
-`--old`, the `extract_html` of another claimpipe checkout (a single-file module) + this clean.
+`--old`, the `extract_html` of another claimpipe checkout (a single-file module) + this checkout's
+clean (so that row differs from this one by the extraction alone).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             score.add(row["id"], out, gold)
             score.pages += 1
             glued = glued_words(page, out)
+            score.counts_glue = True
             score.glued += len(glued)
             score.glued_pages += bool(glued)
             score.glue_examples.extend(f"{row['id']}: {g}" for g in glued[:2])
@@ -145,8 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {'system':<40} | P     | R     | F1    | TP   | FN   | FP   | glued      | secs   | dropped |")
         print(f"|{'-' * 42}|-------|-------|-------|------|------|------|------------|--------|---------|")
         for system in systems:
-            print(scores[(split, system)].row("html: " + system)[:-1].replace("| html: ", "| ", 1)
-                  + f"| {dropped[(split, system)]:>7} |")
+            print(scores[(split, system)].row(system) + f" {dropped[(split, system)]:>7} |")
     return 0
 
 

@@ -151,5 +151,19 @@ def test_htmltext_article_metadata_is_normalised(tmp_path: Path) -> None:
 def test_htmltext_no_text_is_an_error_with_its_reason(tmp_path: Path) -> None:
     (tmp_path / "form.html").write_text("<html><body><form><input name=q></form></body></html>", encoding="utf-8")
     (error,) = read_corpus(tmp_path)
-    assert error.error == "NoArticleText"
+    assert error.error == "EmptyInput"
     assert error.message.startswith("no article text found: trafilatura, its fallback extractors and jusText")
+
+
+def test_htmltext_source_offsets_slice_the_rebuilt_source_text(tmp_path: Path) -> None:
+    from claimpipe.ingest import source_texts
+
+    (tmp_path / "a.html").write_text(TABLE_PAGE, encoding="utf-8")
+    (article,) = read_corpus(tmp_path)
+    source = source_texts(tmp_path)["a.html"]
+    cleaned = clean(article, settings=Settings())
+    assert source == article.text
+    for block in cleaned.blocks:
+        assert source[block.source_start:block.source_end] == cleaned.text[block.start_char:block.end_char]
+    for removal in cleaned.removals:
+        assert source[removal.source_start:removal.source_end] == removal.text

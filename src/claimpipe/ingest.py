@@ -296,6 +296,13 @@ def read_corpus(path: str | Path, *, settings: Settings | None = None, skipped: 
             yield with_language(item, settings) if isinstance(item, Article) else item
 
 
+def source_texts(path: str | Path, *, settings: Settings | None = None) -> dict[str, str]:
+    """The source text of every article under `path`, by its `source`: what every `source_start` /
+    `source_end` of the outputs indexes. For HTML that is the extracted text (`htmltext`), which
+    documents.jsonl does not hold; this rebuilds it from the page, as the run did (same settings)."""
+    return {a.source: a.text for a in read_corpus(path, settings=settings) if isinstance(a, Article)}
+
+
 def with_language(article: Article, settings: Settings) -> Article:
     """The article with its detected `language`, and a note when that language is not analysed."""
     from .language import detect_language, is_analysed, language_note
@@ -347,14 +354,15 @@ def _read_bytes(path: Path, *, limit: int) -> bytes:
         return fh.read(limit + 1)
 
 
-def _text_article(data: bytes, *, source: str, folder: str | None, settings: Settings) -> Article:
+def _text_article(data: bytes, *, source: str, settings: Settings, folder: str | None = None,
+                  site: str | None = None) -> Article:
     if not data.strip():
         raise InputError("EmptyInput", "empty (no text)")
     raw, notes = decode_with_notes(data)
     text, more = clean_source_text(raw, settings)
     _check_text(text, settings)
-    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), folder=folder,
-                   notes=notes + more)
+    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), site=site,
+                   folder=folder, notes=notes + more)
 
 
 def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
@@ -408,7 +416,8 @@ def _article_from_html(html: str, *, source: str, sha256: str, folder: str | Non
 
     extracted = extract_html(html, url=meta.get("url"))
     if not extracted.text.strip():
-        raise InputError("NoArticleText", extracted.failure or "no article text found in the HTML")
+        # the kind stays EmptyInput (what callers count on); the message says what failed
+        raise InputError("EmptyInput", extracted.failure or "no article text found in the HTML")
     text, more = clean_source_text(extracted.text, settings)
     _check_text(text, settings)
     found = {k: getattr(extracted, k, None) for k in ("title", "subtitle", "author", "published", "url")}
