@@ -345,3 +345,67 @@ def test_the_lock_names_its_holder(tmp_path: Path) -> None:
 
     with OutputLock(tmp_path):
         assert (tmp_path / ".claimpipe.lock").read_text() == f"{os.getpid()}\n"
+
+
+def test_an_article_over_its_time_budget_gets_a_timeout_row(monkeypatch, nlp) -> None:
+    import claimpipe.claims as claims_stage
+    from claimpipe.analysis import Analyzer
+
+    real = claims_stage.doc_claims
+
+    def quadratic_on_hostile_text(doc, **kwargs):
+        while "HOSTILE" in doc.text:  # the claims stage never ends on this article
+            pass
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(claims_stage, "doc_claims", quadratic_on_hostile_text)
+    analyzer = Analyzer(Settings(article_seconds=0.5), nlp=nlp)
+    records = analyzer.analyse_batch(_pairs(STORIES[0], "HOSTILE officials said prices rose.", STORIES[1]))
+    assert [type(r).__name__ for r in records] == ["dict", "DocError", "dict"]
+    assert (records[1].source, records[1].stage, records[1].error, records[1].message) == (
+        "1.txt", "claims", "Timeout", "the article's analysis took more than 0.5 s (the article_seconds setting)")
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the alarm is disarmed after the article
+
+
+def test_time_budget_stands_aside_where_an_alarm_cannot_be_used() -> None:
+    import signal
+    import threading
+    import time
+
+    from claimpipe.analysis import time_budget
+
+    finished = []
+
+    def in_a_thread() -> None:
+        with time_budget(0.05):  # not the main thread: no alarm, the work runs to its end
+            time.sleep(0.2)
+        finished.append(True)
+
+    thread = threading.Thread(target=in_a_thread)
+    thread.start()
+    thread.join()
+    assert finished == [True]
+    signal.setitimer(signal.ITIMER_REAL, 30)  # someone else's timer is armed: left alone
+    try:
+        with time_budget(0.05):
+            time.sleep(0.2)
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 25
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def test_the_run_imports_without_fcntl() -> None:
+    """As on Windows: no module of the run needs fcntl (filelock picks the platform's lock)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['fcntl'] = None\n"
+            "import claimpipe.pipeline, claimpipe.cli, claimpipe.engines\n"
+            "from claimpipe.lock import OutputLock\n"
+            "import tempfile, pathlib\n"
+            "with OutputLock(pathlib.Path(tempfile.mkdtemp())):\n"
+            "    print('locked')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "locked\n"), result.stderr

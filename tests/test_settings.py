@@ -62,3 +62,10 @@ def test_settings_edges_of_the_ranges_are_accepted() -> None:
                  boilerplate_phrases=["a list becomes a tuple"])
     assert s.boilerplate_phrases == ("a list becomes a tuple",)
     assert Settings(repeat_min_share=1).repeat_min_share == 1
+
+
+def test_settings_time_budget_is_a_number_not_in_the_fingerprint() -> None:
+    assert Settings().article_seconds == 300.0
+    assert Settings(article_seconds=0).fingerprint() == Settings().fingerprint()  # errors are never cached
+    with pytest.raises(ValueError, match="^setting article_seconds must be a number of at least 0.0, not -1$"):
+        Settings(article_seconds=-1)

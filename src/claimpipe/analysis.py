@@ -3,16 +3,20 @@
 `Analyzer.analyse_batch` takes (article, cleaned) pairs and returns, in order, one documents.jsonl record or
 one `DocError` per pair: spaCy over the batch, then entities and claims per article, then the claims of the
 whole batch scored together. A failure costs one article, never the batch: a failed spaCy batch or a failed
-batch score is redone article by article (and logged), so only the bad article gets an error row.
+batch score is redone article by article (and logged), so only the bad article gets an error row. An
+article whose own analysis outlasts `settings.article_seconds` gets a `Timeout` row (`time_budget`).
 This module knows nothing of the corpus, the cache or the output folder (that is `pipeline`).
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 from collections import Counter
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from spacy.language import Language
@@ -47,6 +51,37 @@ class _Lap:
 
     def __exit__(self, *exc: object) -> None:
         self.timer.seconds[self.name] += time.perf_counter() - self.t0
+
+
+class ArticleTimeout(BaseException):
+    """One article's analysis outlasted its budget. A BaseException, so that no `except Exception` in the
+    rules it interrupts can swallow it; `Analyzer` turns it into the article's `Timeout` row."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in the block after `seconds` of wall time (0: no budget).
+
+    A rule that grows quadratically on a hostile article would otherwise hold the run for hours. The
+    alarm (SIGALRM) interrupts pure-Python rule code between two bytecodes; it is used only where it can
+    be: on POSIX, in the main thread (this process or a pool worker), and when no other timer is armed
+    (a Dask worker's threads and Windows run without a budget)."""
+    usable = (seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise ArticleTimeout(f"the article's analysis took more than {seconds:g} s (the article_seconds setting)")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class Analyzer:
@@ -116,7 +151,7 @@ class Analyzer:
         with timer.stage("checkworthiness"):
             batch_scores = _score_batch(scorer, pending)
         for (k, doc, result), scores in zip(pending, batch_scores):
-            outcomes[k] = _finish_record(doc, result, scorer, scores, timer)
+            outcomes[k] = _finish_record(doc, result, scorer, scores, timer, budget=self.settings.article_seconds)
         return outcomes  # type: ignore[return-value]
 
     def _analyse_each(self, pairs: list[Pair], docs: list, outcomes: list[Outcome | None],
@@ -128,7 +163,10 @@ class Analyzer:
                 outcomes[k] = DocError(article.source, "annotate", type(doc).__name__, short_message(doc))
                 continue
             try:
-                pending.append((k, doc, analyse(doc, article, cleaned, settings=self.settings, timer=timer)))
+                with time_budget(self.settings.article_seconds):
+                    pending.append((k, doc, analyse(doc, article, cleaned, settings=self.settings, timer=timer)))
+            except ArticleTimeout as exc:
+                outcomes[k] = DocError(article.source, "claims", "Timeout", short_message(exc))
             except Exception as exc:  # one article's failure must not stop the batch
                 outcomes[k] = DocError(article.source, "claims", type(exc).__name__, short_message(exc))
         return pending
@@ -147,15 +185,19 @@ def _score_batch(scorer: Any, pending: list[tuple[int, Doc, DocResult]]) -> list
         return [None] * len(pending)
 
 
-def _finish_record(doc: Doc, result: DocResult, scorer: Any, scores: Any, timer: Timer) -> Outcome:
+def _finish_record(doc: Doc, result: DocResult, scorer: Any, scores: Any, timer: Timer, *,
+                   budget: float = 0.0) -> Outcome:
     """The claims' scores, types and quantities filled in, and the article's documents.jsonl record."""
     from .checkworthiness import enrich_claims
     from .export import document_record
 
     try:
-        with timer.stage("checkworthiness"):
-            enrich_claims(doc, result.claims, scorer=scorer, scores=scores)
-        return document_record(result)
+        with time_budget(budget):
+            with timer.stage("checkworthiness"):
+                enrich_claims(doc, result.claims, scorer=scorer, scores=scores)
+            return document_record(result)
+    except ArticleTimeout as exc:
+        return DocError(result.article.source, "claims", "Timeout", short_message(exc))
     except Exception as exc:
         return DocError(result.article.source, "claims", type(exc).__name__, short_message(exc))
 

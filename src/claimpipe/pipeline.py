@@ -61,7 +61,8 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
         use_cache: reuse the records of unchanged articles from the previous runs into `out`.
     Raises:
         RunError: the run could not start; nothing in `out` was changed.
-        EmptyCorpus: the corpus holds no article; nothing in `out` was changed.
+        EmptyCorpus: the corpus holds no input and `out` an earlier run, which was left as it was (into a
+            folder without a run, an empty run is written and the summary's exit code is 1).
     """
     settings = settings or Settings()
     corpus, out = Path(corpus), Path(out)
@@ -86,7 +87,7 @@ def run(corpus: str | Path, out: str | Path, *, settings: Settings | None = None
                              model=model, summary=summary, started=started, t_start=t_start,
                              progress=progress if callable(progress) else None)
     if summary.fewer_documents:
-        log.warning(summary.fewer_line())
+        log.warning("%s", summary.fewer_line())
     return summary
 
 

@@ -26,6 +26,7 @@ class Settings:
     max_piece_chars: int = 50_000  # longer clean texts go through spaCy in pieces cut at block boundaries
     nlp_max_strings: int = 500_000  # new vocab strings after which the spaCy pipeline is loaded afresh (memory stays flat)
     numpy_blas: bool = True  # the model's layers multiply with numpy's BLAS, not thinc's blis (claimpipe.blas)
+    article_seconds: float = 300.0  # time budget of one article's own analysis; over it, a Timeout row (0 = none)
     # ingest limits: a larger input is refused with a one-line reason, not truncated
     max_article_chars: int = 1_000_000
     max_file_bytes: int = 200_000_000  # a JSONL file may hold many articles
@@ -69,7 +70,8 @@ class Settings:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(self).items()}
 
     def fingerprint(self, *, exclude: tuple[str, ...] = ("workers", "worker_max_tasks", "batch_size",
-                                                       "nlp_max_strings", "numpy_blas")) -> str:
+                                                       "nlp_max_strings", "numpy_blas",
+                                                       "article_seconds")) -> str:
         """A hash of the settings that change outputs (not those that only change speed)."""
         data = {k: v for k, v in self.to_dict().items() if k not in exclude}
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
@@ -86,6 +88,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "max_file_bytes": (1, None),
     "repeat_min_docs": (1, None),
     "repeat_min_share": (0.0, 1.0),
+    "article_seconds": (0.0, None),
     "min_claim_tokens": (1, None),
 }
 
