@@ -299,8 +299,10 @@ def test_a_failed_spacy_batch_is_logged_and_redone_text_by_text(caplog) -> None:
         "spaCy failed on a batch of 2 texts (ValueError: one bad text); annotating them one by one"]
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to see the worker exit (Linux)")
 def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
-    """A parent killed with SIGKILL: its spawned child, watching it with `die_with_parent`, exits too."""
+    """A parent killed with SIGKILL: its pool worker, set up by the engine's own initializer, exits too
+    (before, it stayed blocked on the task queue forever, holding its model)."""
     import os
     import signal
     import subprocess
@@ -309,35 +311,31 @@ def test_pool_workers_die_with_their_parent(tmp_path: Path) -> None:
 
     script = tmp_path / "parent.py"
     script.write_text(
-        "import multiprocessing as mp, sys, time\n"
-        "def child():\n"
-        "    from claimpipe.engines import die_with_parent\n"
-        "    assert die_with_parent()\n"
-        "    time.sleep(120)\n"
+        "import multiprocessing as mp, os, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from claimpipe.engines import _init_pool_worker\n"
+        "from claimpipe.settings import Settings\n"
         "if __name__ == '__main__':\n"
-        "    p = mp.get_context('spawn').Process(target=child)\n"
-        "    p.start()\n"
-        "    print(p.pid, flush=True)\n"
+        "    pool = ProcessPoolExecutor(1, mp_context=mp.get_context('spawn'), initializer=_init_pool_worker,\n"
+        "                              initargs=(Settings(),))\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
         "    time.sleep(120)\n", encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
-    child_pid = int(parent.stdout.readline())
-    time.sleep(1.0)  # the child has imported claimpipe and started its watch
-    os.kill(child_pid, 0)  # alive while the parent lives
+    worker = int(parent.stdout.readline())
+    os.kill(worker, 0)  # alive while the parent lives
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.time() + 20
     while time.time() < deadline:
         try:
-            os.kill(child_pid, 0)
-        except ProcessLookupError:
+            with open(f"/proc/{worker}/stat") as fh:
+                if fh.read().split()[2] == "Z":  # exited; waiting for init to reap it
+                    return
+        except FileNotFoundError:
             return
-        try:  # reap it if it became our child (it is the init's otherwise)
-            os.waitpid(child_pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
         time.sleep(0.1)
-    os.kill(child_pid, signal.SIGKILL)
-    pytest.fail("the child outlived its parent by 20 s")
+    os.kill(worker, signal.SIGKILL)
+    pytest.fail("the worker outlived its parent by 20 s")
 
 
 def test_the_lock_names_its_holder(tmp_path: Path) -> None:
