@@ -55,6 +55,11 @@ def run_folder_argument(function: Callable[..., Any]) -> Callable[..., Any]:
                           type=click.Path(file_okay=False, path_type=Path))(function)
 
 
+def reads_a_run(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of every command that reads a run: its folder as `[OUT]` or as `-o/--out`."""
+    return run_folder_argument(out_option(reading=True)(function))
+
+
 def run_folder(out_argument: Path | None, out_option: Path | None) -> Path:
     """The run folder named by the positional argument or by -o/--out, which must agree; `outputs` by default."""
     if out_argument is not None and out_option is not None and out_argument != out_option:
@@ -168,8 +173,7 @@ def stale_report(out: Path) -> bool:
 
 
 @cli.command("eval", context_settings=CONTEXT)
-@run_folder_argument
-@out_option(reading=True)
+@reads_a_run
 @click.option("--annotations", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=Path("annotations"), show_default=True, help="Folder of gold annotations.")
 @click.option("--corpus", type=click.Path(exists=True, path_type=Path), default=Path("corpus"), show_default=True,
@@ -233,8 +237,7 @@ def clean_cli(file: Path, config_path: Path | None) -> None:
 
 
 @cli.command("report", context_settings=CONTEXT)
-@run_folder_argument
-@out_option(reading=True)
+@reads_a_run
 @click.option("--html", "dest", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The HTML file to write.  [default: OUT/report.html]")
 @click.option("--max-docs", type=click.IntRange(0), default=None, metavar="N",
