@@ -106,5 +106,7 @@ def test_export_as_row_equals_asdict() -> None:
     from claimpipe.export import as_row
 
     result = _result()
-    for obj in [result.claims[0], result.cleaned.blocks[0], result.cleaned.removals[0], result.article]:
+    for obj in [result.claims[0], result.cleaned.blocks[0], result.cleaned.removals[0]]:
         assert as_row(obj) == dataclasses.asdict(obj)
+    # the article's source text is marked NOT_EXPORTED: the outputs hold the clean text only
+    assert as_row(result.article) == {k: v for k, v in dataclasses.asdict(result.article).items() if k != "text"}
