@@ -206,3 +206,23 @@ def test_tables_a_field_marked_not_exported_is_in_no_output(tmp_path: Path, monk
     assert "secret" not in (out / "documents.jsonl").read_text(encoding="utf-8")
     assert "raw_html" not in _csv_header(out / "documents.csv")
     assert "raw_html" not in all_schemas()["document.schema.json"]["properties"]
+
+
+def _imports(module: str) -> set[str]:
+    """The claimpipe modules a module of src/claimpipe imports (relative imports, at any depth)."""
+    import ast
+
+    path = Path(__file__).resolve().parent.parent / "src" / "claimpipe" / f"{module}.py"
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found |= {node.module} if node.module else {a.name for a in node.names}
+    return found
+
+
+def test_tables_modules_import_no_cycle() -> None:
+    assert _imports("tables") == {"records"}
+    assert _imports("parquet") == {"tables"}
+    assert _imports("loader") == {"tables"}
+    assert _imports("schemas") <= {"records", "tables", "SCHEMA_VERSION"}
+    assert "export" not in _imports("parquet") | _imports("loader") | _imports("schemas") | _imports("tables")

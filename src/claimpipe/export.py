@@ -2,7 +2,9 @@
 
 Every file is streamed into a staging folder inside OUT and moved into place with `os.replace` only
 when the run has finished. The old `manifest.json` is removed before the first file is replaced and the
-new one written last, so a folder with a manifest always holds one complete run.
+new one written last, so a folder with a manifest always holds one complete run. On any failure (a full
+disk included) the staging folder is removed; at publication the files of formats this run did not
+write are removed. Which files and columns exist is `claimpipe.tables`.
 """
 
 from __future__ import annotations
