@@ -1,7 +1,10 @@
 """Plain records passed between the stages.
 
 Each stage takes and returns these dataclasses, never bare dicts, so that a stage can be deepened
-without reshaping its neighbours. Export turns them into rows (`export.as_row`).
+without reshaping its neighbours. Export turns them into rows (`export.as_row`), and the output tables
+take their columns and types from them (`claimpipe.tables`): a new field here is a new column in every
+output file, the loader and the JSON Schemas (docs/outputs.md, "Add a column"). A field that must not be
+written gets `field(metadata=NOT_EXPORTED)`.
 Offsets follow spaCy: `start_char`/`end_char` index the clean text; `source_start`/`source_end`
 index the article's source text (see `../shared/OUTPUTS.md`).
 """
@@ -11,6 +14,9 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+
+NOT_EXPORTED = {"export": False}  # field metadata: kept in the record, never written to the outputs
 
 
 def short_hash(*parts: object) -> str:
@@ -40,7 +46,7 @@ class Article:
     """One input article after ingest: its normalised source text and any metadata it came with."""
 
     source: str  # path relative to the corpus root, plus "#L<n>" for a JSONL record
-    text: str  # the source text: decoded, newlines "\n", NFC
+    text: str = field(metadata=NOT_EXPORTED)  # the source text: decoded, newlines "\n", NFC (the outputs hold the clean text)
     doc_id: str
     sha256: str  # of the input's raw bytes (the file, or the JSONL line)
     format: str = "text"  # "text" or "html" (text is then trafilatura's extraction)
@@ -201,6 +207,19 @@ class DocError:
     stage: str  # ingest, clean, annotate, claims, export
     error: str  # the exception's type name, or a short kind ("EmptyInput", "BinaryInput")
     message: str
+
+
+@dataclass(slots=True)
+class CorpusEntity:
+    """One canonical entity across a run: a row of corpus_entities.csv."""
+
+    entity_id: str
+    name: str
+    label: str
+    n_documents: int
+    n_mentions: int
+    aliases: list[str] = field(default_factory=list)
+    kb_id: str = ""
 
 
 @dataclass(slots=True)
