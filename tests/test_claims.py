@@ -248,3 +248,27 @@ def test_claims_find_claims_is_pure(nlp):
     doc = nlp("Exports grew by 5% last year.")
     assert [s.text for s in find_claims(doc)] == [s.text for s in find_claims(doc)] == ["Exports grew by 5% last year."]
     assert "claims" not in doc.spans
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The report said that exports fell by 5% last year.", ("The report", "", "document", None)),
+        ("Serik Zhumangarin spoke in Astana on Monday. He said that exports would grow.",
+         ("Serik Zhumangarin", "person", 1.0)),
+        ("Kazakhstan's government has made it clear that it will not follow the sanctions.",
+         ("Kazakhstan's government", "organisation", 1.0)),
+        # two men in reach, neither clearly meant: the words stay, with no entity and no confidence
+        ("The award went to John Smith and Peter Jones. He said that exports would grow.",
+         ("He", "", "", None)),
+    ],
+    ids=["document", "pronoun", "institution", "unclear"],
+)
+def test_claims_speaker_kind_and_confidence(nlp, text, expected):
+    _, claims = claims_of(nlp, text)
+    claim = next(c for c in claims if c.attribution != "none")
+    if len(expected) == 4:
+        assert (claim.speaker, claim.speaker_entity_id, claim.speaker_kind, claim.speaker_confidence) == expected
+    else:
+        assert (claim.speaker, claim.speaker_kind, claim.speaker_confidence) == expected
+        assert claim.speaker_entity_id != ""

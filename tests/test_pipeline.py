@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimpipe.pipeline import CorpusEntities, OutputLock, RunError, effective_workers, split_for_nlp
+from claimpipe.annotate import CorpusRollup
+from claimpipe.records import CorpusEntity
+from claimpipe.pipeline import OutputLock, RunError, effective_workers, split_for_nlp
 from claimpipe.settings import Settings
 
 
@@ -35,17 +37,28 @@ def test_pipeline_effective_workers(workers: int, total: int, expected: int, mon
 
 
 def test_pipeline_corpus_entities_counts_documents_and_mentions() -> None:
-    counter = CorpusEntities()
+    counter = CorpusRollup()
     e = lambda i, n, a: {"entity_id": i, "name": "United States", "label": "GPE", "n_mentions": n, "aliases": a,
                          "kb_id": "USA"}
-    counter.add({"entities": [e("e_1", 2, ["U.S."]), {**e("e_2", 1, ["Iran"]), "name": "Iran", "kb_id": "IRN"}]})
-    counter.add({"entities": [e("e_1", 3, ["US", "the United States"])]})
+    counter.add("d_1", [e("e_1", 2, ["U.S."]), {**e("e_2", 1, ["Iran"]), "name": "Iran", "kb_id": "IRN"}])
+    counter.add("d_2", [e("e_1", 3, ["US", "the United States"])])
     assert counter.rows() == [
-        {"entity_id": "e_1", "name": "United States", "label": "GPE", "n_documents": 2, "n_mentions": 5,
-         "aliases": ["U.S.", "US", "the United States"], "kb_id": "USA"},
-        {"entity_id": "e_2", "name": "Iran", "label": "GPE", "n_documents": 1, "n_mentions": 1, "aliases": ["Iran"],
-         "kb_id": "IRN"},
+        CorpusEntity("e_1", "United States", "GPE", 2, 5, ["U.S.", "US", "the United States"], "USA"),
+        CorpusEntity("e_2", "Iran", "GPE", 1, 1, ["Iran"], "IRN"),
     ]
+
+
+def test_pipeline_corpus_rollup_links_one_initialled_form_across_documents() -> None:
+    counter = CorpusRollup()
+    person = lambda i, name: {"entity_id": i, "name": name, "label": "PERSON", "n_mentions": 2, "aliases": [name],
+                              "kb_id": ""}
+    counter.add("d_1", [person("e_a", "Richard Burr")])
+    counter.add("d_2", [person("e_b", "Richard M. Burr")])
+    counter.add("d_3", [person("e_a", "Richard Burr"), person("e_c", "Burr")])
+    rows = counter.rows()
+    assert rows[0] == CorpusEntity("e_a", "Richard Burr", "PERSON", 3, 6, ["Richard Burr", "Richard M. Burr"], "",
+                                   ["e_b"])
+    assert rows[1] == CorpusEntity("e_c", "Burr", "PERSON", 1, 2, ["Burr"], "")  # a bare surname never links
 
 
 def test_pipeline_lock_refuses_a_second_run(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def _write(out: Path, result=None, formats=ALL_FORMATS) -> Path:
     t = tables.tables()["corpus_entities"]
     writer.write_table("corpus_entities.csv", t.csv_names,
                        [{"entity_id": "e_0000000000000001", "name": "Russia", "label": "GPE", "n_documents": 1,
-                         "n_mentions": 2, "aliases": ["Russia", "Russian"], "kb_id": "RUS"}])
+                         "n_mentions": 2, "aliases": ["Russia", "Russian"], "kb_id": "RUS", "linked_ids": ["e_x"]}])
     writer.commit(_manifest())
     return out
 
@@ -127,7 +127,7 @@ def test_tables_writer_loader_parquet_and_schemas_agree(tmp_path: Path) -> None:
                                                "end_char": 15}]
     assert loaded.corpus_entities.iloc[0].to_dict() == {
         "entity_id": "e_0000000000000001", "name": "Russia", "label": "GPE", "n_documents": 1, "n_mentions": 2,
-        "aliases": ["Russia", "Russian"], "kb_id": "RUS"}
+        "aliases": ["Russia", "Russian"], "kb_id": "RUS", "linked_ids": ["e_x"]}
 
 
 def test_tables_shipped_schemas_are_the_tables() -> None:

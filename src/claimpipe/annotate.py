@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
@@ -24,7 +23,7 @@ from spacy.util import is_package
 from .blas import use_numpy_blas
 from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
 from .entities.canonical import without_middle_initials
-from .records import Cleaned, Entity, Mention, make_entity_id, make_mention_id
+from .records import CorpusEntity, Cleaned, Entity, Mention, make_entity_id, make_mention_id
 from .rule_tables import use_rule_tables
 from .settings import Settings
 
@@ -141,25 +140,6 @@ def doc_entities(doc: Doc, *, doc_id: str, cleaned: Cleaned,
     return mentions, list(entities.values())
 
 
-@dataclass(slots=True)
-class CorpusEntity:
-    """One canonical entity across a run's documents: the grain of `corpus_entities.csv`.
-
-    `linked_ids` are the per-article entity_ids rolled into this row by the corpus rule
-    (`corpus_links`), besides `entity_id` itself; a join of `entities.csv` on `entity_id` in
-    `[entity_id] + linked_ids` finds every article that names it.
-    """
-
-    entity_id: str
-    name: str
-    label: str
-    n_documents: int = 0
-    n_mentions: int = 0
-    aliases: list[str] = field(default_factory=list)
-    kb_id: str = ""
-    linked_ids: list[str] = field(default_factory=list)
-
-
 def _field(e: Entity | Mapping[str, Any], name: str) -> Any:
     return e[name] if isinstance(e, Mapping) else getattr(e, name)
 
@@ -195,30 +175,61 @@ def corpus_links(entities: Iterable[Entity | Mapping[str, Any]]) -> dict[str, st
 def corpus_entities(entities: Iterable[Entity | Mapping[str, Any]]) -> list[CorpusEntity]:
     """Entities across documents by corpus entity_id (`corpus_links`), most documents first (then most
     mentions, then name). Takes `Entity` records or their dicts (a run's `documents.jsonl` rows)."""
-    entities = list(entities)
-    links = corpus_links(entities)
-    rows: dict[str, CorpusEntity] = {}
-    aliases: dict[str, set[str]] = {}
-    docs: dict[str, set[str]] = {}
-    kept = {}
-    for e in entities:  # the kept form's own name and label name the row
-        eid = _field(e, "entity_id")
-        if eid not in links:
-            kept.setdefault(eid, e)
+    rollup = CorpusRollup()
+    by_doc: dict[str, list] = {}
     for e in entities:
-        eid = _field(e, "entity_id")
-        cid = links.get(eid, eid)
-        head = kept.get(cid, e)
-        row = rows.setdefault(cid, CorpusEntity(cid, _field(head, "name"), _field(head, "label"),
-                                                kb_id=_field(head, "kb_id") or ""))
-        docs.setdefault(cid, set()).add(_field(e, "doc_id"))
-        row.n_mentions += _field(e, "n_mentions")
-        row.kb_id = row.kb_id or _field(e, "kb_id") or ""
-        aliases.setdefault(cid, set()).update(_field(e, "aliases") or [])
-        if eid != cid and eid not in row.linked_ids:
-            row.linked_ids.append(eid)
-    for cid, row in rows.items():
-        row.aliases = sorted(aliases[cid])
-        row.linked_ids.sort()
-        row.n_documents = len(docs[cid])
-    return sorted(rows.values(), key=lambda r: (-r.n_documents, -r.n_mentions, r.name, r.entity_id))
+        by_doc.setdefault(_field(e, "doc_id"), []).append(e)
+    for doc_id, ents in by_doc.items():
+        rollup.add(doc_id, ents)
+    return rollup.rows()
+
+
+class CorpusRollup:
+    """The corpus roll-up of a run, fed one document's entities at a time as the run streams.
+
+    It holds one small row per canonical entity (and the documents of multi-word PERSON names, which
+    the corpus rule needs), never the corpus's mentions; `rows()` applies `corpus_links` at the end.
+    The run (`pipeline`) and `corpus_entities` both use it: the roll-up lives here only."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, CorpusEntity] = {}
+        self._aliases: dict[str, set[str]] = {}
+        self._person_docs: dict[str, set[str]] = {}  # full-name PERSON entity -> its documents
+
+    def add(self, doc_id: str, entities: Iterable[Entity | Mapping[str, Any]]) -> None:
+        for e in entities:
+            eid = _field(e, "entity_id")
+            row = self._rows.get(eid)
+            if row is None:
+                row = self._rows[eid] = CorpusEntity(eid, _field(e, "name"), _field(e, "label"), 0, 0,
+                                                     kb_id=_field(e, "kb_id") or "")
+                self._aliases[eid] = set()
+            row.n_documents += 1
+            row.n_mentions += _field(e, "n_mentions")
+            row.kb_id = row.kb_id or _field(e, "kb_id") or ""
+            self._aliases[eid].update(_field(e, "aliases") or [])
+            if row.label == "PERSON" and len(row.name.split()) > 1:
+                self._person_docs.setdefault(eid, set()).add(doc_id)
+
+    def rows(self) -> list[CorpusEntity]:
+        persons = ({"entity_id": eid, "name": self._rows[eid].name, "label": "PERSON", "doc_id": d}
+                   for eid, docs in self._person_docs.items() for d in docs)
+        links = corpus_links(persons)
+        merged: dict[str, CorpusEntity] = {}
+        for eid, row in self._rows.items():
+            cid = links.get(eid, eid)
+            head = self._rows[cid]
+            out = merged.setdefault(cid, CorpusEntity(cid, head.name, head.label, head.n_documents, 0,
+                                                      kb_id=head.kb_id))
+            out.n_mentions += row.n_mentions
+            out.kb_id = out.kb_id or row.kb_id
+            out.aliases = sorted(set(out.aliases) | self._aliases[eid])
+            if eid != cid:
+                out.linked_ids.append(eid)
+        for cid, out in merged.items():
+            if out.linked_ids:  # a person's documents, counted once across the linked spellings
+                out.n_documents = len(set().union(*(self._person_docs[e] for e in [cid, *out.linked_ids])))
+                out.linked_ids.sort()
+        return sorted(merged.values(), key=lambda r: (-r.n_documents, -r.n_mentions, r.name, r.entity_id))
+
+

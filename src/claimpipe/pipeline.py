@@ -29,6 +29,7 @@ from spacy.language import Language
 from . import __version__
 from .analysis import (Analyzer, Outcome, Pair, Timer, analyse, annotate_texts, clean_article,  # noqa: F401
                        load_pipeline, split_for_nlp)
+from .annotate import CorpusRollup
 from .cache import ResultCache, result_key
 from .errors import EmptyCorpus, RunError, short_message
 from .ingest import SUPPORTED_SUFFIXES, UNSUPPORTED_REASON
@@ -36,13 +37,14 @@ from .lock import LOCK_NAME, OutputLock  # noqa: F401
 from .manifest import MANIFEST_NAME, Duplicates, RunSummary, build_manifest, model_info, previous_documents
 from .records import Article, DocError
 from .settings import Settings
+from .tables import tables
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # called with (inputs done, inputs in all) after each input
 
 __all__ = ["run", "RunError", "EmptyCorpus", "RunSummary", "Progress", "process", "read_articles",
-           "build_repeat_index", "CorpusEntities", "make_engine", "effective_workers",
+           "build_repeat_index", "make_engine", "effective_workers",
            # the analysis, re-exported for callers of the former single module
            "Analyzer", "Timer", "analyse", "annotate_texts", "split_for_nlp", "clean_article", "load_pipeline",
            "OutputLock", "model_info", "build_manifest"]
@@ -99,7 +101,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
 
     The writer works in a staging folder and publishes only at the end, so any failure or interruption
     (the except clause catches KeyboardInterrupt too) leaves the previous run's outputs as they were."""
-    from .export import OutputWriter
+    from .export import OutputWriter, as_row
 
     cache = ResultCache(out, enabled=use_cache)
     runner = make_engine(engine, settings=settings, analyzer=analyzer, scheduler=scheduler)
@@ -107,7 +109,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
     try:
         duplicates, skipped = Duplicates(), []
         inputs: list[dict[str, str]] = []
-        rollup = CorpusEntities()
+        rollup = CorpusRollup()
         outcomes = process(corpus, settings=settings, runner=runner, repeats=repeats, timer=timer,
                            duplicates=duplicates, skipped=skipped, cache=cache, model=model, summary=summary)
         for done, (item, text) in enumerate(outcomes, 1):
@@ -120,7 +122,8 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
         summary.n_skipped = len(skipped)
         summary.n_inputs = summary.n_documents + summary.n_errors + summary.n_duplicates
         with timer.stage("export"):
-            writer.write_table("corpus_entities.csv", CorpusEntities.COLUMNS, rollup.rows())
+            writer.write_table("corpus_entities.csv", tables()["corpus_entities"].csv_names,
+                               (as_row(r) for r in rollup.rows()))
         summary.seconds = time.perf_counter() - t_start
         summary.timings = {k: round(v, 3) for k, v in sorted(timer.seconds.items())}
         manifest = build_manifest(settings=settings, model=model, nlp=analyzer.loaded_nlp, started=started,
@@ -136,7 +139,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
 
 
 def _write_outcome(item: Outcome, text: str | None, *, writer: Any, summary: RunSummary,
-                   inputs: list[dict[str, str]], rollup: "CorpusEntities") -> None:
+                   inputs: list[dict[str, str]], rollup: CorpusRollup) -> None:
     """One outcome into the tables and the counts; an error row is also logged with its reason."""
     if isinstance(item, DocError):
         writer.add_error(item)
@@ -145,7 +148,7 @@ def _write_outcome(item: Outcome, text: str | None, *, writer: Any, summary: Run
         return
     writer.add_record(item, text=text)
     inputs.append({"source": item["source"], "sha256": item["sha256"], "doc_id": item["doc_id"]})
-    rollup.add(item)
+    rollup.add(item["doc_id"], item["entities"])
     summary.n_documents += 1
     summary.n_claims += len(item["claims"])
     summary.n_mentions += len(item["mentions"])
@@ -268,30 +271,6 @@ def _refuse_or_note_empty_corpus(corpus: Path, out: Path, *, n_skipped: int) -> 
     if (out / MANIFEST_NAME).exists():
         raise EmptyCorpus(f"{reason}; the outputs in {out} were left as they were")
     log.warning("%s; writing an empty run to %s", reason, out)
-
-
-class CorpusEntities:
-    """Counts each canonical entity across the run's documents, one small row per entity.
-
-    Fed one record at a time as the run streams, so the roll-up never holds the corpus's entities."""
-
-    COLUMNS = ["entity_id", "name", "label", "n_documents", "n_mentions", "aliases", "kb_id"]
-
-    def __init__(self) -> None:
-        self._rows: dict[str, dict[str, Any]] = {}
-
-    def add(self, record: dict[str, Any]) -> None:
-        for e in record["entities"]:
-            row = self._rows.setdefault(e["entity_id"], {"entity_id": e["entity_id"], "name": e["name"],
-                                                         "label": e["label"], "n_documents": 0, "n_mentions": 0,
-                                                         "aliases": set(), "kb_id": e.get("kb_id", "")})
-            row["n_documents"] += 1
-            row["n_mentions"] += e["n_mentions"]
-            row["aliases"].update(e.get("aliases", []))
-
-    def rows(self) -> list[dict[str, Any]]:
-        rows = [{**r, "aliases": sorted(r["aliases"])} for r in self._rows.values()]
-        return sorted(rows, key=lambda r: (-r["n_documents"], -r["n_mentions"], r["name"], r["entity_id"]))
 
 
 def make_engine(name: str, *, settings: Settings, analyzer: Analyzer, scheduler: str | None) -> Any:

@@ -197,6 +197,8 @@ class Claim:
     cue_start: int | None = None
     cue_end: int | None = None
     rewrites: list[Rewrite] = field(default_factory=list)  # what standalone_text put in, and where
+    speaker_kind: str = ""  # person, organisation, document, or "" (no speaker, or not clear)
+    speaker_confidence: float | None = None  # 1.0 for a name; a resolved he/she/description: its margin
 
 
 @dataclass(slots=True)
@@ -211,7 +213,11 @@ class DocError:
 
 @dataclass(slots=True)
 class CorpusEntity:
-    """One canonical entity across a run: a row of corpus_entities.csv."""
+    """One canonical entity across a run: a row of corpus_entities.csv.
+
+    `linked_ids` are the per-article entity_ids rolled into this row by the corpus rule
+    (`annotate.corpus_links`), besides `entity_id` itself; a join of `entities.csv` on `entity_id` in
+    `[entity_id] + linked_ids` finds every article that names it."""
 
     entity_id: str
     name: str
@@ -220,6 +226,7 @@ class CorpusEntity:
     n_mentions: int
     aliases: list[str] = field(default_factory=list)
     kb_id: str = ""
+    linked_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .context import claims_context, doc_text
 from spacy.tokens import Doc, Span
 
@@ -9,7 +11,7 @@ from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
-from .resolve import Resolver
+from .resolve import Resolver, margin_confidence
 from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core
 from .units import Unit, doc_units
@@ -74,7 +76,9 @@ def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], me
         claim.cue = doc_text(doc)[att.core[0]:att.core[1]]
         if att.source is not None:
             claim.speaker_start, claim.speaker_end = att.source
-            claim.speaker, claim.speaker_entity_id = speaker_of(doc, att, resolver)
+            speaker = find_speaker(doc, att, resolver)
+            claim.speaker, claim.speaker_entity_id = speaker.name, speaker.entity_id
+            claim.speaker_kind, claim.speaker_confidence = speaker.kind, speaker.confidence
         skip = _attribution_tokens(doc, att)
         cue_tok = doc[att.cue_i]
         if any(c.dep_ == "neg" for c in cue_tok.children):
@@ -103,28 +107,52 @@ def _attribution_tokens(doc: Doc, att: Attribution) -> set[int]:
     return out
 
 
-def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str]:
-    """The speaker's name (the entity's canonical name, else the source text) and entity id."""
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str  # the entity's canonical name, else the source words as written
+    entity_id: str  # "" when no entity is clearly meant
+    kind: str  # person, organisation, document, or "" when not clear
+    confidence: float | None  # 1.0 for a name in the source; a resolved pronoun or description: its margin
+
+
+def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
+    """Who an attribution's source is: a named entity when the words name one or a pronoun or
+    description clearly points at one (`Resolver`'s abstention), else the words as written. A report,
+    a statement or "FEC records" is a document source, never a person."""
     text = doc_text(doc)[att.source[0]:att.source[1]].rstrip(",") if att.source else ""
     if att.source_i is None:
-        return text, ""
+        return Speaker(text, "", "", None)
     head = doc[att.source_i]
-    eid = resolver.entity_of(head)
+    eid, confidence = _named_or_resolved(head, resolver)
     if eid is None:
         span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
         # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin")
         for t in span or []:
             if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
                     and resolver.entities[resolver.token_entity[t.i]].label == "PERSON":
-                eid = resolver.token_entity[t.i]
+                eid, confidence = resolver.token_entity[t.i], 1.0
                 break
     if eid is None:
-        return text, ""
+        document = head.lemma_.lower() in resolver.lex.document_nouns or head.lower_ in resolver.lex.document_nouns
+        return Speaker(text, "", "document" if document else "", None)
+    ent = resolver.entities.get(eid)
+    kind = "person" if ent is not None and ent.label == "PERSON" else "organisation"
     if head.i in resolver.institutional:
         # an institution acting for its owner: keep the words ("Kazakhstan's government")
         core = np_core(head)
-        return (doc_text(doc)[core[0]:core[1]] if core else text), eid
-    return resolver.name(eid) or text, eid
+        return Speaker(doc_text(doc)[core[0]:core[1]] if core else text, eid, "organisation", confidence)
+    return Speaker(resolver.name(eid) or text, eid, kind, confidence)
+
+
+def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | None]:
+    """The entity of the source's head word and how sure: 1.0 for a name (or an apposition naming
+    it, or an institution's owner), the resolver's margin for a pronoun or description."""
+    eid = resolver.entity_of(head)
+    if eid is None:
+        return None, None
+    if head.i in resolver.resolved and head.i in resolver.evidence:
+        return eid, margin_confidence(resolver.evidence[head.i][1])
+    return eid, 1.0
 
 
 def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution | None) -> str:

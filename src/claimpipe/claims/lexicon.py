@@ -43,6 +43,7 @@ class Lexicon:
     gender_titles: dict[str, str] = field(default_factory=dict)  # "mr" -> "m", "ms" -> "f"
     gender_nouns: dict[str, str] = field(default_factory=dict)  # "spokesman" -> "m", "wife" -> "f"
     abstain: dict[str, float | bool] = field(default_factory=dict)  # [resolution.abstain]
+    document_nouns: frozenset[str] = frozenset()  # [sources] heads of sources that are documents
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -96,6 +97,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         gender_titles=_gender_words(res.get("gender", {}), "titles"),
         gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
         abstain=dict(res.get("abstain", {})),
+        document_nouns=_words(data["sources"].get("document_nouns", [])),
     )
 
 
