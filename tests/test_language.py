@@ -35,7 +35,7 @@ def test_language_setting_chooses_what_is_analysed() -> None:
     assert analysed_languages(Settings()) == ("en",)
     assert (is_analysed("en", Settings()), is_analysed("fr", Settings()), is_analysed(None, Settings())) == (
         True, False, True)
-    both = Settings(extra={"languages": ["en", "fr"]})
+    both = Settings(languages=("en", "fr"))
     assert is_analysed("fr", both)
 
 
@@ -47,3 +47,23 @@ def test_language_is_recorded_and_noted_on_ingest(tmp_path: Path) -> None:
     assert (en.language, en.notes) == ("en", [])
     assert (fr.language, fr.notes) == ("fr", ["language fr: not analysed (setting languages = en); "
                                               "no entities or claims"])
+
+
+def test_language_a_run_counts_the_articles_left_unanalysed(tmp_path, _claimpipe_nlp) -> None:
+    import json
+
+    from claimpipe.pipeline import run
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "en.txt").write_text("The Bank of England raised interest rates by 0.5% on Thursday, its ninth "
+                                   "rise in a row.", encoding="utf-8")
+    (corpus / "fr.txt").write_text("La Banque de France a relevé ses prévisions de croissance pour l'année "
+                                   "prochaine, selon un communiqué publié jeudi à Paris.", encoding="utf-8")
+    summary = run(corpus, tmp_path / "out", nlp=_claimpipe_nlp, use_cache=False)
+    docs = {d["source"]: d for d in map(json.loads, (tmp_path / "out" / "documents.jsonl").read_text().splitlines())}
+    assert (docs["en.txt"]["language"], docs["fr.txt"]["language"]) == ("en", "fr")
+    assert len(docs["en.txt"]["claims"]) == 1 and docs["fr.txt"]["claims"] == [] == docs["fr.txt"]["entities"]
+    assert summary.n_other_language == 1 and "(1 in other languages, not analysed)" in summary.line()
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["counts"]["other_language"] == 1

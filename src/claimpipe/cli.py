@@ -122,12 +122,15 @@ def cli() -> None:
 @click.option("--format", "formats", default="jsonl,csv", show_default=True, metavar="LIST",
               help="Comma-separated output formats: jsonl, csv, parquet.")
 @click.option("--no-cache", is_flag=True, help="Analyse every article again, even if unchanged since the last run.")
+@click.option("--languages", metavar="LIST", default=None,
+              help="Comma-separated ISO 639-1 codes of the languages to analyse (default: en); other articles "
+                   "get a document row and a note, no claims.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; only the summary and error lines.")
 @verbose_option
 @debug_option
 def run_cli(corpus: Path, out_option: Path | None, model: str | None, config_path: Path | None,
             batch_size: int | None, workers: int | None, engine: str, scheduler: str | None, formats: str,
-            no_cache: bool, quiet: bool, verbose: bool, debug: bool) -> None:
+            no_cache: bool, languages: str | None, quiet: bool, verbose: bool, debug: bool) -> None:
     """Run every stage over CORPUS (a folder, searched recursively, or one file) into --out.
 
     \b
@@ -142,7 +145,8 @@ def run_cli(corpus: Path, out_option: Path | None, model: str | None, config_pat
     from .pipeline import run
 
     out = out_option or DEFAULT_OUT
-    settings = make_settings(config_path, model=model, batch_size=batch_size, workers=workers)
+    codes = tuple(c.strip() for c in languages.split(",") if c.strip()) if languages else None
+    settings = make_settings(config_path, model=model, batch_size=batch_size, workers=workers, languages=codes)
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     if not chosen or set(chosen) - {"jsonl", "csv", "parquet"}:
         raise click.BadParameter(f"{formats!r}; use a comma-separated list of jsonl, csv, parquet",

@@ -60,8 +60,7 @@ def _latin_script(text: str) -> bool:
 
 def analysed_languages(settings: Settings) -> tuple[str, ...]:
     """The languages whose articles are analysed: the `languages` setting (default English only)."""
-    value = getattr(settings, "languages", None) or settings.extra.get("languages") or DEFAULT_LANGUAGES
-    return tuple(value)
+    return tuple(settings.languages) or DEFAULT_LANGUAGES
 
 
 def is_analysed(language: str | None, settings: Settings) -> bool:

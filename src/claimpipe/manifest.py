@@ -34,6 +34,7 @@ class RunSummary:
     n_errors: int = 0
     n_duplicates: int = 0
     n_skipped: int = 0  # files left out for their type (listed in the manifest)
+    n_other_language: int = 0  # documents in a language outside the `languages` setting: rows, no claims
     n_cached: int = 0
     n_claims: int = 0
     n_mentions: int = 0
@@ -55,7 +56,8 @@ class RunSummary:
     def line(self) -> str:
         cached = f" ({self.n_cached} unchanged, from cache)" if self.n_cached else ""
         skipped = f", {self.n_skipped} other files skipped (see manifest.json)" if self.n_skipped else ""
-        return (f"{self.n_documents} documents{cached}, {self.n_claims} claims, {self.n_mentions} mentions, "
+        other = (f" ({self.n_other_language} in other languages, not analysed)" if self.n_other_language else "")
+        return (f"{self.n_documents} documents{cached}{other}, {self.n_claims} claims, {self.n_mentions} mentions, "
                 f"{self.n_errors} errors{skipped} in {self.seconds:.1f} s -> {self.out}")
 
     def fewer_line(self) -> str:
@@ -147,6 +149,7 @@ def build_manifest(*, settings: Settings, model: dict[str, Any], nlp: Language |
         "complete": True,
         "counts": {"inputs": summary.n_inputs, "documents": summary.n_documents, "errors": summary.n_errors,
                    "duplicates": summary.n_duplicates, "skipped": summary.n_skipped, "cached": summary.n_cached,
+                   "other_language": summary.n_other_language,
                    "claims": summary.n_claims,
                    "mentions": summary.n_mentions, "entities": summary.n_entities},
         "timings": summary.timings,

@@ -27,14 +27,31 @@ from typing import Any
 from spacy.language import Language
 
 from . import __version__
-from .analysis import (Analyzer, Outcome, Pair, Timer, analyse, annotate_texts, clean_article,  # noqa: F401
-                       load_pipeline, split_for_nlp)
+from .analysis import (  # noqa: F401
+    Analyzer,
+    Outcome,
+    Pair,
+    Timer,
+    analyse,
+    annotate_texts,
+    clean_article,
+    load_pipeline,
+    split_for_nlp,
+)
 from .annotate import CorpusRollup
 from .cache import ResultCache, result_key
 from .errors import EmptyCorpus, RunError, short_message
 from .ingest import SUPPORTED_SUFFIXES, UNSUPPORTED_REASON
+from .language import is_analysed
 from .lock import LOCK_NAME, OutputLock  # noqa: F401
-from .manifest import MANIFEST_NAME, Duplicates, RunSummary, build_manifest, model_info, previous_documents
+from .manifest import (
+    MANIFEST_NAME,
+    Duplicates,
+    RunSummary,
+    build_manifest,
+    model_info,
+    previous_documents,
+)
 from .records import Article, DocError
 from .settings import Settings
 from .tables import tables
@@ -114,7 +131,8 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
                            duplicates=duplicates, skipped=skipped, cache=cache, model=model, summary=summary)
         for done, (item, text) in enumerate(outcomes, 1):
             with timer.stage("export"):
-                _write_outcome(item, text, writer=writer, summary=summary, inputs=inputs, rollup=rollup)
+                _write_outcome(item, text, writer=writer, summary=summary, inputs=inputs, rollup=rollup,
+                               settings=settings)
             if progress is not None:
                 progress(done, total)
         runner.close()
@@ -139,7 +157,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
 
 
 def _write_outcome(item: Outcome, text: str | None, *, writer: Any, summary: RunSummary,
-                   inputs: list[dict[str, str]], rollup: CorpusRollup) -> None:
+                   inputs: list[dict[str, str]], rollup: CorpusRollup, settings: Settings) -> None:
     """One outcome into the tables and the counts; an error row is also logged with its reason."""
     if isinstance(item, DocError):
         writer.add_error(item)
@@ -149,6 +167,8 @@ def _write_outcome(item: Outcome, text: str | None, *, writer: Any, summary: Run
     writer.add_record(item, text=text)
     inputs.append({"source": item["source"], "sha256": item["sha256"], "doc_id": item["doc_id"]})
     rollup.add(item["doc_id"], item["entities"])
+    if not is_analysed(item.get("language"), settings):
+        summary.n_other_language += 1
     summary.n_documents += 1
     summary.n_claims += len(item["claims"])
     summary.n_mentions += len(item["mentions"])

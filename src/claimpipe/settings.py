@@ -33,6 +33,9 @@ class Settings:
     # Mojibake ("CafÃ©") is always detected and noted; repairing it (ftfy) changes the source text, which
     # the output contract defines as the plain decode, so it is opt-in.
     repair_mojibake: bool = False
+    # Languages (ISO 639-1) whose articles are analysed; others get a document row with `language` and a
+    # note, and no entities or claims. The shipped model is English: add a language only with a model for it.
+    languages: tuple[str, ...] = ("en",)
     # clean
     boilerplate_phrases: tuple[str, ...] = ()  # extra site phrases: a block containing one is dropped
     keep_phrases: tuple[str, ...] = ()  # phrases that force a block to be kept
