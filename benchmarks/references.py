@@ -148,6 +148,8 @@ def score_article(gold: dict, doc: dict, tally: Tally) -> None:
             if right:
                 tally.right += 1
                 counts[0] += 1
+                tally.errors.append(f"RIGHT {gold['id']}: {rw['original']!r} -> {rw['replacement']!r} "
+                                    f"({rw['confidence']})")
             else:
                 wrong = True
                 tally.errors.append(f"WRONG {gold['id']}: {rw['original']!r} -> {rw['replacement']!r} "
@@ -208,6 +210,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--show-right", action="store_true", help="also list the rewrites that were right")
     parser.add_argument("--dump-decisions", metavar="PATH", help="write (kind, confidence, right) per rewrite")
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -220,7 +223,9 @@ def main() -> None:
         tally = run_split(split, nlp)
         print(json.dumps({"split": split, **tally.figures()}))
         if args.show_errors:
-            print("\n".join(tally.errors))
+            print("\n".join(e for e in tally.errors if not e.startswith("RIGHT")))
+        if args.show_right:
+            print("\n".join(e for e in tally.errors if e.startswith("RIGHT")))
         if args.dump_decisions:
             Path(args.dump_decisions).with_suffix(f".{split}.json").write_text(json.dumps(tally.decisions))
 

@@ -110,3 +110,47 @@ def test_claims_abstain_first_names_are_clear_ones_only():
     names = first_names()
     assert (names["donald"], names["hillary"], names["andy"]) == ("m", "f", "m")
     assert "kim" not in names and "kerry" not in names  # unclear names give no gender
+
+
+# "Mr Smith visited Brooklyn. The nation watched." : a city is not "the nation"
+NATION_AND_A_CITY = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+visited visit VERB VBD ROOT 1 O 1
+Brooklyn Brooklyn PROPN NNP dobj 1 B-GPE 0
+. . PUNCT . punct 1 O 1
+The the DET DT det 5 O 1
+nation nation NOUN NN nsubj 6 O 1
+watched watch VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+# "Ann Lee, the minister, met Tom Hale. The minister spoke." : described with that noun, and ahead of Hale
+DESCRIBED_MINISTER = """
+Ann Ann PROPN NNP compound 1 B-PERSON 1
+Lee Lee PROPN NNP nsubj 6 I-PERSON 0
+, , PUNCT , punct 1 O 1
+the the DET DT det 4 O 1
+minister minister NOUN NN appos 1 O 0
+, , PUNCT , punct 1 O 1
+met meet VERB VBD ROOT 6 O 1
+Tom Tom PROPN NNP compound 8 B-PERSON 1
+Hale Hale PROPN NNP dobj 6 I-PERSON 0
+. . PUNCT . punct 6 O 1
+The the DET DT det 11 O 1
+minister minister NOUN NN nsubj 12 O 1
+spoke speak VERB VBD ROOT 12 O 0
+. . PUNCT . punct 12 O 0
+"""
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        (NATION_AND_A_CITY, []),
+        (DESCRIBED_MINISTER, [("minister", "Ann Lee")]),
+        (DESCRIBED_MINISTER.replace("minister minister NOUN NN appos", "leader leader NOUN NN appos"), []),
+    ],
+    ids=["nation-not-a-city", "described-person", "undescribed-person"],
+)
+def test_claims_abstain_descriptions(table, expected):
+    assert _resolved(table) == expected

@@ -49,7 +49,7 @@ borders border VERB VBZ ROOT 1 O 1
 Russia Russia PROPN NNP dobj 1 B-GPE 0
 . . PUNCT . punct 1 O 1
 The the DET DT det 5 O 1
-country country NOUN NN nsubj 6 O 1
+state state NOUN NN nsubj 6 O 1
 is be AUX VBZ ROOT 6 O 1
 large large ADJ JJ acomp 6 O 0
 . . PUNCT . punct 6 O 0
@@ -374,7 +374,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         # "the company" finds the entity the article called a company, not the more recent modifier
         (APPOSITION_DESCRIBES, [(14, "company", "Eurasian Resources Group"), (16, "its", "Eurasian Resources Group")]),
         # a subject outranks a more recent object
-        (SUBJECT_OVER_RECENCY, [(5, "country", "Kazakhstan")]),
+        (SUBJECT_OVER_RECENCY, [(5, "state", "Kazakhstan")]),
         (PERSON_PRONOUN, [(6, "She", "Jane Smith")]),
         # "they" after a plural noun is that noun; "its" goes to the subject
         (THEY_AFTER_PLURAL, [(7, "its", "Apple")]),

@@ -147,6 +147,7 @@ def _own_subject(token: Token) -> Token | None:
 
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate"})
+SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, which has no country code
 
 
 class Resolver:
@@ -347,6 +348,8 @@ class Resolver:
         worse (one wrong speaker then pushed the right antecedent out)."""
         if not self.quotes.inside(t):  # "Mr Blunkett said he wanted "to go ..."": he may be the speaker
             return None
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech:
+            return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
         for start, end, source_i in self.quoted_speech:
             if not (start <= t.idx < end) or start <= self.doc[source_i].idx < end:
                 continue
@@ -386,9 +389,23 @@ class Resolver:
         if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
             return None  # "the company that makes X" introduces a company
         cands = self._candidates(t, labels)
+        if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
+            # "the president", "the candidate": too many people fit in a news story; only a person the
+            # article itself described with that noun ("Serik Zhumangarin, the trade minister"), and
+            # only when one person was
+            described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+            if len({c[2].entity_id for c in described}) != 1:
+                return None
+            others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
+            margin = float(self.lex.abstain.get("description_margin", 0.0))
+            if others and others[0][0] - described[0][0] < margin:
+                return None  # and clearly ahead of the other people in reach
+            cands = described
         if country is not None and lemma in COUNTRY_NOUNS:
             # only that country will do; better no rewrite than another country's name
             cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
+        elif lemma in SOVEREIGN_NOUNS:  # "the nation" is a country the gazetteer knows, not a city
+            cands = [c for c in cands if self._kb_id(c[2].entity_id)]
         if not cands:
             return None
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
