@@ -226,3 +226,77 @@ def test_hostile_corpus_of_nothing_readable_replaces_nothing(tmp_path: Path, nlp
         run(bad, out, nlp=nlp)
     assert (out / "documents.jsonl").read_bytes() == before
     assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 1
+
+
+def _issue21_corpus(folder: Path) -> tuple[Path, set[str]]:
+    """Issue 21's single bad inputs, each its own small input beside good articles; returns the folder and
+    the inputs the contract's validator cannot read itself (a FIFO it would block on, a 1,000-deep tree
+    and a 100,000-deep JSON line it recurses into)."""
+    folder.mkdir(parents=True)
+    good = "The central bank said on Tuesday that inflation fell to 3% in May, its lowest level this year."
+    (folder / "good.txt").write_text(good, encoding="utf-8")
+    (folder / "feed.jsonl").write_text("\n".join([
+        '{"text": "Bad \\ud800 text said the mayor."}',  # a lone surrogate: one error row
+        json.dumps({"text": good.replace("Tuesday", "Friday"), "title": "Inflation"}),
+    ]) + "\n", encoding="utf-8")
+    (folder / "deep.jsonl").write_text("[" * 100_000 + "\n", encoding="utf-8")  # RecursionError territory
+    (folder / "controls.txt").write_bytes(b"The minister said\x07 prices\x1b rose\x0b by 4% in May.")
+    (folder / "cut.txt").write_bytes("Officials said exports grew by 5% in “2024".encode("utf-8")[:-5])
+    lines = [json.dumps({"text": good.replace("May", f"month {i}")}) for i in range(2)]
+    (folder / "utf16.jsonl").write_bytes(codecs_bom() + "\n".join(lines).encode("utf-16-le"))
+    os.mkfifo(folder / "pipe.txt")
+    here = folder / "tree"
+    for _ in range(1000):
+        here = here / "d"
+        here.mkdir(parents=here == folder / "tree" / "d")
+    return folder, {"deep.jsonl", "pipe.txt", "tree"}
+
+
+def codecs_bom() -> bytes:
+    import codecs
+
+    return codecs.BOM_UTF16_LE
+
+
+def _remove_tree(root: Path) -> None:
+    """Bottom-up, without recursion: pytest's clean-up of old temp folders recurses and fails on 1,000 levels."""
+    here = root
+    while (here / "d").is_dir():
+        here = here / "d"
+    while here != root.parent:
+        here.rmdir()
+        here = here.parent
+
+
+def test_hostile_issue21_inputs_cost_one_row_each_in_one_run(tmp_path: Path, _claimpipe_nlp) -> None:
+    import threading
+
+    corpus, unreadable = _issue21_corpus(tmp_path / "corpus")
+    out, result = tmp_path / "out", []
+    try:
+        worker = threading.Thread(target=lambda: result.append(run(corpus, out, nlp=_claimpipe_nlp)), daemon=True)
+        worker.start()
+        worker.join(timeout=300)
+        assert not worker.is_alive(), "the run hung (a FIFO read?)"
+    finally:
+        _remove_tree(corpus / "tree")
+    (summary,) = result
+    errors = {e["source"]: (e["error"], e["message"]) for e in
+              map(json.loads, (out / "errors.jsonl").read_text(encoding="utf-8").splitlines())}
+    docs = {d["source"]: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert {k: v[0] for k, v in errors.items()} == {"feed.jsonl#L1": "InvalidUnicode", "deep.jsonl#L1": "InvalidJSON",
+                                                    "pipe.txt": "SpecialFile"}
+    assert all(message for _, message in errors.values())
+    assert set(docs) == {"good.txt", "feed.jsonl#L2", "controls.txt", "cut.txt", "utf16.jsonl#L1", "utf16.jsonl#L2"}
+    assert all(docs[s]["claims"] for s in ("good.txt", "feed.jsonl#L2", "utf16.jsonl#L1", "utf16.jsonl#L2"))
+    assert "\x07" in docs["controls.txt"]["text"] and "kept as written" in docs["controls.txt"]["notes"][0]
+    assert docs["cut.txt"]["notes"] and "\ufffd" in docs["cut.txt"]["text"]
+    assert summary.exit_code == 1 and summary.n_errors == 3
+    assert not (out / ".claimpipe-staging").exists()
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent: the contract's validator is not available (the run itself was checked)")
+    for name in unreadable - {"tree"}:
+        (corpus / name).unlink()  # the validator reads the corpus itself and cannot read these
+    check = subprocess.run([sys.executable, str(SHARED / "tools" / "validate_outputs.py"), str(out),
+                            "--corpus", str(corpus)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

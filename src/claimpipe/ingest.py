@@ -33,11 +33,11 @@ JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 COMPRESSED_SUFFIX = ".gz"
 # A NUL never occurs in text. Other C0 control bytes (BEL, ESC, VT, FF...) do turn up in scraped text
-# and are replaced (`replace_controls`); only a page thick with them is taken for binary data.
+# and are kept with a note (`control_notes`); only a page thick with them is taken for binary data.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
 _BINARY_CONTROL_SHARE = 0.25
-# Controls replaced one for one, so offsets still count the characters of the file: the line and page
-# separators (VT, FF) by a newline, every other C0 control and DEL by a space.
+# Stray controls are kept as written: the source text is the file's plain decode (the output contract),
+# so every offset slices the file itself; the terminal views escape them when they show text.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 11: "VT", 12: "FF", 27: "ESC", 127: "DEL"}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,22 +72,20 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > _BINARY_CONTROL_SHARE
 
 
-def replace_controls(text: str) -> tuple[str, list[str]]:
-    """Replace stray control characters one for one (VT and FF by a newline, the others by a space).
+def control_notes(text: str) -> list[str]:
+    """A note naming the stray control characters in `text`, kept as written (none when there are none).
 
-    Returns:
-        The text, the same length, and a note naming what was replaced (none when nothing was).
-    """
+    They are not replaced: a replaced character would make the source text differ from the file, and
+    every source offset must slice the file itself."""
     found = _CONTROLS.findall(text)
     if not found:
-        return text, []
-    fixed = _CONTROLS.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else " ", text)
+        return []
     counts: dict[str, int] = {}
     for ch in found:
         name = _CONTROL_NAMES.get(ord(ch), f"U+{ord(ch):04X}")
         counts[name] = counts.get(name, 0) + 1
     listed = ", ".join(f"{n} x{c}" for n, c in sorted(counts.items()))
-    return fixed, [f"{len(found)} control character(s) replaced ({listed}): VT and FF by a newline, others by a space"]
+    return [f"{len(found)} stray control character(s) kept as written ({listed})"]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -374,8 +372,9 @@ def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
 
 
 def clean_source_text(raw: str, settings: Settings) -> tuple[str, list[str]]:
-    """The source text of decoded input: normalised, stray controls replaced, mojibake checked."""
-    text, notes = replace_controls(normalise_text(raw))
+    """The source text of decoded input: normalised, stray controls noted, mojibake checked."""
+    text = normalise_text(raw)
+    notes = control_notes(text)
     text, more = check_mojibake(text, repair=settings.repair_mojibake)
     return text, notes + more
 
