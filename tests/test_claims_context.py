@@ -12,10 +12,9 @@ import shutil
 from pathlib import Path
 
 from claimpipe.claims import find_attributions
-from claimpipe.claims.context import claims_context, doc_context, doc_text
+from claimpipe.claims.context import claims_context, doc_context, doc_text, token_table
 from claimpipe.pipeline import run
 from claimpipe.settings import Settings
-from claimpipe.token_table import token_table
 
 from .conftest import REPO
 

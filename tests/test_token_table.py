@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from claimpipe.token_table import token_table
+from claimpipe.claims.context import token_table
 
 
 def rows_from_tokens(doc):

@@ -1,16 +1,10 @@
 """claimpipe: news articles in, datasets of who is mentioned and what is claimed out."""
 
 import logging
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("claimpipe")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+unknown"
+from .version import SCHEMA_VERSION, __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
-
-SCHEMA_VERSION = 1
 
 
 def run(corpus, out, settings=None, **kwargs):

@@ -21,9 +21,9 @@ from typing import Any
 
 import click
 
-from . import __version__
 from .settings import Settings
 from .terminal import ProgressBar, safe_text, terminal_logging
+from .version import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 DEFAULT_OUT = Path("outputs")

@@ -16,9 +16,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import SCHEMA_VERSION, __version__
 from .errors import RunError, short_message
 from .settings import Settings
+from .version import SCHEMA_VERSION, __version__
 
 log = logging.getLogger(__name__)
 

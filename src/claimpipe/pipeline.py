@@ -26,7 +26,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import __version__
 from .analysis import (  # noqa: F401
     Analyzer,
     Outcome,
@@ -55,6 +54,7 @@ from .manifest import (
 from .records import Article, DocError
 from .settings import Settings
 from .tables import tables
+from .version import __version__
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import SCHEMA_VERSION
 from . import records
 from .tables import Column, Table, document_record_columns, exported_fields, tables
+from .version import SCHEMA_VERSION
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 BASE = "https://claimpipe.invalid/schemas"

@@ -1,9 +1,10 @@
-"""`token_table(doc)`: a Doc's token strings as plain lists, read once per Doc.
+"""`TokenTable`: a Doc's token strings as plain lists, read once per Doc (`read_token_table`).
 
 Every `Token` attribute read makes a Token object and looks its string up in the vocab. The claim-type
 and check-worthiness rules read the same five strings of every claim token several times each, so they
-read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). The table is
-kept in the Doc's claims context (`claims.context`), so it lives and dies with the Doc.
+read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). The rules get
+a Doc's table through `claims.context.token_table`, which keeps it in the Doc's claims context while a
+stage entry point runs.
 """
 
 from __future__ import annotations
@@ -22,13 +23,6 @@ class TokenTable:
     pos: list[str]  # Token.pos_
     lemma: list[str]  # Token.lemma_.lower()
     dep: list[str]  # Token.dep_
-
-
-def token_table(doc: Doc) -> TokenTable:
-    """The Doc's table, read once and kept on the Doc (see `claims.context.doc_context`)."""
-    from .claims.context import doc_context  # the context imports this module
-
-    return doc_context(doc).table
 
 
 def read_token_table(doc: Doc) -> TokenTable:

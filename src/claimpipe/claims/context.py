@@ -63,3 +63,8 @@ def doc_context(doc: Doc) -> DocContext:
 def doc_text(doc: Doc) -> str:
     """`doc.text`, read once per stage call."""
     return doc_context(doc).text
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's token strings (`TokenTable`), read once per stage call."""
+    return doc_context(doc).table

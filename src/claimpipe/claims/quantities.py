@@ -11,8 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..records import Quantity
-from ..token_table import token_table
-
+from .context import token_table
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

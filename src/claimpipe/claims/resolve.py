@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.persons import first_names
 from ..records import Entity, Mention
-from ..token_table import token_table
+from .context import token_table
 from .lexicon import Lexicon, load_lexicon
 from .spans import Attribution, QuoteIndex
 

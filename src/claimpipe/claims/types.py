@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quantity
-from ..token_table import token_table
+from .context import token_table
 from .quantities import find_quantities
 
 CLAIM_TYPES = ("quantitative", "comparative", "causal", "predictive", "evaluative", "attributed", "factual")

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..loader import Outputs, load
+from ..version import __version__
 from .article import claims_table, render_article
 from .charts import all_charts, entity_names
 from .page import esc, page
