@@ -154,3 +154,23 @@ spoke speak VERB VBD ROOT 12 O 0
 )
 def test_claims_abstain_descriptions(table, expected):
     assert _resolved(table) == expected
+
+
+# "Frankfurt's state of Hessen objected." : the state of Hessen is not Frankfurt acting
+STATE_OF = """
+Frankfurt Frankfurt PROPN NNP poss 2 B-GPE 0
+'s 's PART POS case 0 O 1
+state state NOUN NN nsubj 5 O 1
+of of ADP IN prep 2 O 1
+Hessen Hessen PROPN NNP pobj 3 B-GPE 1
+objected object VERB VBD ROOT 5 O 0
+. . PUNCT . punct 5 O 0
+"""
+
+
+def test_claims_abstain_an_institution_of_another_place_is_not_the_owner():
+    assert _resolved(STATE_OF) == []
+    assert _resolved(STATE_OF.replace("of of ADP IN prep 2 O 1\nHessen Hessen PROPN NNP pobj 3 B-GPE 1\n", "")
+                     .replace("objected object VERB VBD ROOT 5", "objected object VERB VBD ROOT 3")
+                     .replace("state state NOUN NN nsubj 5", "state state NOUN NN nsubj 3")
+                     .replace(". . PUNCT . punct 5", ". . PUNCT . punct 3")) == [("state", "Frankfurt")]

@@ -415,8 +415,8 @@ class Resolver:
         if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
             return None
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
-        if poss is None:
-            return None
+        if poss is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None  # "Frankfurt's state of Hessen" names another place, not Frankfurt's government
         eid = self.entity_of(poss)
         ent = self.entities.get(eid) if eid else None
         # a country's or a company's government speaks for it; a person's ministry is not the person
