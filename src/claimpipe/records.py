@@ -175,6 +175,7 @@ class Claim:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    subjectivity: float = 0.0  # calibrated probability that the claim gives an opinion (`evaluative` at the threshold)
 
 
 @dataclass(slots=True)
