@@ -224,3 +224,16 @@ def test_checkworthiness_score_documents_equals_scoring_each_document(nlp, score
             continue
         alone_probs, alone_subj = scorer.score_both(classifier_inputs(claims, claim_spans(doc, claims)))
         assert probs == pytest.approx(alone_probs, abs=1e-6) and subj == pytest.approx(alone_subj, abs=1e-6)
+
+
+def test_checkworthiness_score_sentences_covers_every_sentence(nlp, scorer) -> None:
+    from claimpipe.claims.checkworthiness import score_sentences
+
+    docs = [nlp("Exports fell by 12% in May. What a lovely day! Thank you."), nlp("")]
+    scored = score_sentences(scorer, docs)
+    assert [len(s) for s in scored] == [3, 0]
+    first = scored[0]
+    assert [docs[0].text[s["start_char"]:s["end_char"]] for s in first] == [
+        "Exports fell by 12% in May.", "What a lovely day!", "Thank you."]
+    assert [s["checkworthiness"] for s in first] == [round(p, 4) for p in scorer.score([s.text for s in docs[0].sents])]
+    assert first[0]["checkworthiness"] > first[1]["checkworthiness"]

