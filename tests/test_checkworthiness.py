@@ -91,6 +91,18 @@ def test_checkworthiness_seed_typed_claims_rank_above_evaluative(seed_claims):
     assert min(c.checkworthiness for c in typed) > max(c.checkworthiness for c in evaluative)
 
 
+SEED_JUDGING = ["reflects a broader strategy", "has significant implications", "highlights the limitations"]
+
+
+def test_checkworthiness_seed_facts_rank_above_judgements(seed_claims):
+    """Issue #20: the seed's quantitative, comparative and causal facts rank above the sentences that judge."""
+    facts = [_find(seed_claims, needle) for needle, kind in SEED_TYPED if kind != "predictive"]
+    judging = [_find(seed_claims, needle) for needle in SEED_JUDGING]
+    assert min(c.checkworthiness for c in facts) > max(c.checkworthiness for c in judging)
+    for claim in judging:  # they hold none of the content types, so their reasons say what kept them low
+        assert claim.checkworthiness_reasons[-2].startswith("nothing counted, compared, caused or predicted: x")
+
+
 @pytest.mark.parametrize("texts", [["Unemployment fell to 4% last year.", "What a wonderful, brilliant evening!"]])
 def test_checkworthiness_score_both_matches_separate_calls(scorer, texts):
     both, subj = scorer.score_both(texts)

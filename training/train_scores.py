@@ -172,14 +172,14 @@ def main() -> int:
     teacher = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(np.vstack([e5("newssd_train"), e5("newssd_val")]), sd["y"])
     rows["subj_e5"] = evaluate("subj: e5 + LR (NewsSD train+val) (opt-in)", de, teacher.decision_function(e5("dev_en")), macro_f1, "macroF1")
     e5_heads["subj_coef"], e5_heads["subj_intercept"] = teacher.coef_[0], teacher.intercept_
-    bbc = bbc_sentences(N_BBC)
-    soft = teacher.predict_proba(e5("bbc"))[:, 1]
+    bbc = bbc_sentences(2 * N_BBC)  # "bbc" and "bbc2" of embed_e5.py
+    soft = teacher.predict_proba(np.vstack([e5("bbc"), e5("bbc2")]))[:, 1]
     # soft labels as two weighted copies of each BBC sentence; NewsSD keeps its hard labels
     texts = list(sd["Text"]) + bbc + bbc
     ys = np.concatenate([sd["y"].to_numpy(), np.ones(len(bbc), int), np.zeros(len(bbc), int)])
     w = np.concatenate([np.ones(len(sd)), soft, 1 - soft])
     subj_student = fit_tfidf(texts, ys, char=True, C=0.3, weights=w)
-    rows["subj_student"] = evaluate("subj: TF-IDF student distilled from e5 on BBC (default)", de, tfidf_logit(subj_student, de["Text"]), macro_f1, "macroF1")
+    rows["subj_student"] = evaluate(f"subj: TF-IDF student distilled from e5 on {len(bbc)} BBC sentences (default)", de, tfidf_logit(subj_student, de["Text"]), macro_f1, "macroF1")
     old_subj = BUILD_DIR / "subj" / "model-last"  # the subjectivity textcat shipped before (train_checkworthiness.py)
     if old_subj.exists():
         p_old_subj = np.array([d.cats["SUBJ"] for d in spacy.load(old_subj).pipe(de["Text"].tolist())])

@@ -45,8 +45,10 @@ ENCODER_ENV = "CLAIMPIPE_CHECKWORTHINESS_ENCODER"
 CHECKABLE_ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 MAX_REASONS = 5  # content reasons before the model's words and score
 MAX_TERMS = 2  # words of the TF-IDF model named in the reasons
-# Policy, not fitted: an opinion with nothing checkable in it is never check-worthy by the threshold and
-# ranks below claims that state a number, comparison, cause or prediction (issue #6).
+# Policy, not fitted (issues #6, #20): a claim with no number, comparison, cause or prediction keeps only
+# the share (1 - subjectivity) of its model score, so that a judgement ("reflects a broader strategy") ranks
+# below the claims that state something checkable. OPINION_DISCOUNT is the old fixed factor, kept for
+# training/train_checkworthiness.py's combination.
 OPINION_DISCOUNT = 0.5
 MAX_STRINGS = 500_000  # words the classifiers' vocab may collect in a long run before it is reloaded
 
@@ -145,8 +147,13 @@ class LinearTextModel:
 
     def logits(self, texts: list[str]) -> np.ndarray:
         """The model's logit for each text, the whole batch in a few numpy calls."""
+        return self.explain(texts, k=0)[0]
+
+    def explain(self, texts: list[str], k: int = MAX_TERMS) -> tuple[np.ndarray, list[list[str]]]:
+        """Each text's logit and (with k > 0) its `top_terms`, computed for the whole batch at once."""
         z = np.full(len(texts), self.intercept)
-        for block in self.blocks:
+        tops: list[list[str]] = [[] for _ in texts]
+        for b, block in enumerate(self.blocks):
             per_text = [block.columns(t) for t in texts]
             rows = np.repeat(np.arange(len(texts)), [len(c) for c in per_text])
             cols = np.fromiter((j for c in per_text for j in c), dtype=np.int64, count=len(rows))
@@ -156,24 +163,32 @@ class LinearTextModel:
             w = (1.0 + np.log(counts)) * block.idf[c]
             norm = np.sqrt(np.bincount(r, weights=w * w, minlength=len(texts)))
             norm[norm == 0] = 1.0
-            z += np.bincount(r, weights=w * self.coef[c + block.offset], minlength=len(texts)) / norm
-        return z
+            share = w * self.coef[c + block.offset] / norm[r]
+            z += np.bincount(r, weights=share, minlength=len(texts))
+            if k and b == 0:  # the word block: name the n-grams that raised the score most
+                keep = (share > 0.05) & self._informative[c]
+                r, c, share = r[keep], c[keep], share[keep]
+                for i in np.lexsort((-share, r)):
+                    if len(tops[r[i]]) < k:
+                        term = self.terms[c[i]]
+                        if not any(set(term.split()) & set(t.split()) for t in tops[r[i]]):
+                            tops[r[i]].append(term)
+        return z, tops
+
+    @property
+    def _informative(self) -> np.ndarray:
+        """Per word-block column: False for n-grams of stop words alone (they tell a reader nothing)."""
+        mask = self.__dict__.get("_mask")
+        if mask is None:
+            first = self.blocks[0]
+            mask = np.array([not all(w in STOP_WORDS for w in t.split()) for t in self.terms[:len(first.index)]])
+            object.__setattr__(self, "_mask", mask)
+        return mask
 
     def top_terms(self, text: str, k: int = MAX_TERMS) -> list[str]:
-        """The word n-grams that raise the score most (positive contributions only); n-grams of stop words
-        alone ("was", "in the") are left out: they carry weight but tell a reader nothing."""
-        contrib = self.contributions(text)
-        word_cols = range(self.blocks[0].offset, self.blocks[0].offset + len(self.blocks[0].index))
-        best = sorted((c for c in contrib.items() if c[0] in word_cols and c[1] > 0.05
-                       and not all(w in STOP_WORDS for w in self.terms[c[0]].split())), key=lambda c: -c[1])
-        chosen: list[str] = []
-        for j, _ in best:
-            words = set(self.terms[j].split())
-            if not any(words & set(t.split()) for t in chosen):  # "north" then not "the north"
-                chosen.append(self.terms[j])
-            if len(chosen) == k:
-                break
-        return chosen
+        """The word n-grams that raise the score most (positive share over 0.05, stop-word n-grams left
+        out, none overlapping a word of one already named)."""
+        return self.explain([text], k)[1][0]
 
 
 @dataclass(frozen=True)
@@ -209,6 +224,7 @@ class CheckworthinessScorer:
     batch_size: int = 256
     path: Path | None = None
     subjectivity_nlp: Language | None = None  # the old subjectivity textcat, only for comparisons
+    _words: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def threshold(self) -> float:
@@ -272,7 +288,9 @@ class CheckworthinessScorer:
         """Every model's logit for each text, by input name (without `subjectivity`, only those that the
         check-worthiness reads)."""
         strings = [t if isinstance(t, str) else t.text for t in texts]
-        out = {"textcat": _logits(self.textcat_scores(texts)), "tfidf": self.cw_tfidf.logits(strings)}
+        cw_tfidf, words = self.cw_tfidf.explain(strings)
+        self._words = dict(zip(strings, words))  # the reasons of this batch (`words_behind`)
+        out = {"textcat": _logits(self.textcat_scores(texts)), "tfidf": cw_tfidf}
         if subjectivity:
             out["subj_tfidf"] = self.subj_tfidf.logits(strings)
         if self.encoder == "e5":
@@ -302,8 +320,10 @@ class CheckworthinessScorer:
         return self.score_both(texts)[1]
 
     def words_behind(self, text: str) -> list[str]:
-        """The n-grams that pushed the check-worthiness model up most, for the reasons."""
-        return self.cw_tfidf.top_terms(text)
+        """The n-grams that pushed the check-worthiness model up most, for the reasons (from the last
+        batch scored, when the text was in it)."""
+        words = self._words.get(text)
+        return self.cw_tfidf.top_terms(text) if words is None else words
 
 
 def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | None = None, *,
@@ -345,18 +365,23 @@ def score_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], scores
 
     `scores`: the calibrated probabilities for these claims (`score_documents`); `cues`: each claim's
     type cues, from `claims.types.type_claims`, which must have typed the claims first. The score is the
-    calibrated model probability, halved for an opinion with nothing checkable in it (OPINION_DISCOUNT)."""
+    calibrated model probability; for a claim with none of the content types (no number, comparison,
+    cause or prediction) it is multiplied by (1 - subjectivity): without them, only the model's belief
+    that the claim states a fact keeps it up."""
     doc_ents = doc.ents
     probs, subj = scores
     for k, (claim, span) in enumerate(zip(claims, spans)):
         features, reasons = claim_features(doc[0:0] if span is None else span, claim.claim_types, cues[k],
                                            doc_ents=doc_ents)
-        final = probs[k] * OPINION_DISCOUNT if features["opinion_only"] else probs[k]
+        has_content = any(t in claim.claim_types for t in CONTENT_TYPES)
+        final = probs[k] if has_content else probs[k] * (1.0 - subj[k])
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.subjectivity = round(subj[k], 4)
         words = scorer.words_behind(claim.text)
-        claim.checkworthiness_reasons = (reasons[:MAX_REASONS] + ([f"words: {', '.join(words)}"] if words else [])
-                                         + [f"model score {probs[k]:.2f}"])
+        reasons = reasons[:MAX_REASONS] + ([f"words: {', '.join(words)}"] if words else [])
+        if not has_content:
+            reasons.append(f"nothing counted, compared, caused or predicted: x{1.0 - subj[k]:.2f}")
+        claim.checkworthiness_reasons = reasons + [f"model score {probs[k]:.2f}"]
 
 
 def score_documents(scorer: CheckworthinessScorer, documents: list[tuple[Doc, list[Claim]]]) -> list[Scores]:
