@@ -208,8 +208,9 @@ def main() -> int:
         "selection": rows,
         "train_seconds": round(time.time() - t0, 1),
     }
-    if "cw_e5_mix" in rows:
-        scoring["e5"]["checkworthiness"] = {"inputs": ["textcat", "tfidf", "e5"], "platt": rows["cw_e5_mix"]["platt"], "threshold": rows["cw_e5_mix"]["threshold"]}
+    if "cw_e5" in rows:  # the opt-in check-worthiness: e5 alone or the mix, whichever has the higher select AP
+        key, inputs = max((("cw_e5", ["e5"]), ("cw_e5_mix", ["textcat", "tfidf", "e5"])), key=lambda c: rows[c[0]]["select"]["AP"])
+        scoring["e5"]["checkworthiness"] = {"inputs": inputs, "platt": rows[key]["platt"], "threshold": rows[key]["threshold"]}
     (OUT / "scoring.json").write_text(json.dumps(scoring, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT} in {time.time() - t0:.0f} s")
     return 0

@@ -377,7 +377,7 @@ def score_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], scores
         final = probs[k] if has_content else probs[k] * (1.0 - subj[k])
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)
         claim.subjectivity = round(subj[k], 4)
-        words = scorer.words_behind(claim.text)
+        words = scorer.words_behind(claim.text if span is None else span.text)  # the text that was scored
         reasons = reasons[:MAX_REASONS] + ([f"words: {', '.join(words)}"] if words else [])
         if not has_content:
             reasons.append(f"nothing counted, compared, caused or predicted: x{1.0 - subj[k]:.2f}")
