@@ -249,3 +249,16 @@ def test_checkworthiness_score_sentences_covers_every_sentence(nlp, scorer) -> N
         "Exports fell by 12% in May.", "What a lovely day!", "Thank you."]
     assert [s["checkworthiness"] for s in first] == [round(p, 4) for p in scorer.score([s.text for s in docs[0].sents])]
     assert first[0]["checkworthiness"] > first[1]["checkworthiness"]
+
+
+def test_checkworthiness_score_sentences_reuses_the_claims_batch(nlp, scorer) -> None:
+    """Sentences that are whole claims of the batch just scored get the claims' scores, without a new pass."""
+    from claimpipe.claims.checkworthiness import score_documents, score_sentences
+
+    doc = nlp("Exports fell by 12% in May. What a lovely day!")
+    claims = claims_for(doc)[:1]
+    (probs, _), = score_documents(scorer, [(doc, claims)])
+    scorer._last_scores[claims[0].text] = 0.5  # a marker: the sentence must take this, not a fresh score
+    first, second = score_sentences(scorer, [doc])[0]
+    assert first["checkworthiness"] == 0.5
+    assert second["checkworthiness"] == round(scorer.score(["What a lovely day!"])[0], 4)

@@ -225,6 +225,7 @@ class CheckworthinessScorer:
     path: Path | None = None
     subjectivity_nlp: Language | None = None  # the old subjectivity textcat, only for comparisons
     _words: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _last_scores: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def threshold(self) -> float:
@@ -309,7 +310,10 @@ class CheckworthinessScorer:
             return [], []
         z = self.logits(texts)
         subj_inputs = {"tfidf": z["subj_tfidf"], "e5": z.get("subj_e5")}
-        return (self.checkworthiness(z).tolist(), self.subjectivity_model(subj_inputs).tolist())
+        cw = self.checkworthiness(z).tolist()
+        # this batch's scores by text: `score_sentences` reuses them for sentences that are whole claims
+        self._last_scores = dict(zip((t if isinstance(t, str) else t.text for t in texts), cw))
+        return cw, self.subjectivity_model(subj_inputs).tolist()
 
     def score(self, texts: list[str | Span]) -> list[float]:
         """Calibrated probability that each text is a check-worthy factual claim."""
@@ -405,8 +409,12 @@ def score_sentences(scorer: CheckworthinessScorer, docs: list[Doc]) -> list[list
     sentences that hold no claim too (documents.jsonl `sentences`)."""
     sents = [[s for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") or len(doc) == 0
              else [doc[:]] for doc in docs]
-    probs = iter(scorer.score([s for group in sents for s in group]))
-    return [[{"start_char": s.start_char, "end_char": s.end_char, "checkworthiness": round(next(probs), 4)}
+    # a sentence that is a whole claim of the batch `score_documents` just scored is not scored again
+    known = scorer._last_scores
+    todo = list({s.text: s for group in sents for s in group if s.text not in known}.values())
+    fresh = dict(zip((s.text for s in todo), scorer.score(todo)))
+    return [[{"start_char": s.start_char, "end_char": s.end_char,
+              "checkworthiness": round(fresh[s.text] if s.text in fresh else known[s.text], 4)}
              for s in group] for group in sents]
 
 
