@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup eval bench clean
+.PHONY: run test setup eval bench clean check-install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/install_browser.sh
-	$(BIN)/python -m pytest -q
+	CLAIMPIPE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
+
+# Install as a user does (fresh venv, the Python's own pip, `pip install .`) and run three articles.
+check-install:
+	PYTHON=$(PYTHON) bash scripts/check_install.sh
 
 eval: $(STAMP)
 	$(BIN)/claimpipe eval outputs/ --annotations annotations/

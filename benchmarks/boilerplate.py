@@ -1,6 +1,13 @@
 """Benchmark the clean stage on real pages and on clean news.
 
     .venv/bin/python benchmarks/boilerplate.py [--data ../shared/data] [--limit N] [--show-errors]
+                                               [--split tune|heldout|all]
+
+Pages are split by a hash of their file name (`split_of`) into `tune` (look at its errors, change
+rules) and `heldout` (report only); `--split all` prints held-out first, then tune, then both.
+Table-layout pages (`is_table_layout`: most visible text inside table cells, as on older sites) are
+also scored alone, and for the HTML path the words glued across a block boundary are counted
+(`htmltext.glued_words`).
 
 1. boilerplate-dev (164 real pages from trafilatura's evaluation set, with snippets that must and
    must not survive). Scored as trafilatura scores it: a `with` snippet found is a true positive,
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -35,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from claimpipe.clean import clean  # noqa: E402
-from claimpipe.htmltext import extract_html  # noqa: E402
+from claimpipe.htmltext import extract_html, glued_words  # noqa: E402
 from claimpipe.records import Article  # noqa: E402
 from claimpipe.settings import Settings  # noqa: E402
 
@@ -174,6 +182,10 @@ class Score:
         self.tp = self.fn = self.fp = self.tn = 0
         self.seconds = 0.0
         self.misses: list[tuple[str, str, str]] = []  # (page, "FN"/"FP", snippet)
+        self.pages = self.glued = self.glued_pages = 0
+        self.counts_glue = False  # glued words are counted for this system (HTML path)
+        self.glue_examples: list[str] = []
+        self.extractors: Counter[str] = Counter()
 
     def add(self, page: str, result: str, item: dict) -> None:
         flat = _WS.sub("", result)
@@ -199,39 +211,76 @@ class Score:
 
     def row(self, name: str) -> str:
         p, r, f = self.prf
-        return f"| {name:<40} | {p:.3f} | {r:.3f} | {f:.3f} | {self.tp:>4} | {self.fn:>4} | {self.fp:>4} | {self.seconds:6.1f} |"
+        glue = f"{self.glued:>4} / {self.glued_pages:>3}" if self.counts_glue else " " * 10
+        return (f"| {name:<40} | {p:.3f} | {r:.3f} | {f:.3f} | {self.tp:>4} | {self.fn:>4} | {self.fp:>4} "
+                f"| {glue} | {self.seconds:6.1f} |")
 
 
-def run_pages(data: Path, limit: int | None) -> dict[str, Score]:
+def split_of(file_name: str) -> str:
+    """`tune` or `heldout`, fixed by the page's file name (about half each)."""
+    return "tune" if int(hashlib.sha256(file_name.encode("utf-8")).hexdigest()[0], 16) % 2 == 0 else "heldout"
+
+
+def is_table_layout(html: str) -> bool:
+    """Most of the page's visible text lies inside table cells: a table-layout (older) page."""
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except Exception:
+        return False
+    for el in root.iter("script", "style", "noscript"):
+        el.text = ""
+    total = len(_WS.sub("", root.text_content()))
+    in_cells = sum(len(_WS.sub("", td.text_content())) for td in root.iter("td", "th")
+                   if not any(a.tag in ("td", "th") for a in td.iterancestors()))
+    return total > 0 and in_cells / total >= 0.5
+
+
+def run_pages(data: Path, limit: int | None, splits: tuple[str, ...]) -> dict[tuple[str, str], Score]:
+    """Scores keyed by (page set, system); page sets are the splits, and each split's table-layout pages."""
     import trafilatura
 
     meta = json.loads((data / "evaldata_en.json").read_text(encoding="utf-8"))
     items = list(meta.items())[:limit] if limit else list(meta.items())
-    scores: dict[str, Score] = defaultdict(Score)
+    scores: dict[tuple[str, str], Score] = defaultdict(Score)
     for url, item in items:
+        split = split_of(item["file"])
+        if split not in splits:
+            continue
         raw = gzip.open(data / "html" / f"{item['file']}.gz").read()
         html = raw.decode("utf-8", "replace")
         page = item["file"]
+        sets = [split] + ([f"{split}, table layout"] if is_table_layout(html) else [])
+
+        def add(system: str, out: str, seconds: float, *, glue_html: str | None = None) -> None:
+            for name in sets:
+                score = scores[(name, system)]
+                score.seconds += seconds
+                score.add(page, out, item)
+                score.pages += 1
+                if glue_html is not None:
+                    score.counts_glue = True
+                    glued = glued_words(glue_html, out)
+                    score.glued += len(glued)
+                    score.glued_pages += bool(glued)
+                    score.glue_examples.extend(f"{page}: {g}" for g in glued[:2])
+
         for mode in ("nodes", "innertext"):
             text = page_to_text(html, mode)
             for name, fn in (("keep everything", lambda t: t), ("C4 line rule", c4_lines),
                              ("jusText, line by line", justext_lines), ("claimpipe", claimpipe_text)):
                 t0 = time.perf_counter()
                 out = fn(text)
-                key = f"text/{mode}: {name}"
-                scores[key].seconds += time.perf_counter() - t0
-                scores[key].add(page, out, item)
+                add(f"text/{mode}: {name}", out, time.perf_counter() - t0)
         t0 = time.perf_counter()
         traf = trafilatura.extract(html, url=url) or ""
-        scores["html: trafilatura alone"].seconds += time.perf_counter() - t0
-        scores["html: trafilatura alone"].add(page, traf, item)
+        add("html: trafilatura alone", traf, time.perf_counter() - t0, glue_html=html)
         t0 = time.perf_counter()
         got = extract_html(html, url=url)
         art = Article(source=page, text=got.text, doc_id="d", sha256="", format="html", title=got.title,
                       author=got.author, published=got.published, url=got.url)
-        out = clean(art, settings=SETTINGS).text
-        scores["html: claimpipe (extract_html + clean)"].seconds += time.perf_counter() - t0
-        scores["html: claimpipe (extract_html + clean)"].add(page, out, item)
+        out = clean(art, settings=SETTINGS).text if got.text.strip() else ""
+        add("html: claimpipe (extract_html + clean)", out, time.perf_counter() - t0, glue_html=html)
+        scores[(split, "html: claimpipe (extract_html + clean)")].extractors[got.extractor if got.text else "none"] += 1
     return scores
 
 
@@ -332,20 +381,46 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", nargs="?", const="text/nodes: claimpipe", default=None, metavar="SYSTEM",
                     help="list the snippets a system got wrong (default: text/nodes: claimpipe)")
     ap.add_argument("--skip-bbc", action="store_true")
+    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
+                    help="which pages of boilerplate-dev to score (by a hash of the file name)")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}: pass --data", file=sys.stderr)
         return 2
-    scores = run_pages(args.data / "boilerplate-dev", args.limit)
-    print("boilerplate-dev: snippet precision / recall / F1 (trafilatura's scoring)\n")
-    print(f"| {'system':<40} | P     | R     | F1    | TP   | FN   | FP   | secs   |")
-    print(f"|{'-' * 42}|-------|-------|-------|------|------|------|--------|")
-    for name, score in scores.items():
-        print(score.row(name))
+    splits = ("heldout", "tune") if args.split == "all" else (args.split,)
+    scores = run_pages(args.data / "boilerplate-dev", args.limit, splits)
+    print("boilerplate-dev: snippet precision / recall / F1 (trafilatura's scoring); glued = words glued across "
+          "a block boundary / pages with any (HTML path)")
+    page_sets = [s for split in splits for s in (split, f"{split}, table layout")]
+    if args.split == "all":
+        page_sets += ["all", "all, table layout"]
+        for (name, system), score in list(scores.items()):
+            if name in page_sets[:-2]:
+                merged = scores[("all" + name.removeprefix(name.split(",")[0]), system)]
+                for attr in ("tp", "fn", "fp", "tn", "seconds", "pages", "glued", "glued_pages"):
+                    setattr(merged, attr, getattr(merged, attr) + getattr(score, attr))
+                merged.counts_glue = score.counts_glue
+                merged.misses += score.misses
+                merged.extractors += score.extractors
+    for page_set in page_sets:
+        rows = [(system, score) for (name, system), score in scores.items() if name == page_set]
+        if not rows:
+            continue
+        print(f"\n{page_set} ({rows[0][1].pages} pages)\n")
+        print(f"| {'system':<40} | P     | R     | F1    | TP   | FN   | FP   | glued      | secs   |")
+        print(f"|{'-' * 42}|-------|-------|-------|------|------|------|------------|--------|")
+        for system, score in rows:
+            print(score.row(system))
+        used = scores[(page_set, "html: claimpipe (extract_html + clean)")].extractors
+        if used:
+            print("  claimpipe's HTML text came from: " + ", ".join(f"{k} ({v})" for k, v in used.most_common()))
     if args.show_errors:
-        print(f"\nerrors of {args.show_errors}:")
-        for page, kind, snip in scores[args.show_errors].misses:
+        shown = "tune" if args.split == "all" else args.split
+        print(f"\nerrors of {args.show_errors} ({shown} pages):")
+        for page, kind, snip in scores[(shown, args.show_errors)].misses:
             print(f"  {kind} {page}: {snip[:110]!r}")
+        for example in scores[(shown, args.show_errors)].glue_examples:
+            print(f"  GLUED {example}")
     if not args.skip_bbc:
         print()
         print("\n".join(run_bbc(args.data / "bbc-news", args.limit)))

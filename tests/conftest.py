@@ -1,7 +1,14 @@
-"""Shared fixtures. The spaCy model is loaded once per session; `../shared` data is optional."""
+"""Shared fixtures. The spaCy model is loaded once per session; `../shared` data is optional.
+
+`make test` sets CLAIMPIPE_REQUIRE_BROWSER=1: then a test that needs headless Chromium (the
+`chromium` fixture of test_report.py) fails instead of skipping when no browser is found, so the
+report's XSS and rendering tests cannot drop out of CI unseen. A plain `pytest` still skips them,
+with the reason.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +31,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+REQUIRE_BROWSER = "CLAIMPIPE_REQUIRE_BROWSER"
+
+
+def browser_required() -> bool:
+    return os.environ.get(REQUIRE_BROWSER, "") not in ("", "0")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A skipped browser test is a failure when the browser is required (see the module docstring)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and browser_required() and "chromium" in getattr(item, "fixturenames", ()):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = (f"{REQUIRE_BROWSER} is set (make test) but this browser test would skip: {reason}\n"
+                           "run scripts/install_browser.sh as root, or set CLAIMPIPE_CHROMIUM")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Say up front what is absent, so the skips below are expected rather than surprising."""
+    lines = [f"../shared: {'present' if SHARED.is_dir() else 'absent (tests that need its data or tools skip)'}"]
+    if browser_required():
+        lines.append(f"{REQUIRE_BROWSER}=1: browser tests fail rather than skip without Chromium")
+    return lines
 
 
 @pytest.fixture(scope="session")

@@ -81,7 +81,7 @@ def _find(claims: list[Claim], needle: str) -> Claim:
 def test_checkworthiness_seed_types(seed_claims, needle, claim_type):
     claim = _find(seed_claims, needle)
     assert claim_type in claim.claim_types
-    assert "evaluative" not in claim.claim_types or claim_type in claim.claim_types
+    assert ("evaluative" in claim.claim_types) != ("factual" in claim.claim_types)  # one of the two, never both
 
 
 def test_checkworthiness_seed_typed_claims_rank_above_evaluative(seed_claims):

@@ -93,7 +93,9 @@ def _annotations() -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("gold", _annotations(), ids=lambda g: g["source"])
+# exact agreement is asked of the dev articles only; the held-out ones are scored by `claimpipe eval`
+# against annotations/floors.json (gold is never edited to match the cleaner)
+@pytest.mark.parametrize("gold", [g for g in _annotations() if g.get("split") != "held-out"], ids=lambda g: g["source"])
 def test_clean_matches_hand_annotation(gold):
     cleaned = clean(article(gold["text"]), settings=SETTINGS)
     removed = {(r.source_start, r.source_end) for r in cleaned.removals}
@@ -281,7 +283,7 @@ def test_clean_scraped_page_metadata():
     text = PAGE.replace("{x}", "What happens next").replace("{y}", "Rates are reviewed monthly.")
     cleaned = clean(article(text), settings=SETTINGS)
     assert_offsets(text, cleaned)
-    assert (cleaned.title, cleaned.author, cleaned.published) == ("Rates rise again as inflation bites", "Ann Lee", "12 May 2019")
+    assert (cleaned.title, cleaned.author, cleaned.published) == ("Rates rise again as inflation bites", "Ann Lee", "2019-05-12")
     assert cleaned.headings == ["What happens next"]
     assert [b.kind for b in cleaned.blocks] == ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph"]
     assert cleaned.text.endswith("Rates are reviewed monthly.")
@@ -435,3 +437,79 @@ def test_clean_benchmark_floors(shared_dir):
         assert ours > scores[f"text/{mode}: C4 line rule"].prf[2]
         assert ours > scores[f"text/{mode}: jusText, line by line"].prf[2]
     assert scores["html: claimpipe (extract_html + clean)"].prf[2] >= scores["html: trafilatura alone"].prf[2]
+
+
+# -- plain-text cases of issue 19 ----------------------------------------------------------------
+
+_LEAD = ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate Jill Stein was escorted off the "
+         "premises of Hofstra University on Monday afternoon, hours before the start of the first debate.")
+_BODY = ("Stein, who is ineligible to participate in the event because she does not meet the polling threshold, "
+         "told reporters that she had come to the university to take part in a rally with her supporters.")
+
+
+def _decisions(text: str, **meta) -> list[tuple[str, str, str]]:
+    from claimpipe.clean import explain
+
+    article = Article(source="a.txt", text=text, doc_id="d", sha256="", **meta)
+    return [(d.kind, d.reason, d.text) for d in explain(article, settings=Settings())]
+
+
+def test_clean_first_line_headline_is_the_title() -> None:
+    text = f"Green Party candidate Jill Stein removed from N.Y. debate site by police.\n\n{_LEAD}\n\n{_BODY}\n"
+    cleaned = clean(Article(source="a.txt", text=text, doc_id="d", sha256=""), settings=Settings())
+    assert cleaned.title == "Green Party candidate Jill Stein removed from N.Y. debate site by police."
+    assert [b.kind for b in cleaned.blocks] == ["title", "paragraph", "paragraph"]
+
+
+def test_clean_first_lead_paragraph_is_not_a_title() -> None:
+    text = f"{_BODY}\n\n{_LEAD}\n"
+    cleaned = clean(Article(source="a.txt", text=text, doc_id="d", sha256=""), settings=Settings())
+    assert cleaned.title is None
+    assert [b.kind for b in cleaned.blocks] == ["paragraph", "paragraph"]
+
+
+def test_clean_correction_note_is_kept_as_a_note() -> None:
+    note = "This story has been corrected to show that the debate was held at Hofstra University."
+    decisions = _decisions(f"{_LEAD}\n\n{_BODY}\n\n{note}\n\nEditor's note: Stein is a candidate.\n")
+    assert decisions[2:] == [("note", "correction or editor's note (kept: part of the record)", note),
+                             ("note", "correction or editor's note (kept: part of the record)",
+                              "Editor's note: Stein is a candidate.")]
+
+
+def test_clean_byline_help_line_and_tweet_markup_are_boilerplate() -> None:
+    text = (f"By Fredreka Schouten, USA TODAY\n\n{_LEAD}\n\n"
+            '<tweet author="jillstein" tweet_id="1">We are here.</tweet>\n\n'
+            "— Jill Stein (@DrJillStein) September 26, 2016\n\n"
+            f"{_BODY}\n\n"
+            "If you or someone you know is struggling, call the National Suicide Prevention Lifeline at "
+            "1-800-273-8255.\n")
+    decisions = _decisions(text)
+    assert [(k, r) for k, r, _ in decisions] == [
+        ("boilerplate", "byline"), ("paragraph", "story text"),
+        ("boilerplate", "embedded social-media post (raw markup)"), ("boilerplate", "embedded social-media post"),
+        ("paragraph", "story text"), ("boilerplate", "help-line notice")]
+
+
+def test_clean_navigation_bar_is_not_the_title_and_paragraphs_are_kept() -> None:
+    text = f"Home News Sport Weather Business\n\n{_LEAD}\n\n{_BODY}\n"
+    cleaned = clean(Article(source="a.txt", text=text, doc_id="d", sha256=""), settings=Settings())
+    assert cleaned.title is None
+    assert cleaned.text == f"{_LEAD}\n\n{_BODY}"
+    assert [(r.reason, r.text) for r in cleaned.removals] == [
+        ("site navigation (a line of section names)", "Home News Sport Weather Business")]
+
+
+def test_clean_published_date_from_the_text_is_iso() -> None:
+    text = f"Jill Stein escorted from debate site\n\n12 May 2019\n\n{_LEAD}\n\n{_BODY}\n"
+    cleaned = clean(Article(source="a.txt", text=text, doc_id="d", sha256=""), settings=Settings())
+    assert cleaned.published == "2019-05-12"
+
+
+def test_clean_html_navigation_column_is_boilerplate() -> None:
+    nav = ["Front Page", "World", "UK", "Business", "Politics", "Health", "Education", "Technology",
+           "Have Your Say", "In Depth"]
+    text = "\n\n".join(["# Rates rise", *nav, _LEAD, _BODY, "E-mail this to a friend", "Printable version"])
+    article = Article(source="a.html", text=text, doc_id="d", sha256="", format="html", title="Rates rise")
+    cleaned = clean(article, settings=Settings())
+    assert cleaned.text == f"Rates rise\n\n{_LEAD}\n\n{_BODY}"  # the heading marker stays in the source
+    assert [r.reason for r in cleaned.removals] == ["site navigation (a run of section names)"] * 10 + ["share bar"] * 2

@@ -242,3 +242,24 @@ def test_end_to_end_manifest_lists_duplicates_and_skipped_files(tmp_path: Path, 
     assert manifest["duplicates"] == [{"source": "copy.txt.gz", "duplicate_of": first.name,
                                        "doc_id": manifest["duplicates"][0]["doc_id"]}]
     assert "2 other files skipped (see manifest.json)" in summary.line()
+
+
+def test_end_to_end_ctrl_c_exits_130_and_keeps_the_previous_outputs(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 24)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"counts": {"documents": 5}}', encoding="utf-8")  # an earlier run's
+    proc = subprocess.Popen([sys.executable, "-m", "claimpipe", "run", str(corpus), "-o", str(out), "-q",
+                             "--batch-size", "2", "-j", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    deadline = time.time() + 60
+    while not ((out / ".claimpipe.lock").exists() and (out / ".claimpipe.lock").read_text().strip()):
+        assert time.time() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert stderr.splitlines()[-1] == "claimpipe: interrupted"
+    assert (out / "manifest.json").read_text(encoding="utf-8") == '{"counts": {"documents": 5}}'
+    assert not (out / ".claimpipe-staging").exists()

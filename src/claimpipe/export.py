@@ -2,7 +2,9 @@
 
 Every file is streamed into a staging folder inside OUT and moved into place with `os.replace` only
 when the run has finished. The old `manifest.json` is removed before the first file is replaced and the
-new one written last, so a folder with a manifest always holds one complete run.
+new one written last, so a folder with a manifest always holds one complete run. On any failure (a full
+disk included) the staging folder is removed; at publication the files of formats this run did not
+write are removed. Which files and columns exist is `claimpipe.tables`.
 """
 
 from __future__ import annotations
@@ -19,20 +21,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .records import Claim, DocError, DocResult, Entity, Mention
+from . import tables as _tables
+from .records import DocError, DocResult
+from .tables import FORMATS, table_rows
 
 STAGING = ".claimpipe-staging"
 
-DOCUMENT_COLUMNS = ["doc_id", "source", "title", "subtitle", "author", "published", "url", "n_chars", "n_words",
-                    "n_sentences", "n_entities", "n_claims", "n_boilerplate", "boilerplate_chars",
-                    "format", "site", "sha256"]
-BOILERPLATE_COLUMNS = ["doc_id", "source_start", "source_end", "reason", "text"]
-ENTITY_COLUMNS = ["doc_id", "entity_id", "name", "label", "n_mentions", "aliases", "kb_id"]
-MENTION_COLUMNS = ["mention_id", "doc_id", "entity_id", "text", "label", "start_char", "end_char",
-                   "source_start", "source_end", "sentence_index", "role", "possessor"]
-CLAIM_COLUMNS = [f.name for f in dataclasses.fields(Claim)]
-ERROR_COLUMNS = ["source", "stage", "error", "message"]
-CORPUS_ENTITY_COLUMNS = ["entity_id", "name", "label", "n_documents", "n_mentions", "aliases", "kb_id"]
+# The column lists of the tables, for callers that want a plain list; `claimpipe.tables` is the definition.
+DOCUMENT_COLUMNS = _tables.tables()["documents"].csv_names
+BOILERPLATE_COLUMNS = _tables.tables()["boilerplate"].csv_names
+ENTITY_COLUMNS = _tables.tables()["entities"].csv_names
+MENTION_COLUMNS = _tables.tables()["mentions"].csv_names
+CLAIM_COLUMNS = _tables.tables()["claims"].csv_names
+ERROR_COLUMNS = _tables.tables()["errors"].csv_names
+CORPUS_ENTITY_COLUMNS = _tables.tables()["corpus_entities"].csv_names
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -68,19 +70,27 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return "|".join(csv_cell(v.get("text", "") if isinstance(v, dict) else v) for v in value)
+        return "|".join(csv_cell(_cell_item(v) if isinstance(v, dict) else v) for v in value)
     if isinstance(value, float):
         return repr(value)
     return neutralise_cell(str(value)) if isinstance(value, str) else str(value)
 
 
+def _cell_item(item: dict) -> str:
+    """A record inside a list cell: a quantity by its text, a rewrite as "original -> replacement"."""
+    if "replacement" in item:
+        return f"{item['original']} -> {item['replacement']}"
+    return item.get("text", "")
+
+
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    return tuple(f.name for f in _tables.exported_fields(cls))
 
 
 def as_row(obj: Any) -> dict[str, Any]:
-    """A record as a dict: what `dataclasses.asdict` gives, without its deep copies (a hot path)."""
+    """A record as a dict: what `dataclasses.asdict` gives, without its deep copies (a hot path), and
+    without the fields marked `records.NOT_EXPORTED`."""
     row = {}
     for name in _field_names(type(obj)):
         value = getattr(obj, name)
@@ -90,43 +100,58 @@ def as_row(obj: Any) -> dict[str, Any]:
     return row
 
 
-def mention_row(m: Mention) -> dict[str, Any]:
+def mention_row(m: Any) -> dict[str, Any]:
     return as_row(m)
 
 
-def entity_row(e: Entity) -> dict[str, Any]:
+def entity_row(e: Any) -> dict[str, Any]:
     return as_row(e)
 
 
-def claim_row(c: Claim) -> dict[str, Any]:
+def claim_row(c: Any) -> dict[str, Any]:
     return as_row(c)
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as JSON-ready data: records as dicts, lists of records as lists of dicts."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return as_row(value)
+    if isinstance(value, list):
+        return [as_row(v) if dataclasses.is_dataclass(v) else v for v in value]
+    return value
+
+
+@functools.cache
+def _extra_fields(article: type, cleaned: type, result: type) -> tuple[tuple[str, str], ...]:
+    classes = [("article", article), ("cleaned", cleaned), ("result", result)]
+    return tuple((role, name) for role, name, _ in _tables.extra_document_fields(classes))
+
+
 def document_record(r: DocResult) -> dict[str, Any]:
-    """The documents.jsonl object: metadata, clean text, boilerplate and every row of the article."""
+    """The documents.jsonl object: metadata, clean text, boilerplate and every row of the article.
+
+    Its keys are `tables.document_record_columns()`: the fixed ones below, and after `n_sentences` any
+    other exported field of the Article, Cleaned or DocResult record."""
     a, c = r.article, r.cleaned
-    return {
+    record = {
         "doc_id": a.doc_id, "source": a.source,
         "title": c.title or a.title, "subtitle": c.subtitle or a.subtitle, "author": c.author or a.author,
         "published": c.published or a.published, "url": a.url, "headings": list(c.headings),
         "format": a.format, "site": a.site, "sha256": a.sha256, "notes": list(a.notes),
         "n_words": r.n_words, "n_sentences": r.n_sentences,
+    }
+    owners = {"article": a, "cleaned": c, "result": r}
+    for role, name in _extra_fields(type(a), type(c), type(r)):
+        record[name] = _plain(getattr(owners[role], name))
+    record.update({
         "text": c.text,
         "blocks": [as_row(b) for b in c.blocks],
         "boilerplate": [as_row(b) for b in c.removals],
         "mentions": [mention_row(m) for m in r.mentions],
         "entities": [entity_row(e) for e in r.entities],
         "claims": [claim_row(cl) for cl in r.claims],
-    }
-
-
-def document_row(record: dict[str, Any]) -> dict[str, Any]:
-    """The documents.csv row of a documents.jsonl record."""
-    removed = record["boilerplate"]
-    return {k: record.get(k) for k in DOCUMENT_COLUMNS} | {
-        "n_chars": len(record["text"]), "n_entities": len(record["entities"]), "n_claims": len(record["claims"]),
-        "n_boilerplate": len(removed), "boilerplate_chars": sum(b["source_end"] - b["source_start"] for b in removed),
-    }
+    })
+    return record
 
 
 def json_text(obj: Any) -> str:
@@ -138,9 +163,14 @@ def json_line(obj: Any) -> str:
     return json_text(obj) + "\n"
 
 
+def _open_staged(path: Path, *, newline: str) -> Any:
+    """Open a staging file for writing (one place, so that a test can make the disk full)."""
+    return open(path, "w", encoding="utf-8", newline=newline)
+
+
 class _CsvFile:
     def __init__(self, path: Path, columns: list[str]) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="")
+        self.fh = _open_staged(path, newline="")
         self.columns = columns
         self.writer = csv.writer(self.fh, lineterminator="\r\n")  # RFC 4180
         self.writer.writerow(columns)
@@ -149,24 +179,13 @@ class _CsvFile:
         self.writer.writerow(map(csv_cell, map(row.get, self.columns)))
 
 
-FORMATS = ("jsonl", "csv", "parquet")
-
-
-def table_rows(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows one documents.jsonl record contributes to each flat table."""
-    return {
-        "documents": [document_row(record) | {"headings": record["headings"], "text": record["text"]}],
-        "boilerplate": [{"doc_id": record["doc_id"], **b} for b in record["boilerplate"]],
-        "entities": record["entities"],
-        "mentions": record["mentions"],
-        "claims": record["claims"],
-    }
-
-
 class OutputWriter:
     """Streams one run's rows into staging files and publishes them together at `commit()`.
 
     `formats` chooses among "jsonl", "csv" and "parquet"; errors.jsonl and manifest.json are always written.
+    Whatever fails (a full disk included), the staging folder is removed: by `commit()` itself, by
+    `abort()`, or on leaving a `with OutputWriter(...)` block with an exception. At `commit()` the
+    output files of formats this run did not write are removed, so the folder never mixes two runs.
     """
 
     def __init__(self, out: Path, *, formats: tuple[str, ...] = ("jsonl", "csv")) -> None:
@@ -174,27 +193,41 @@ class OutputWriter:
         if unknown:
             raise ValueError(f"unknown output format(s) {sorted(unknown)}; choose from {', '.join(FORMATS)}")
         self.out = Path(out)
+        self.formats = tuple(formats)
         self.out.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(self.out / STAGING, ignore_errors=True)  # a killed run's leftovers
         self.stage = self.out / STAGING
-        self.stage.mkdir()
-        jsonl_names = ["errors.jsonl"] + (["documents.jsonl", "claims.jsonl"] if "jsonl" in formats else [])
-        self._jsonl = {name: open(self.stage / name, "w", encoding="utf-8", newline="\n") for name in jsonl_names}
+        shutil.rmtree(self.stage, ignore_errors=True)  # a killed run's leftovers
+        self._jsonl: dict[str, Any] = {}
         self._csv: dict[str, _CsvFile] = {}
-        if "csv" in formats:
-            self._csv = {
-                "documents.csv": _CsvFile(self.stage / "documents.csv", DOCUMENT_COLUMNS),
-                "boilerplate.csv": _CsvFile(self.stage / "boilerplate.csv", BOILERPLATE_COLUMNS),
-                "entities.csv": _CsvFile(self.stage / "entities.csv", ENTITY_COLUMNS),
-                "mentions.csv": _CsvFile(self.stage / "mentions.csv", MENTION_COLUMNS),
-                "claims.csv": _CsvFile(self.stage / "claims.csv", CLAIM_COLUMNS),
-                "errors.csv": _CsvFile(self.stage / "errors.csv", ERROR_COLUMNS),
-            }
+        self._extra: list[Any] = []  # handles of write_table files
         self._parquet = None
-        if "parquet" in formats:
+        self.stage.mkdir()
+        try:
+            self._open_files()
+        except BaseException:
+            self._discard()
+            raise
+
+    def _open_files(self) -> None:
+        for table in _tables.tables().values():
+            path = table.files.get("jsonl")
+            if path and ("jsonl" in self.formats or "jsonl" in table.always):
+                self._jsonl[path] = _open_staged(self.stage / path, newline="\n")
+        if "csv" in self.formats:
+            for table in _tables.csv_tables().values():
+                path = table.files["csv"]
+                self._csv[path] = _CsvFile(self.stage / path, table.csv_names)
+        if "parquet" in self.formats:
             from .parquet import ParquetTables
 
             self._parquet = ParquetTables(self.stage / "parquet")
+
+    def __enter__(self) -> "OutputWriter":
+        return self
+
+    def __exit__(self, kind: Any, *_: Any) -> None:
+        if kind is not None:
+            self.abort()
 
     def add(self, result: DocResult) -> None:
         self.add_record(document_record(result))
@@ -209,16 +242,16 @@ class OutputWriter:
             for c in record["claims"]:
                 self._jsonl["claims.jsonl"].write(json_line(c))
         if self._csv or self._parquet:
-            tables = table_rows(record)
+            rows_by_table = table_rows(record)
             if self._csv:
-                for table, rows in tables.items():
+                for table, rows in rows_by_table.items():
                     for row in rows:
                         self._csv[f"{table}.csv"].write(row)
             if self._parquet:
-                self._parquet.add(tables)
+                self._parquet.add(rows_by_table)
 
     def add_error(self, error: DocError) -> None:
-        row = dataclasses.asdict(error)
+        row = as_row(error)
         self._jsonl["errors.jsonl"].write(json_line(row))
         if self._csv:
             self._csv["errors.csv"].write(row)
@@ -226,33 +259,39 @@ class OutputWriter:
     def write_table(self, name: str, columns: list[str], rows: Iterable[dict[str, Any]]) -> None:
         """An extra CSV computed at the end of the run (e.g. corpus_entities.csv)."""
         table = _CsvFile(self.stage / name, columns)
+        self._extra.append(table.fh)
         for row in rows:
             table.write(row)
         table.fh.close()
 
     def commit(self, manifest: dict[str, Any]) -> None:
-        """Publish every staged file, then the manifest last."""
-        self._close()
-        self._fsync_all()
-        (self.out / "manifest.json").unlink(missing_ok=True)
-        for f in sorted(self.stage.iterdir()):
-            target = self.out / f.name
-            if f.is_dir():  # a folder cannot be renamed over a full one: move the old one aside first
-                old = self.out / f".{f.name}.old"
-                shutil.rmtree(old, ignore_errors=True)
-                if target.exists():
-                    os.replace(target, old)
-                os.replace(f, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(f, target)
-        write_json_atomic(self.out / "manifest.json", manifest)
-        shutil.rmtree(self.stage, ignore_errors=True)
+        """Publish every staged file, remove the files of formats not written this run, then write the
+        manifest last. The staging folder is gone afterwards, whether this succeeds or raises."""
+        try:
+            self._close()
+            self._fsync_all()
+            (self.out / "manifest.json").unlink(missing_ok=True)
+            staged = sorted(self.stage.iterdir())
+            for f in staged:
+                _publish(f, self.out / f.name)
+            self._remove_stale({f.name for f in staged})
+            write_json_atomic(self.out / "manifest.json", manifest)
+        finally:
+            self._discard()
 
     def abort(self) -> None:
-        """Drop the staged files; the outputs of the previous run stay as they were."""
-        self._close()
-        shutil.rmtree(self.stage, ignore_errors=True)
+        """Drop the staged files; the outputs of the previous run stay as they were. Never raises."""
+        self._discard()
+
+    def _remove_stale(self, published: set[str]) -> None:
+        """Remove each output of the previous run that this run did not write (e.g. the JSONL files
+        after `--format csv`), so that no reader mixes two runs."""
+        for name in sorted({_tables.top_level(p) for p in _tables.output_paths()} - published):
+            path = self.out / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
 
     def _close(self) -> None:
         for fh in self._jsonl.values():
@@ -262,11 +301,37 @@ class OutputWriter:
         if self._parquet:
             self._parquet.close()
 
+    def _discard(self) -> None:
+        """Close every handle without caring whether its last write fits (the disk may be full), then
+        remove the staging folder."""
+        handles = [*self._jsonl.values(), *(t.fh for t in self._csv.values()), *self._extra]
+        for fh in handles:
+            try:
+                fh.close()
+            except OSError:
+                pass  # the buffered tail could not be written: the file is dropped anyway
+        if self._parquet:
+            self._parquet.abandon()
+        shutil.rmtree(self.stage, ignore_errors=True)
+
     def _fsync_all(self) -> None:
         for f in self.stage.rglob("*"):
             if f.is_file():
                 with open(f, "rb") as fh:
                     os.fsync(fh.fileno())
+
+
+def _publish(staged: Path, target: Path) -> None:
+    """Move one staged file or folder over its target."""
+    if staged.is_dir():  # a folder cannot be renamed over a full one: move the old one aside first
+        old = target.parent / f".{target.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(staged, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staged, target)
 
 
 def write_json_atomic(path: Path, obj: Any) -> None:

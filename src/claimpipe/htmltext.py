@@ -1,12 +1,21 @@
 """HTML to plain text through trafilatura, keeping its metadata.
 
 `extract_html(html)` returns the article's main text as plain text, one block per paragraph,
-heading, list item or table row, blocks separated by a blank line, with the page title first.
+heading, list item, table cell or data-table row, blocks separated by a blank line, with the page
+title first. Every element boundary of trafilatura's XML that is a block boundary in the page (a
+paragraph, a cell, a row, a line break) is a block or line boundary in the text, so a page laid out
+in `<table>`s never glues the last word of one paragraph to the first of the next ("runningBy").
 Headings keep a Markdown marker ("# Title", "## Section"), the one piece of structure worth
 carrying over: the cleaner then knows them for headings and leaves the marker out of their block.
 That text is the article's source text (OUTPUTS.md: "the extracted plain text for HTML"): every
-source offset of an HTML article indexes it, and `claimpipe.clean` then removes what trafilatura
+source offset of an HTML article indexes it (documents.jsonl holds it whole as `source_text`
+when the run writes it; docs/cleaning.md), and `claimpipe.clean` then removes what the extractor
 left behind (share bars, bylines, "Read more" lines).
+
+trafilatura runs with its own fallback extractors (its readability port and jusText). When it
+still finds no main text, two more passes follow: trafilatura again favouring recall, then
+jusText on the whole page. `HtmlText.extractor` says which produced the text, and `failure` says
+why none did.
 """
 
 from __future__ import annotations
@@ -17,7 +26,12 @@ from dataclasses import dataclass
 _SPACES = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
 # Block elements of trafilatura's XML body; everything else is inline (hi, ref, lb, del...).
-_BLOCK_TAGS = {"p", "head", "item", "quote", "code", "row", "list", "table", "div", "graphic"}
+_BLOCK_TAGS = {"p", "head", "item", "quote", "code", "row", "cell", "list", "table", "div", "graphic"}
+# A table row whose cells are all this short and inline is a data row ("Score | 2-1"); any other row
+# is layout, and each of its cells is a block of its own.
+_DATA_CELL_CHARS = 80
+# The title is put first unless one of the first blocks already is the title.
+_TITLE_WITHIN = 5
 
 
 @dataclass(slots=True)
@@ -31,6 +45,8 @@ class HtmlText:
     url: str | None = None
     subtitle: str | None = None  # the page's description (often the standfirst)
     sitename: str | None = None
+    extractor: str = "trafilatura"  # what produced `text`: "trafilatura", "trafilatura-recall", "justext"
+    failure: str | None = None  # why `text` is empty, in one line
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlText:
@@ -44,32 +60,75 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
     Returns:
         An `HtmlText`; `text` is empty when trafilatura finds no main content.
     """
+    if not html or not html.strip():
+        return HtmlText(text="", url=url, failure="the page is empty")
+    doc, failure = _trafilatura(html, url=url, favor_recall=False)
+    extractor = "trafilatura"
+    blocks = _body_blocks(doc.body) if doc is not None and doc.body is not None else []
+    if not blocks and failure is None:
+        fallback, _ = _trafilatura(html, url=url, favor_recall=True)
+        if fallback is not None and fallback.body is not None and _body_blocks(fallback.body):
+            doc, extractor = fallback, "trafilatura-recall"
+            blocks = _body_blocks(doc.body)
+    if not blocks and failure is None:
+        blocks = _justext_blocks(html)
+        extractor = "justext"
+        if not blocks:
+            failure = ("no article text found: trafilatura, its fallback extractors and jusText found no "
+                       "main text (the page may be a menu, a form, or a script-built page)")
+    if not blocks:
+        return HtmlText(text="", url=(doc.url if doc is not None else None) or url, failure=failure)
+    title = _clean_inline(doc.title) if doc is not None else ""
+    if title and not any(_norm(b.lstrip("# ")) == _norm(title) for b in blocks[:_TITLE_WITHIN]):
+        blocks.insert(0, "# " + title)
+    return HtmlText(
+        text="\n\n".join(blocks),
+        title=title or None,
+        author=_clean_inline(doc.author) or None if doc is not None else None,
+        published=(doc.date or None) if doc is not None else None,
+        url=(doc.url if doc is not None else None) or url,
+        subtitle=_clean_inline(doc.description) or None if doc is not None else None,
+        sitename=_clean_inline(doc.sitename) or None if doc is not None else None,
+        extractor=extractor,
+    )
+
+
+def _trafilatura(html: str, *, url: str | None, favor_recall: bool) -> tuple[object | None, str | None]:
+    """trafilatura's document (None when it finds nothing), and a failure reason when the markup itself
+    could not be parsed (then no other extractor is tried)."""
     import trafilatura  # imported here: it is slow to import and plain-text runs never need it
 
-    if not html or not html.strip():
-        return HtmlText(text="", url=url)
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_formatting=False, include_links=False, include_images=False, deduplicate=False,
+            favor_recall=favor_recall,
         )
-    except Exception:  # trafilatura raises a variety of parser errors on broken markup
-        doc = None
-    if doc is None:
-        return HtmlText(text="", url=url)
-    title = _clean_inline(doc.title) or None
-    blocks = _body_blocks(doc.body) if doc.body is not None else []
-    if title and (not blocks or _norm(blocks[0].lstrip("# ")) != _norm(title)):
-        blocks.insert(0, "# " + title)
-    return HtmlText(
-        text="\n\n".join(blocks),
-        title=title,
-        author=_clean_inline(doc.author) or None,
-        published=doc.date or None,
-        url=doc.url or url,
-        subtitle=_clean_inline(doc.description) or None,
-        sitename=_clean_inline(doc.sitename) or None,
-    )
+    except RecursionError:
+        return None, "the HTML is nested too deeply to parse"
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
+        return None, f"the HTML could not be parsed ({type(exc).__name__}: {str(exc)[:80]})"
+    return doc, None
+
+
+def _justext_blocks(html: str) -> list[str]:
+    """The paragraphs jusText finds good or near-good on their own (English stop words), or []."""
+    try:
+        import justext
+
+        paragraphs = justext.justext(html.encode("utf-8", "replace"), justext.get_stoplist("English"),
+                                     encoding="utf-8")
+    except Exception:  # jusText raises on markup lxml cannot parse
+        return []
+    blocks = []
+    for para in paragraphs:
+        # the context-free class: a page trafilatura found nothing on has few good neighbours to lean on
+        if para.cf_class not in ("good", "neargood"):
+            continue
+        text = _NEWLINES.sub("\n", _SPACES.sub(" ", para.text)).strip()
+        if text:
+            blocks.append(("## " + text.replace("\n", " ")) if para.is_heading else text)
+    return blocks
 
 
 def _clean_inline(text: str | None) -> str:
@@ -100,38 +159,59 @@ def _text_of(elem) -> str:
     return _NEWLINES.sub("\n", text).strip()
 
 
+def _has_blocks(elem) -> bool:
+    return any(child.tag in _BLOCK_TAGS for child in elem)
+
+
 def _body_blocks(body) -> list[str]:
-    """Flatten trafilatura's XML body into text blocks, in document order."""
+    """Flatten trafilatura's XML body into text blocks, in document order.
+
+    An element with block children is a container: its loose text, each block child and each tail
+    become blocks of their own. A table row is one block ("a | b") only when it is a data row
+    (short inline cells); in a layout table every cell is visited as a container.
+    """
     blocks: list[str] = []
 
     def add(text: str) -> None:
         if text:
             blocks.append(text)
 
+    def visit_container(elem) -> None:
+        if elem.text and elem.text.strip():
+            add(_clean_inline(elem.text))
+        for child in elem:
+            if child.tag in _BLOCK_TAGS:
+                visit(child)
+            elif child.tag != "lb":
+                add(_text_of(child))
+            if child.tail and child.tail.strip():
+                add(_clean_inline(child.tail))
+
+    def visit_row(row) -> None:
+        cells = [c for c in row if c.tag == "cell"]
+        texts = [_text_of(c).replace("\n", " ") for c in cells]
+        if not any(_has_blocks(c) for c in cells) and all(len(t) <= _DATA_CELL_CHARS for t in texts):
+            add(" | ".join(t for t in texts if t))
+            return
+        for cell in cells:
+            visit(cell)
+
     def visit(elem) -> None:
         tag = elem.tag
-        if tag in ("list",):
-            for child in elem:
-                visit(child)
+        if tag == "graphic":
             return
         if tag == "table":
-            for row in elem.iter("row"):
-                cells = [_text_of(c).replace("\n", " ") for c in row if c.tag == "cell"]
-                add(" | ".join(c for c in cells if c))
-            return
-        if tag in ("quote", "div", "item") and any(child.tag in _BLOCK_TAGS for child in elem):
-            # a container: its own loose text, then its block children
-            if elem.text and elem.text.strip():
-                add(_clean_inline(elem.text))
             for child in elem:
-                if child.tag in _BLOCK_TAGS:
-                    visit(child)
+                if child.tag == "row":
+                    visit_row(child)
                 else:
-                    add(_text_of(child))
-                if child.tail and child.tail.strip():
-                    add(_clean_inline(child.tail))
+                    visit(child)
             return
-        if tag == "graphic":
+        if tag == "row":
+            visit_row(elem)
+            return
+        if tag == "list" or _has_blocks(elem):
+            visit_container(elem)
             return
         text = _text_of(elem)
         if tag == "head" and text:
@@ -142,3 +222,62 @@ def _body_blocks(body) -> list[str]:
     for child in body:
         visit(child)
     return blocks
+
+
+# -- checking: words glued across a block boundary ----------------------------------------------
+
+# Elements that end a line in a browser: text on either side of one is never one word.
+_PAGE_BOUNDARIES = {"address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div", "dl", "dt",
+                    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+                    "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+                    "thead", "tr", "ul", "title", "body", "option", "select", "textarea", "button"}
+_UNSEEN = {"script", "style", "noscript", "template", "head"}
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_FIRST_WORD = re.compile(r"^\s*(\S+)")
+
+
+def glued_words(html: str, text: str) -> list[str]:
+    """Words of `text` made of the last word before a block boundary of the page and the first word
+    after it, with no space between ("runningBy", "Park.Redknapp"): each is a glue an extractor made.
+
+    A pair that the page itself writes as one word (inline markup, "<b>run</b>ning") is not counted.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except Exception:  # markup lxml cannot parse has no boundaries to check
+        return []
+    runs: list[list[str]] = [[]]
+
+    def boundary() -> None:
+        if runs[-1]:
+            runs.append([])
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _UNSEEN or not tag:
+            return
+        if tag in _PAGE_BOUNDARIES:
+            boundary()
+        if el.text:
+            runs[-1].append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                runs[-1].append(child.tail)
+        if tag in _PAGE_BOUNDARIES:
+            boundary()
+
+    walk(root)
+    joined = ["".join(r) for r in runs if "".join(r).strip()]
+    page = " ".join(joined)
+    glued = []
+    for before, after in zip(joined, joined[1:]):
+        a, b = _LAST_WORD.search(before), _FIRST_WORD.search(after)
+        if not a or not b or not b.group(1)[0].isalnum():
+            continue
+        word = a.group(1) + b.group(1)
+        if word in text and word not in page:
+            glued.append(word)
+    return glued

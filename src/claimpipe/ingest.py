@@ -12,15 +12,18 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import io
 import json
 import os
+import re
+import stat
 import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .metadata import normalise_metadata, url_site
 from .records import Article, DocError, make_doc_id
 from .settings import Settings
 
@@ -29,8 +32,14 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 COMPRESSED_SUFFIX = ".gz"
-# Bytes that never occur in text: NUL and the C0 controls other than tab, newline, FF, CR, ESC.
-_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# A NUL never occurs in text. Other C0 control bytes (BEL, ESC, VT, FF...) do turn up in scraped text
+# and are replaced (`replace_controls`); only a page thick with them is taken for binary data.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+_BINARY_CONTROL_SHARE = 0.25
+# Controls replaced one for one, so offsets still count the characters of the file: the line and page
+# separators (VT, FF) by a newline, every other C0 control and DEL by a space.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 11: "VT", 12: "FF", 27: "ESC", 127: "DEL"}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -55,12 +64,30 @@ def normalise_text(text: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text: a NUL, or many control bytes, in the first 8 KiB."""
+    """True for bytes that are not text: a NUL, or over 25% control bytes, in the first 8 KiB."""
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([b])) for b in _BINARY_BYTES)
-    return bool(head) and controls / len(head) > 0.01
+    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    return bool(head) and controls / len(head) > _BINARY_CONTROL_SHARE
+
+
+def replace_controls(text: str) -> tuple[str, list[str]]:
+    """Replace stray control characters one for one (VT and FF by a newline, the others by a space).
+
+    Returns:
+        The text, the same length, and a note naming what was replaced (none when nothing was).
+    """
+    found = _CONTROLS.findall(text)
+    if not found:
+        return text, []
+    fixed = _CONTROLS.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else " ", text)
+    counts: dict[str, int] = {}
+    for ch in found:
+        name = _CONTROL_NAMES.get(ord(ch), f"U+{ord(ch):04X}")
+        counts[name] = counts.get(name, 0) + 1
+    listed = ", ".join(f"{n} x{c}" for n, c in sorted(counts.items()))
+    return fixed, [f"{len(found)} control character(s) replaced ({listed}): VT and FF by a newline, others by a space"]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -80,11 +107,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError("UndecodableInput", f"starts with a {encoding} BOM but is not {encoding}: {exc.reason}")
     if looks_binary(data):
-        raise InputError("BinaryInput", "binary content (NUL or control bytes), not text")
+        raise InputError("BinaryInput", "binary content (a NUL, or over 25% control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data, exc):
+            return data.decode("utf-8", "replace"), DAMAGED_UTF8
     from charset_normalizer import from_bytes  # imported late: only non-UTF-8 inputs need it
 
     matches = list(from_bytes(data))
@@ -92,6 +120,34 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise InputError("UndecodableInput", "not UTF-8 and no other text encoding fits")
     best = _prefer_web_default(matches)
     return str(best), best.encoding
+
+
+# The encoding name `decode_bytes` gives for UTF-8 with a few damaged bytes replaced by U+FFFD.
+DAMAGED_UTF8 = "utf-8 (damaged bytes replaced)"
+
+
+def _mostly_utf8(data: bytes, first_error: UnicodeDecodeError) -> bool:
+    """True when the bytes are UTF-8 with a little damage: cut mid-character at the end, or a few bad
+    sequences among many good multi-byte ones (a legacy 8-bit text has no good ones)."""
+    if first_error.reason == "unexpected end of data" and first_error.end == len(data):
+        return True  # only the last character is cut: a truncated UTF-8 file
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return bad <= 3 and good >= 10 * bad
+
+
+def damaged_utf8_note(data: bytes) -> str:
+    """The note for a text decoded by `decode_bytes` as DAMAGED_UTF8: how many bytes, and where first."""
+    text = data.decode("utf-8", "replace")
+    n = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    try:
+        data.decode("utf-8")
+        first = 0
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    return (f"decoded as UTF-8 with {n} invalid byte sequence(s) replaced by U+FFFD (first at byte {first:,}); "
+            "the file is damaged or cut mid-character")
 
 
 # On a tie the web's commonest legacy encoding wins: Western text in 8 bits is usually Windows-1252,
@@ -105,44 +161,103 @@ def _prefer_web_default(matches: list) -> object:
     return next((m for m in tied if m.encoding == _WEB_DEFAULT), top)
 
 
-def find_inputs(root: Path, *, skipped: list[str] | None = None) -> tuple[list[InputFile], list[DocError]]:
+def find_inputs(root: Path, *, skipped: list[str] | None = None,
+                exclude: tuple[Path, ...] = ()) -> tuple[list[InputFile], list[DocError]]:
     """Every supported file under `root` (or `root` itself), sorted; unreadable folders as errors.
 
-    Symlinked folders are followed once each, so a symlink loop is reported, not walked forever.
-    `skipped`, when given, receives the relative path of every file left out for its type (hidden
-    files are not listed).
+    The walk keeps its own stack, so a tree of any depth is walked without recursion. Symlinked
+    folders are followed once each, so a symlink loop is reported, not walked forever. A FIFO, device
+    or socket is reported and never opened (opening a FIFO waits for a writer). The folders in
+    `exclude` (the run's output folder) and any folder claimpipe writes (`_is_output_folder`: its lock,
+    cache, staging or manifest) are claimpipe's outputs, not articles: they are left out. `skipped`, when given, receives the relative
+    path of every file left out for its type (hidden files are not listed).
     """
-    if root.is_file():
-        return [InputFile(root, root.name)], []
+    try:
+        root_mode = root.stat().st_mode
+    except OSError as exc:
+        return [], [DocError(root.name, "ingest", "UnreadableFolder", f"cannot read: {exc.strerror or exc}")]
+    if not stat.S_ISDIR(root_mode):
+        if stat.S_ISREG(root_mode):
+            return [InputFile(root, root.name)], []
+        return [], [_special_file_error(root.name, root_mode)]
     files: list[InputFile] = []
     errors: list[DocError] = []
     seen: set[tuple[int, int]] = set()
-
-    def on_error(exc: OSError) -> None:
-        where = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
-        errors.append(DocError(where, "ingest", "UnreadableFolder", f"cannot list folder: {exc.strerror}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):
-        here = Path(dirpath)
-        st = here.stat()
+    excluded = {_identity(p) for p in exclude}
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        rel = _safe_relpath(here, root) if here != root else "."
+        try:
+            st = here.stat()
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(DocError(rel, "ingest", "UnreadableFolder", f"cannot list folder: {exc.strerror or exc}"))
+            continue
         if (st.st_dev, st.st_ino) in seen:
-            rel = here.relative_to(root).as_posix()
             errors.append(DocError(rel, "ingest", "SymlinkLoop", "folder already visited through a symlink; skipped"))
-            dirnames[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = here / name
-            if name.startswith("."):
+        if here != root and ((st.st_dev, st.st_ino) in excluded or _is_output_folder(entries)):
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if input_suffix(path) not in SUPPORTED_SUFFIXES:
+            path = Path(entry.path)
+            try:
+                mode = entry.stat().st_mode  # follows a symlink, as reading would; never opens the file
+            except OSError:
+                mode = None  # a broken link: reading it reports the error
+            if mode is not None and stat.S_ISDIR(mode):
+                subfolders.append(path)
+            elif input_suffix(path) not in SUPPORTED_SUFFIXES:
                 if skipped is not None:
                     skipped.append(_safe_relpath(path, root))
-                continue
-            files.append(InputFile(path, _safe_relpath(path, root)))
+            elif mode is not None and not stat.S_ISREG(mode):
+                errors.append(_special_file_error(_safe_relpath(path, root), mode))
+            else:
+                files.append(InputFile(path, _safe_relpath(path, root)))
+        stack.extend(reversed(subfolders))
     files.sort(key=lambda f: f.source)
     return files, errors
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+# Files only claimpipe's output folder holds: the run lock and the result cache (pipeline.LOCK_NAME,
+# cache.CACHE_NAME; the lock exists from the start of a run, before the corpus is read) and staging.
+_OUTPUT_MARKERS = {".claimpipe.lock", ".claimpipe-cache.sqlite", ".claimpipe-staging"}
+
+
+def _is_output_folder(entries: list[os.DirEntry]) -> bool:
+    """A folder claimpipe writes: it holds claimpipe's lock, cache or staging, or a manifest.json
+    written by claimpipe (the outputs of an earlier run)."""
+    if any(e.name in _OUTPUT_MARKERS for e in entries):
+        return True
+    manifest = next((e for e in entries if e.name == "manifest.json"), None)
+    if manifest is None:
+        return False
+    try:
+        with open(manifest.path, "rb") as fh:
+            return b'"claimpipe_version"' in fh.read(1 << 16) if manifest.is_file() else False
+    except OSError:
+        return False
+
+
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _special_file_error(source: str, mode: int) -> DocError:
+    kind = next((name for test, name in _SPECIAL_KINDS if test(mode)), "not a regular file")
+    return DocError(source, "ingest", "SpecialFile", f"{kind}, not a regular file; skipped unread")
 
 
 UNSUPPORTED_REASON = "not an article format: .txt, .md, .html, .htm, .jsonl, or one of them gzip-compressed (.gz)"
@@ -166,17 +281,36 @@ def _safe_relpath(path: Path, root: Path) -> str:
     return rel.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def read_corpus(path: str | Path, *, settings: Settings | None = None,
-                skipped: list[str] | None = None) -> Iterator[Article | DocError]:
+def read_corpus(path: str | Path, *, settings: Settings | None = None, skipped: list[str] | None = None,
+                exclude: tuple[str | Path, ...] = ()) -> Iterator[Article | DocError]:
     """Yield an Article or a DocError for every input under `path`, in a stable order.
 
-    `skipped`, when given, receives the files left out for their type (see `find_inputs`)."""
+    `skipped`, when given, receives the files left out for their type; folders in `exclude` (the run's
+    output folder) are not read (see `find_inputs`)."""
     settings = settings or Settings()
     root = Path(path)
-    files, errors = find_inputs(root, skipped=skipped)
+    files, errors = find_inputs(root, skipped=skipped, exclude=tuple(Path(p) for p in exclude))
     yield from errors
     for f in files:
-        yield from read_input(f, root=root if root.is_dir() else root.parent, settings=settings)
+        for item in read_input(f, root=root if root.is_dir() else root.parent, settings=settings):
+            yield with_language(item, settings) if isinstance(item, Article) else item
+
+
+def source_texts(path: str | Path, *, settings: Settings | None = None) -> dict[str, str]:
+    """The source text of every article under `path`, by its `source`: what every `source_start` /
+    `source_end` of the outputs indexes. For HTML that is the extracted text (`htmltext`), which
+    documents.jsonl does not hold; this rebuilds it from the page, as the run did (same settings)."""
+    return {a.source: a.text for a in read_corpus(path, settings=settings) if isinstance(a, Article)}
+
+
+def with_language(article: Article, settings: Settings) -> Article:
+    """The article with its detected `language`, and a note when that language is not analysed."""
+    from .language import detect_language, is_analysed, language_note
+
+    article.language = detect_language(article.text)
+    if not is_analysed(article.language, settings):
+        article.notes.append(language_note(article.language, settings))
+    return article
 
 
 def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
@@ -188,9 +322,9 @@ def read_input(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Arti
             return
         data = _read_bytes(f.path, limit=_byte_limit(suffix, settings))
         if suffix in HTML_SUFFIXES:
-            yield _html_article(data, source=f.source, site=_folder_site(f.source), settings=settings)
+            yield _html_article(data, source=f.source, folder=_folder(f.source), settings=settings)
         else:
-            yield _text_article(data, source=f.source, site=_folder_site(f.source), settings=settings)
+            yield _text_article(data, source=f.source, folder=_folder(f.source), settings=settings)
     except InputError as exc:
         yield DocError(f.source, "ingest", exc.kind, str(exc))
     except gzip.BadGzipFile as exc:
@@ -220,15 +354,30 @@ def _read_bytes(path: Path, *, limit: int) -> bytes:
         return fh.read(limit + 1)
 
 
-def _text_article(data: bytes, *, source: str, site: str | None, settings: Settings, **meta: str | None) -> Article:
+def _text_article(data: bytes, *, source: str, settings: Settings, folder: str | None = None,
+                  site: str | None = None) -> Article:
     if not data.strip():
         raise InputError("EmptyInput", "empty (no text)")
-    raw, encoding = decode_bytes(data)
-    notes = [f"decoded as {encoding}"] if encoding != "utf-8" else []
-    text, more = check_mojibake(normalise_text(raw), repair=settings.repair_mojibake)
+    raw, notes = decode_with_notes(data)
+    text, more = clean_source_text(raw, settings)
     _check_text(text, settings)
     return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=_sha256(data), site=site,
-                   notes=notes + more, **meta)
+                   folder=folder, notes=notes + more)
+
+
+def decode_with_notes(data: bytes) -> tuple[str, list[str]]:
+    """`decode_bytes`, and the note that says how, when it was not plain UTF-8."""
+    raw, encoding = decode_bytes(data)
+    if encoding == DAMAGED_UTF8:
+        return raw, [damaged_utf8_note(data)]
+    return raw, ([f"decoded as {encoding}"] if encoding != "utf-8" else [])
+
+
+def clean_source_text(raw: str, settings: Settings) -> tuple[str, list[str]]:
+    """The source text of decoded input: normalised, stray controls replaced, mojibake checked."""
+    text, notes = replace_controls(normalise_text(raw))
+    text, more = check_mojibake(text, repair=settings.repair_mojibake)
+    return text, notes + more
 
 
 def check_mojibake(text: str, *, repair: bool) -> tuple[str, list[str]]:
@@ -251,26 +400,35 @@ def check_mojibake(text: str, *, repair: bool) -> tuple[str, list[str]]:
     return fixed, (["mojibake repaired by ftfy"] if fixed != text else [])
 
 
-def _html_article(data: bytes, *, source: str, site: str | None, settings: Settings, **meta: str | None) -> Article:
+def _html_article(data: bytes, *, source: str, folder: str | None, settings: Settings) -> Article:
     if not data.strip():
         raise InputError("EmptyInput", "empty (no HTML)")
-    html, _ = decode_bytes(data)
-    return _article_from_html(html, source=source, sha256=_sha256(data), site=site, settings=settings, **meta)
+    html, notes = decode_with_notes(data)
+    return _article_from_html(html, source=source, sha256=_sha256(data), folder=folder, settings=settings,
+                              notes=notes)
 
 
-def _article_from_html(html: str, *, source: str, sha256: str, site: str | None, settings: Settings,
-                       **meta: str | None) -> Article:
+def _article_from_html(html: str, *, source: str, sha256: str, folder: str | None, settings: Settings,
+                       notes: list[str] | None = None, **meta: str | None) -> Article:
+    """An article from a page: the extracted text is its source text (see `htmltext`); metadata given
+    with the page (`meta`, from a JSONL record) wins over what the page says."""
     from .htmltext import extract_html
 
     extracted = extract_html(html, url=meta.get("url"))
-    text = normalise_text(extracted.text or "")
-    if not text.strip():
-        raise InputError("EmptyInput", "no article text found in the HTML")
+    if not extracted.text.strip():
+        # the kind stays EmptyInput (what callers count on); the message says what failed
+        raise InputError("EmptyInput", extracted.failure or "no article text found in the HTML")
+    text, more = clean_source_text(extracted.text, settings)
     _check_text(text, settings)
     found = {k: getattr(extracted, k, None) for k in ("title", "subtitle", "author", "published", "url")}
-    merged = {k: meta.get(k) or found.get(k) for k in found}
-    site = _url_site(merged["url"]) or site
-    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha256, format="html", site=site, **merged)
+    site = url_site(meta.get("url")) or url_site(found["url"])
+    found, meta_notes = normalise_metadata(found, sitename=extracted.sitename, site=site)
+    given, given_notes = normalise_metadata({k: v for k, v in meta.items() if v}, validate_author=False)
+    merged = {k: given.get(k) or found.get(k) for k in found}
+    extractor = [f"text extracted by {extracted.extractor}"] if extracted.extractor != "trafilatura" else []
+    return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha256, format="html", site=site,
+                   notes=(notes or []) + extractor + more + given_notes + meta_notes, folder=folder,
+                   extractor=extracted.extractor, **merged)
 
 
 def _check_text(text: str, settings: Settings) -> None:
@@ -282,14 +440,20 @@ def _check_text(text: str, settings: Settings) -> None:
 
 
 def _read_jsonl(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Article | DocError]:
-    """One article per line; a bad line is an error for that line only. Lines are read with a cap."""
+    """One article per line; a bad line is an error for that line only. Lines are read with a cap.
+
+    A file that starts with a UTF-16 or UTF-32 byte order mark is read as text in that encoding (its
+    lines are not byte lines); any other file as UTF-8 bytes, line by line.
+    """
     compressed = _compressed(f.path)
     size = f.path.stat().st_size
     if size > settings.max_file_bytes and not compressed:
         raise InputError("TooLarge", f"{size:,} bytes is over the limit of {settings.max_file_bytes:,} "
                          "(setting max_file_bytes)")
     line_limit = settings.max_article_chars * 4
-    with (gzip.open(f.path, "rb") if compressed else open(f.path, "rb")) as fh:
+    with (gzip.open(f.path, "rb") if compressed else open(f.path, "rb")) as raw_fh:
+        wide = _wide_encoding(raw_fh.peek(4)[:4] if hasattr(raw_fh, "peek") else b"")
+        fh = io.TextIOWrapper(raw_fh, encoding=wide, errors="replace", newline="") if wide else raw_fh
         n = read = 0
         while True:
             line = fh.readline(line_limit + 1)
@@ -301,57 +465,88 @@ def _read_jsonl(f: InputFile, *, root: Path, settings: Settings) -> Iterator[Art
                 raise InputError("TooLarge", f"decompresses to over {settings.max_file_bytes:,} bytes, the limit "
                                  f"(setting max_file_bytes); stopped at line {n}")
             source = f"{f.source}#L{n}"
-            if len(line) > line_limit and not line.endswith(b"\n"):
-                _skip_rest_of_line(fh)
+            newline = "\n" if wide else b"\n"
+            if len(line) > line_limit and not line.endswith(newline):
+                _skip_rest_of_line(fh, newline)
                 yield DocError(source, "ingest", "TooLarge", f"line is over {line_limit:,} bytes (setting max_article_chars)")
                 continue
             if not line.strip():
                 continue
+            data = line.encode("utf-8", "surrogatepass") if wide else line
             try:
-                yield _jsonl_article(line, source=source, default_site=f.source, settings=settings)
+                yield _jsonl_article(data, source=source, folder=f.source, settings=settings)
             except InputError as exc:
                 yield DocError(source, "ingest", exc.kind, str(exc))
 
 
-def _skip_rest_of_line(fh) -> None:
+def _wide_encoding(head: bytes) -> str | None:
+    """"utf-16" or "utf-32" when `head` starts with that encoding's byte order mark, else None."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def _skip_rest_of_line(fh, newline: bytes | str = b"\n") -> None:
     while chunk := fh.readline(1 << 20):
-        if chunk.endswith(b"\n"):
+        if chunk.endswith(newline):
             return
 
 
-def _jsonl_article(line: bytes, *, source: str, default_site: str, settings: Settings) -> Article:
+# Fields of a JSONL record that claimpipe reads; each must be valid Unicode (no lone surrogate).
+_JSONL_FIELDS = ("text", "html", "title", "author", "published", "url")
+
+
+def _jsonl_article(line: bytes, *, source: str, folder: str, settings: Settings) -> Article:
+    record = parse_json_record(line)
+    for key in _JSONL_FIELDS:
+        _check_unicode(record.get(key), key)
+    meta = {k: _str_or_none(record.get(k)) for k in ("title", "author", "published", "url")}
+    sha = _sha256(line.rstrip(b"\r\n"))
+    if isinstance(record.get("text"), str):
+        text, notes = clean_source_text(record["text"], settings)
+        _check_text(text, settings)
+        meta, more = normalise_metadata(meta, validate_author=False)
+        return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=url_site(meta["url"]),
+                       folder=folder, notes=notes + more, **meta)
+    if isinstance(record.get("html"), str):
+        return _article_from_html(record["html"], source=source, sha256=sha, folder=folder, settings=settings, **meta)
+    raise InputError("MissingText", "no string `text` or `html` field")
+
+
+def parse_json_record(line: bytes) -> dict:
+    """One JSONL line as a dict, or an InputError that says what is wrong with it."""
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError("InvalidJSON", f"not a JSON object ({getattr(exc, 'msg', exc)}); truncated line?")
+    except RecursionError:
+        raise InputError("InvalidJSON", "JSON nested too deeply to read (arrays or objects inside each other "
+                         "hundreds of levels deep)")
     if not isinstance(record, dict):
         raise InputError("InvalidJSON", f"a JSON {type(record).__name__}, not an object")
-    meta = {k: _str_or_none(record.get(k)) for k in ("title", "author", "published", "url")}
-    site = _url_site(meta["url"]) or default_site
-    sha = _sha256(line.rstrip(b"\r\n"))
-    if isinstance(record.get("text"), str):
-        text, notes = check_mojibake(normalise_text(record["text"]), repair=settings.repair_mojibake)
-        _check_text(text, settings)
-        return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=site, notes=notes, **meta)
-    if isinstance(record.get("html"), str):
-        return _article_from_html(record["html"], source=source, sha256=sha, site=site, settings=settings, **meta)
-    raise InputError("MissingText", "no string `text` or `html` field")
+    return record
+
+
+def _check_unicode(value: object, key: str) -> None:
+    """A string field with a lone surrogate ("\\ud800") is not text: it cannot be written as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError("InvalidUnicode", f"`{key}` holds a lone surrogate (\\u{ord(value[exc.start]):04x}) at "
+                             f"character {exc.start:,}: not valid Unicode text")
 
 
 def _str_or_none(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _folder_site(source: str) -> str:
-    """Articles in one folder are taken to come from one site when no URL says otherwise."""
+def _folder(source: str) -> str:
+    """The folder of an input, relative to the corpus root ("." at the top): articles of one folder are
+    taken to come from one site when no URL names theirs (`clean.repetition`). A JSONL file is its own
+    folder."""
     return source.rsplit("/", 1)[0] if "/" in source else "."
-
-
-def _url_site(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def _sha256(data: bytes) -> str:

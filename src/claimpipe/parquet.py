@@ -1,14 +1,13 @@
 """Partitioned Parquet output: `parquet/<table>/part-00000.parquet`, readable by pandas, DuckDB and Spark.
 
 Rows are buffered and written as row groups; a new part file starts every `rows_per_file` rows, so no
-file grows without bound and readers can split the work. Column types come from the records, so a
-table has the same schema in every run, even an empty one.
+file grows without bound and readers can split the work. The tables and their column types come from
+`claimpipe.tables`, so a table has the same schema in every run, even an empty one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
 from pathlib import Path
 from typing import Any
@@ -16,43 +15,24 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .records import Claim, Entity, Mention, Removal
+from .tables import Table, exported_fields, parquet_tables, unwrap_optional
 
 
-def _arrow_type(tp: Any) -> pa.DataType:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _arrow_type(inner)
-    if origin is list:
+def arrow_type(tp: Any) -> pa.DataType:
+    """The Arrow type of a column type (a Python annotation); every Arrow field is nullable."""
+    tp, _ = unwrap_optional(tp)
+    if typing.get_origin(tp) is list:
         (item,) = typing.get_args(tp)
-        return pa.list_(_arrow_type(item))
+        return pa.list_(arrow_type(item))
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        return pa.struct([(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(tp)])
+        return pa.struct([(f.name, arrow_type(hints[f.name])) for f in exported_fields(tp)])
     return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[tp]
 
 
-def record_arrow_schema(cls: type, *, first: list[tuple[str, pa.DataType]] = ()) -> pa.Schema:
-    hints = typing.get_type_hints(cls)
-    return pa.schema(list(first) + [(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)])
-
-
-def _documents_schema() -> pa.Schema:
-    from .export import DOCUMENT_COLUMNS
-
-    ints = {"n_chars", "n_words", "n_sentences", "n_entities", "n_claims", "n_boilerplate", "boilerplate_chars"}
-    fields = [(c, pa.int64() if c in ints else pa.string()) for c in DOCUMENT_COLUMNS]
-    return pa.schema(fields + [("headings", pa.list_(pa.string())), ("text", pa.string())])
-
-
-SCHEMAS = {
-    "documents": _documents_schema,
-    "boilerplate": lambda: record_arrow_schema(Removal, first=[("doc_id", pa.string())]),
-    "entities": lambda: record_arrow_schema(Entity),
-    "mentions": lambda: record_arrow_schema(Mention),
-    "claims": lambda: record_arrow_schema(Claim),
-}
+def table_schema(table: Table) -> pa.Schema:
+    """The Arrow schema of an output table."""
+    return pa.schema([(c.name, arrow_type(c.type)) for c in table.columns])
 
 
 class _Table:
@@ -93,11 +73,22 @@ class _Table:
             self.writer.close()
             self.writer = None
 
+    def abandon(self) -> None:
+        """Drop the buffered rows and close the open file, ignoring a write that fails (a full disk)."""
+        self.buffer = []
+        if self.writer is not None:
+            try:
+                self.writer.close()
+            except OSError:
+                pass
+            self.writer = None
+
 
 class ParquetTables:
     def __init__(self, folder: Path, *, rows_per_file: int = 250_000, rows_per_group: int = 20_000) -> None:
-        self.tables = {name: _Table(folder / name, make(), rows_per_file=rows_per_file, rows_per_group=rows_per_group)
-                       for name, make in SCHEMAS.items()}
+        self.tables = {name: _Table(folder / name, table_schema(table), rows_per_file=rows_per_file,
+                                    rows_per_group=rows_per_group)
+                       for name, table in parquet_tables().items()}
 
     def add(self, rows_by_table: dict[str, list[dict[str, Any]]]) -> None:
         for name, rows in rows_by_table.items():
@@ -106,3 +97,7 @@ class ParquetTables:
     def close(self) -> None:
         for table in self.tables.values():
             table.close()
+
+    def abandon(self) -> None:
+        for table in self.tables.values():
+            table.abandon()

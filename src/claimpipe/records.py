@@ -1,7 +1,10 @@
 """Plain records passed between the stages.
 
 Each stage takes and returns these dataclasses, never bare dicts, so that a stage can be deepened
-without reshaping its neighbours. Export turns them into rows (`export.as_row`).
+without reshaping its neighbours. Export turns them into rows (`export.as_row`), and the output tables
+take their columns and types from them (`claimpipe.tables`): a new field here is a new column in every
+output file, the loader and the JSON Schemas (docs/outputs.md, "Add a column"). A field that must not be
+written gets `field(metadata=NOT_EXPORTED)`.
 Offsets follow spaCy: `start_char`/`end_char` index the clean text; `source_start`/`source_end`
 index the article's source text (see `../shared/OUTPUTS.md`).
 """
@@ -11,6 +14,9 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+
+NOT_EXPORTED = {"export": False}  # field metadata: kept in the record, never written to the outputs
 
 
 def short_hash(*parts: object) -> str:
@@ -40,7 +46,7 @@ class Article:
     """One input article after ingest: its normalised source text and any metadata it came with."""
 
     source: str  # path relative to the corpus root, plus "#L<n>" for a JSONL record
-    text: str  # the source text: decoded, newlines "\n", NFC
+    text: str = field(metadata=NOT_EXPORTED)  # the source text: decoded, newlines "\n", NFC (the outputs hold the clean text)
     doc_id: str
     sha256: str  # of the input's raw bytes (the file, or the JSONL line)
     format: str = "text"  # "text" or "html" (text is then trafilatura's extraction)
@@ -49,8 +55,11 @@ class Article:
     author: str | None = None
     published: str | None = None
     url: str | None = None
-    site: str | None = None  # groups articles for corpus-level repetition (url host, else folder)
+    site: str | None = None  # the registered domain of the article's URL (or canonical link); None when unknown
     notes: list[str] = field(default_factory=list)  # repairs made on the way in (e.g. mojibake fixed)
+    folder: str | None = None  # the input's folder (or JSONL file): groups articles when `site` is unknown
+    extractor: str | None = None  # for HTML: what found the text ("trafilatura", "trafilatura-recall", "justext")
+    language: str | None = None  # ISO 639-1 code detected on the clean text (`claimpipe.language`)
 
 
 @dataclass(slots=True)
@@ -145,6 +154,18 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class Rewrite:
+    """A pronoun or description that the stand-alone text replaced with a name."""
+
+    start: int  # offsets into the claim's `text`
+    end: int
+    original: str  # the words as written: text[start:end]
+    replacement: str  # what standalone_text has instead
+    entity_id: str
+    confidence: float  # 0..1: how far the entity is ahead of the next candidate (1.0: it stood alone)
+
+
+@dataclass(slots=True)
 class Claim:
     claim_id: str
     doc_id: str
@@ -175,6 +196,7 @@ class Claim:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    rewrites: list[Rewrite] = field(default_factory=list)  # what standalone_text put in, and where
     subjectivity: float = 0.0  # calibrated probability that the claim gives an opinion (`evaluative` at the threshold)
 
 
@@ -186,6 +208,19 @@ class DocError:
     stage: str  # ingest, clean, annotate, claims, export
     error: str  # the exception's type name, or a short kind ("EmptyInput", "BinaryInput")
     message: str
+
+
+@dataclass(slots=True)
+class CorpusEntity:
+    """One canonical entity across a run: a row of corpus_entities.csv."""
+
+    entity_id: str
+    name: str
+    label: str
+    n_documents: int
+    n_mentions: int
+    aliases: list[str] = field(default_factory=list)
+    kb_id: str = ""
 
 
 @dataclass(slots=True)

@@ -1,4 +1,4 @@
-"""JSON Schemas of the output records, derived from the dataclasses in records.py.
+"""JSON Schemas of the output records, read from the tables of `claimpipe.tables` (so from records.py).
 
 The schemas ship in `claimpipe/schemas/*.json`; `python -m claimpipe.schemas` rewrites them and a
 test fails when they no longer match the records. Extra keys are allowed (the contract grows by
@@ -17,57 +17,60 @@ from pathlib import Path
 from typing import Any
 
 from . import SCHEMA_VERSION
-from .records import Block, Claim, DocError, Entity, Mention, Quantity, Removal
+from . import records
+from .tables import Column, Table, document_record_columns, exported_fields, tables
 
 SCHEMA_DIR = Path(__file__).with_name("schemas")
 BASE = "https://claimpipe.invalid/schemas"
 
 
-def _type_schema(tp: Any) -> dict[str, Any]:
+def type_schema(tp: Any) -> dict[str, Any]:
+    """The JSON Schema of a column type (a Python annotation)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        options = [_type_schema(a) for a in typing.get_args(tp)]
+        options = [type_schema(a) for a in typing.get_args(tp)]
         return {"anyOf": options}
     if origin is list:
         (item,) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item)}
+        return {"type": "array", "items": type_schema(item)}
     if dataclasses.is_dataclass(tp):
         return record_schema(tp)
     return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
             bool: {"type": "boolean"}, type(None): {"type": "null"}}[tp]
 
 
+_type_schema = type_schema  # the former name
+
 ID_PATTERNS = {"doc_id": "^d_[0-9a-f]{16}$", "entity_id": "^(e_[0-9a-f]{16})?$", "mention_id": "^m_[0-9a-f]{16}$",
                "claim_id": "^c_[0-9a-f]{16}$", "subject_entity_id": "^(e_[0-9a-f]{16})?$",
                "speaker_entity_id": "^(e_[0-9a-f]{16})?$"}
 
 
-def record_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    props = {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(cls)}
+def columns_schema(columns: tuple[Column, ...] | list[Column], *, title: str) -> dict[str, Any]:
+    """An object with one required property per column (extra keys allowed: the contract grows)."""
+    props = {c.name: type_schema(c.type) for c in columns}
     for name, pattern in ID_PATTERNS.items():
         if name in props:
             props[name]["pattern"] = pattern
-    return {"type": "object", "title": title or cls.__name__, "properties": props,
-            "required": [f.name for f in dataclasses.fields(cls)], "additionalProperties": True}
+    return {"type": "object", "title": title, "properties": props, "required": [c.name for c in columns],
+            "additionalProperties": True}
+
+
+def record_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
+    """The schema of one record (a dataclass of records.py) as the JSONL files hold it."""
+    hints = typing.get_type_hints(cls)
+    return columns_schema([Column(f.name, hints[f.name]) for f in exported_fields(cls)], title=title or cls.__name__)
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    """The schema of one row of an output table."""
+    title = table.record.__name__ if table.record is not None else table.name
+    return columns_schema(table.columns, title=title)
 
 
 def document_schema() -> dict[str, Any]:
-    nullable = {"anyOf": [{"type": "string"}, {"type": "null"}]}
-    props = {
-        "doc_id": {"type": "string", "pattern": "^d_[0-9a-f]{16}$"}, "source": {"type": "string"},
-        **{k: nullable for k in ("title", "subtitle", "author", "published", "url")},
-        "headings": {"type": "array", "items": {"type": "string"}}, "text": {"type": "string"},
-        "blocks": {"type": "array", "items": record_schema(Block)},
-        "boilerplate": {"type": "array", "items": record_schema(Removal)},
-        "mentions": {"type": "array", "items": record_schema(Mention)},
-        "entities": {"type": "array", "items": record_schema(Entity)},
-        "claims": {"type": "array", "items": record_schema(Claim)},
-    }
-    required = ["doc_id", "source", "title", "subtitle", "author", "published", "url", "headings", "text",
-                "boilerplate", "mentions", "entities", "claims"]
-    return {"type": "object", "title": "Document", "properties": props, "required": required,
-            "additionalProperties": True}
+    """The schema of a documents.jsonl record."""
+    return columns_schema(document_record_columns(), title="Document")
 
 
 def manifest_schema() -> dict[str, Any]:
@@ -81,14 +84,17 @@ def manifest_schema() -> dict[str, Any]:
 
 def all_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, each with its $schema, $id and the contract's schema_version."""
+    t = tables()
     schemas = {
         "document.schema.json": document_schema(),
-        "claim.schema.json": record_schema(Claim),
-        "mention.schema.json": record_schema(Mention),
-        "entity.schema.json": record_schema(Entity),
-        "boilerplate.schema.json": record_schema(Removal, title="Removal"),
-        "quantity.schema.json": record_schema(Quantity),
-        "error.schema.json": record_schema(DocError),
+        "claim.schema.json": table_schema(t["claims"]),
+        "mention.schema.json": table_schema(t["mentions"]),
+        "entity.schema.json": table_schema(t["entities"]),
+        # a removed block as documents.jsonl holds it (boilerplate.csv adds the doc_id)
+        "boilerplate.schema.json": record_schema(records.Removal, title="Removal"),
+        "quantity.schema.json": record_schema(records.Quantity),
+        "error.schema.json": table_schema(t["errors"]),
+        "corpus_entity.schema.json": table_schema(t["corpus_entities"]),
         "manifest.schema.json": manifest_schema(),
     }
     return {name: {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{BASE}/{name}",

@@ -1,4 +1,9 @@
-"""Run settings: defaults here, an optional TOML file over them, CLI flags over both."""
+"""Run settings: defaults here, an optional TOML file over them, CLI flags over both.
+
+Every value is checked when a `Settings` is made, by its declared type and the range in `RANGES`, so a
+bad value fails at once with an error naming the key ("batch_size must be an integer of at least 1, not
+0"), not hours later as an endless loop (`max_piece_chars = 0`) or a run that writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import json
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,6 +26,7 @@ class Settings:
     max_piece_chars: int = 50_000  # longer clean texts go through spaCy in pieces cut at block boundaries
     nlp_max_strings: int = 500_000  # new vocab strings after which the spaCy pipeline is loaded afresh (memory stays flat)
     numpy_blas: bool = True  # the model's layers multiply with numpy's BLAS, not thinc's blis (claimpipe.blas)
+    article_seconds: float = 300.0  # time budget of one article's own analysis; over it, a Timeout row (0 = none)
     # ingest limits: a larger input is refused with a one-line reason, not truncated
     max_article_chars: int = 1_000_000
     max_file_bytes: int = 200_000_000  # a JSONL file may hold many articles
@@ -36,6 +42,14 @@ class Settings:
     min_claim_tokens: int = 4
     extra: dict[str, Any] = field(default_factory=dict)  # stage-specific knobs, keyed "stage.name"
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, list):  # TOML and JSON give lists; a frozen Settings keeps tuples
+                value = tuple(value)
+                object.__setattr__(self, f.name, value)
+            check_setting(f.name, value, _hints()[f.name])
+
     @classmethod
     def from_file(cls, path: str | Path, **overrides: Any) -> "Settings":
         """Read a TOML file (top-level keys or a [claimpipe] table) over the defaults."""
@@ -49,14 +63,94 @@ class Settings:
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        clean = {k: (tuple(v) if isinstance(v, list) else v) for k, v in overrides.items() if v is not None}
+        clean = {k: v for k, v in overrides.items() if v is not None}
         return dataclasses.replace(self, **clean)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in dataclasses.asdict(self).items()}
 
     def fingerprint(self, *, exclude: tuple[str, ...] = ("workers", "worker_max_tasks", "batch_size",
-                                                       "nlp_max_strings", "numpy_blas")) -> str:
+                                                       "nlp_max_strings", "numpy_blas",
+                                                       "article_seconds")) -> str:
         """A hash of the settings that change outputs (not those that only change speed)."""
         data = {k: v for k, v in self.to_dict().items() if k not in exclude}
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+# Inclusive ranges of the numeric settings: (least, greatest), None for no bound.
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "batch_size": (1, None),
+    "workers": (0, None),
+    "worker_max_tasks": (1, None),
+    "max_piece_chars": (1_000, None),  # below a sentence or two spaCy would see only fragments
+    "nlp_max_strings": (0, None),
+    "max_article_chars": (1, None),
+    "max_file_bytes": (1, None),
+    "repeat_min_docs": (1, None),
+    "repeat_min_share": (0.0, 1.0),
+    "article_seconds": (0.0, None),
+    "min_claim_tokens": (1, None),
+}
+
+
+def _hints() -> dict[str, Any]:
+    global _HINTS
+    if _HINTS is None:
+        _HINTS = get_type_hints(Settings)
+    return _HINTS
+
+
+_HINTS: dict[str, Any] | None = None
+
+
+def check_setting(name: str, value: Any, hint: Any) -> None:
+    """Raise ValueError naming `name` when `value` is not of the declared type `hint` or out of its range."""
+    kind = _kind(hint)
+    if kind == "integer" and not (isinstance(value, int) and not isinstance(value, bool)):
+        raise ValueError(f"setting {name} must be an integer, not {value!r}")
+    if kind == "number" and not (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        raise ValueError(f"setting {name} must be a number, not {value!r}")
+    if kind == "true or false" and not isinstance(value, bool):
+        raise ValueError(f"setting {name} must be true or false, not {value!r}")
+    if kind == "text or none" and not (value is None or isinstance(value, str)):
+        raise ValueError(f"setting {name} must be a text (or left out), not {value!r}")
+    if kind == "list of texts" and not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
+        raise ValueError(f"setting {name} must be a list of texts, not {value!r}")
+    if kind == "table" and not isinstance(value, dict):
+        raise ValueError(f"setting {name} must be a table of keys and values, not {value!r}")
+    low, high = RANGES.get(name, (None, None))
+    if isinstance(value, float) and value != value:  # NaN is neither below nor above any bound
+        raise ValueError(f"setting {name} must be {_range_words(kind, low, high)}, not nan")
+    if low is not None and value < low:
+        raise ValueError(f"setting {name} must be {_range_words(kind, low, high)}, not {value!r}")
+    if high is not None and value > high:
+        raise ValueError(f"setting {name} must be {_range_words(kind, low, high)}, not {value!r}")
+
+
+def _kind(hint: Any) -> str:
+    """The kind of value a type hint allows, in the words an error message uses."""
+    if hint is bool:
+        return "true or false"
+    if hint is int:
+        return "integer"
+    if hint is float:
+        return "number"
+    text = str(hint)
+    if text in ("str | None", "typing.Optional[str]", "str"):
+        return "text or none"
+    if text.startswith("tuple[str"):
+        return "list of texts"
+    if text.startswith("dict["):
+        return "table"
+    return "any"
+
+
+def _range_words(kind: str, low: float | None, high: float | None) -> str:
+    noun = "an integer" if kind == "integer" else "a number"
+    if low is None and high is None:
+        return noun
+    if high is None:
+        return f"{noun} of at least {low:,}"
+    if low is None:
+        return f"{noun} of at most {high:,}"
+    return f"{noun} from {low} to {high}"

@@ -1,20 +1,19 @@
 """`claimpipe show`: one article's claims and entities, readable at a glance in a terminal.
 
-Article text is never written to the terminal as it is: escape sequences and other control
-characters in an article (ANSI injection: "\\x1b]0;title\\x07", "\\x1b[2J") and bidirectional
-overrides (U+202E) are shown as visible escapes such as `\\x1b`, so an article can neither drive the
-terminal nor disguise what it says.
+Article text and file names are never written to the terminal as they are: `terminal.safe_text` shows
+escape sequences, control characters and bidirectional overrides as visible escapes such as `\\x1b`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import textwrap
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
+
+from .terminal import safe_text, use_color
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,39 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["ArticleNotFound", "find_document", "format_article", "safe_text", "use_color"]
 
 MAX_WIDTH = 100
-# C0 controls (tab and newline are handled apart), DEL, C1 controls (0x9b is a one-byte CSI), and the
-# format characters that reorder or hide text: bidi embeddings, overrides, isolates and marks.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_BREAKS = re.compile(r"[\t\n\u2028\u2029\u0085]")
 
 
 class ArticleNotFound(LookupError):
     """No article, or more than one, matches what the user named; the message says what to try."""
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def safe_text(text: object, *, one_line: bool = True) -> str:
-    """Text that is safe to print: control and bidi characters turned into visible escapes.
-
-    Args:
-        one_line: also turn tabs and line breaks into spaces (else newlines are kept).
-    """
-    text = "" if text is None else str(text)
-    if one_line:
-        text = _BREAKS.sub(" ", text)
-    else:
-        text = text.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n").replace("\u0085", "\n")
-    return _UNSAFE.sub(_visible, text)
-
-
-def use_color(stream: object) -> bool:
-    """Colour by default only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 # ---- finding the article -------------------------------------------------------------------------

@@ -2,15 +2,13 @@
 
 Every `Token` attribute read makes a Token object and looks its string up in the vocab. The claim-type
 and check-worthiness rules read the same five strings of every claim token several times each, so they
-read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). A Doc's
-table lives as long as the Doc (a weak-key map), since the claims and the scores of an article are
-found in two passes over a batch.
+read them from these lists instead (one `Doc.to_array` and one lookup per distinct value). The table is
+kept in the Doc's claims context (`claims.context`), so it lives and dies with the Doc.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
@@ -26,17 +24,15 @@ class TokenTable:
     dep: list[str]  # Token.dep_
 
 
-_tables: WeakKeyDictionary[Doc, TokenTable] = WeakKeyDictionary()
-
-
 def token_table(doc: Doc) -> TokenTable:
-    table = _tables.get(doc)
-    if table is None or len(table.lower) != len(doc):
-        table = _tables[doc] = _read(doc)
-    return table
+    """The Doc's table, read once and kept on the Doc (see `claims.context.doc_context`)."""
+    from .claims.context import doc_context  # the context imports this module
+
+    return doc_context(doc).table
 
 
-def _read(doc: Doc) -> TokenTable:
+def read_token_table(doc: Doc) -> TokenTable:
+    """Read the table from the Doc's arrays."""
     if not len(doc):
         return TokenTable(lower=[], tag=[], pos=[], lemma=[], dep=[])
     strings = doc.vocab.strings

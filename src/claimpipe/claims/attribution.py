@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from .context import claims_context
 from .cues import _adjective_cue, _impersonal_cue, _noun_cue, _raising_cue, _verb_cue, past_dateline
 from .lexicon import Lexicon, load_lexicon
 from .phrases import _according_to, _colon_paragraphs, _continue_quotes, _dash
@@ -38,13 +40,16 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None,
                       quotes: QuoteIndex | None = None) -> list[Attribution]:
     """Every attribution in `doc`, in text order, one per cue. `quotes`: the doc's quote index, when
     the caller has one already."""
-    lex = lexicon or load_lexicon()
-    quotes = quotes or QuoteIndex(doc)
+    with claims_context(doc):
+        return _find_attributions(doc, lexicon or load_lexicon(), quotes or QuoteIndex(doc))
+
+
+def _find_attributions(doc: Doc, lex: Lexicon, quotes: QuoteIndex) -> list[Attribution]:
     found: list[Attribution] = []
     sents = list(doc.sents)
     starts = [s.start for s in sents]
     # only words that can start a cue are looked at: the arrays are read once, in C
-    lemma_ids, lower_ids = _cue_ids(doc.vocab.strings, lex)
+    lemma_ids, lower_ids = _cue_ids(lex)
     arr = doc.to_array(["LEMMA", "LOWER"])
     phrase_sents: set[int] = set()
     for i in range(len(doc)):
@@ -72,17 +77,25 @@ def find_attributions(doc: Doc, *, lexicon: Lexicon | None = None,
     return sorted(found, key=lambda a: a.cue)
 
 
-_ID_CACHE: dict[tuple[int, int], tuple[frozenset[int], frozenset[int]]] = {}
+# lexicon id -> (that lexicon, its cue hashes); the lexicon is held so that its id is not reused
+_CUE_IDS: dict[int, tuple[Lexicon, tuple[frozenset[int], frozenset[int]]]] = {}
+_MAX_LEXICONS = 8
 
 
-def _cue_ids(strings, lex: Lexicon) -> tuple[frozenset[int], frozenset[int]]:
-    """Hashes of every lemma that can be a cue word, and of the first words of phrase cues and dashes."""
-    key = (id(strings), id(lex))
-    if key not in _ID_CACHE:
+def _cue_ids(lex: Lexicon) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of every lemma that can be a cue word, and of the first words of phrase cues and dashes.
+
+    A string's hash is the same in every vocab, so this depends on the lexicon alone: the cache holds
+    one entry per lexicon in use (a run has one), never one per Doc or per pipeline."""
+    entry = _CUE_IDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
         lemmas = lex.cue_lemmas | lex.nouns | lex.adjectives | lex.raising | lex.impersonal
         firsts = {p[0] for p in lex.according_to} | DASHES
-        _ID_CACHE[key] = (frozenset(strings.add(w) for w in lemmas), frozenset(strings.add(w) for w in firsts))
-    return _ID_CACHE[key]
+        if len(_CUE_IDS) >= _MAX_LEXICONS:
+            _CUE_IDS.clear()
+        entry = _CUE_IDS[id(lex)] = (lex, (frozenset(hash_string(w) for w in lemmas),
+                                           frozenset(hash_string(w) for w in firsts)))
+    return entry[1]
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ._text import doc_text
+from .context import claims_context, doc_text
 from spacy.tokens import Doc, Span
 
-from ..records import Claim, Cleaned, Entity, Mention, make_claim_id
+from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
@@ -28,7 +28,13 @@ def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mentio
         Claims in text order, with attribution, structure, resolution, negation and hedging filled;
         `claim_types`, `quantities` and `checkworthiness` are left to `checkworthiness.enrich_claims`.
     """
-    lex = lexicon or load_lexicon()
+    with claims_context(doc):  # text and token table, read once for every rule below
+        return _doc_claims(doc, doc_id=doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
+                           settings=settings, lex=lexicon or load_lexicon())
+
+
+def _doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mention], entities: list[Entity],
+                settings: Settings, lex: Lexicon) -> list[Claim]:
     quotes = QuoteIndex(doc)  # one index for both
     attributions = find_attributions(doc, lexicon=lex, quotes=quotes)
     resolver = Resolver(doc, mentions, entities, lexicon=lex, attributions=attributions, quotes=quotes)
@@ -122,22 +128,29 @@ def speaker_of(doc: Doc, att: Attribution, resolver: Resolver) -> tuple[str, str
 
 
 def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution | None) -> str:
-    """The claim with pronouns and descriptions replaced by names, readable alone."""
+    """The claim with pronouns and descriptions replaced by names, readable alone; each replacement
+    is listed in `claim.rewrites` (offsets into `claim.text`), so a reader can see what was put in."""
     s, e = claim.start_char, claim.end_char
+    text_of = doc_text(doc)
     pieces = []
     pos = s
+    rewrites = []
     for r in resolver.replacements(s, e):
         if r.start_char < pos:
             continue
         name = resolver.name(r.entity_id)
         if not name:
             continue
-        pieces.append(doc_text(doc)[pos:r.start_char])
+        pieces.append(text_of[pos:r.start_char])
         ent = resolver.entities.get(r.entity_id)
         plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
-        pieces.append(name + (("'" if plural_name else "'s") if r.possessive else ""))
+        replacement = name + (("'" if plural_name else "'s") if r.possessive else "")
+        pieces.append(replacement)
+        rewrites.append(Rewrite(start=r.start_char - s, end=r.end_char - s, original=text_of[r.start_char:r.end_char],
+                                replacement=replacement, entity_id=r.entity_id, confidence=r.confidence))
         pos = r.end_char
-    pieces.append(doc_text(doc)[pos:e])
+    pieces.append(text_of[pos:e])
+    claim.rewrites = rewrites
     text = "".join(pieces).strip()
     if text and text[0].islower() and not text.startswith(("iP", "e-")):
         text = text[0].upper() + text[1:]

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .attribution import find_attributions
+from .context import claims_context
 from .units import doc_units
 
 
@@ -15,7 +16,8 @@ def find_claims(doc: Doc, *, min_tokens: int = 4) -> list[Span]:
     A pure function of the parse: every statement sentence (or atomic part) is a claim; blocks are
     not known here, so headings are recognised by their shape only.
     """
-    units = doc_units(doc, find_attributions(doc), min_tokens=min_tokens)
+    with claims_context(doc):
+        units = doc_units(doc, find_attributions(doc), min_tokens=min_tokens)
     spans = []
     for u in units:
         span = doc.char_span(u.start_char, u.end_char, label=u.attribution.kind if u.attribution else "none",

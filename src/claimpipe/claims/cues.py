@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ._text import doc_text
+from .context import doc_text
 from .lexicon import Lexicon
 from .spans import DASHES, Attribution, QuoteIndex, _clause_without, noun_phrase, subtree_range, token_range
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..records import Claim
 from .checkworthiness import CheckworthinessScorer, Scores, claim_spans, score_documents, score_claims
+from .context import claims_context
 from .types import type_claims
 
 
@@ -24,6 +25,7 @@ def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScore
         return
     if scores is None:
         scores = score_documents(scorer, [(doc, claims)])[0]
-    spans = claim_spans(doc, claims)
-    cues = type_claims(doc, claims, spans, subjectivity=scores[1], threshold=scorer.subjectivity_threshold)
-    score_claims(doc, claims, spans, scores, scorer=scorer, cues=cues)
+    with claims_context(doc):
+        spans = claim_spans(doc, claims)
+        cues = type_claims(doc, claims, spans, subjectivity=scores[1], threshold=scorer.subjectivity_threshold)
+        score_claims(doc, claims, spans, scores, scorer=scorer, cues=cues)

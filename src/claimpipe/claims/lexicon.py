@@ -42,6 +42,7 @@ class Lexicon:
     non_anaphoric: frozenset[str]
     gender_titles: dict[str, str] = field(default_factory=dict)  # "mr" -> "m", "ms" -> "f"
     gender_nouns: dict[str, str] = field(default_factory=dict)  # "spokesman" -> "m", "wife" -> "f"
+    abstain: dict[str, float | bool] = field(default_factory=dict)  # [resolution.abstain]
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -94,6 +95,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         manner=_words(cues.get("manner", [])),
         gender_titles=_gender_words(res.get("gender", {}), "titles"),
         gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
+        abstain=dict(res.get("abstain", {})),
     )
 
 

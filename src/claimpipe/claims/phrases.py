@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ._text import doc_text
+from .context import doc_text
 from .lexicon import Lexicon
 from .quotes import Quote, paragraphs
 from .spans import DASHES, Attribution, QuoteIndex, _clause_without, subtree_range, token_range

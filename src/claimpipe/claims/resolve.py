@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.persons import first_names
 from ..records import Entity, Mention
 from ..token_table import token_table
 from .lexicon import Lexicon, load_lexicon
@@ -63,6 +64,7 @@ class Replacement:
     end_char: int
     entity_id: str
     possessive: bool
+    confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
 
 
 def _is_subject(token: Token) -> bool:
@@ -172,6 +174,8 @@ class Resolver:
         self.described: dict[str, set[str]] = {}  # entity -> head nouns used to describe it
         self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
         self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
+        # token index -> (best candidate's score, margin to the next other entity; inf when alone)
+        self.evidence: dict[int, tuple[float, float]] = {}
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
         self.quotes = quotes or QuoteIndex(doc)
         # PERSON entity -> "m" / "f", from a title or a describing noun; never from a resolved pronoun,
@@ -206,6 +210,10 @@ class Resolver:
         for eid, nouns in self.described.items():
             if self.entities.get(eid) is not None and self.entities[eid].label == "PERSON":
                 self._note_gender(eid, sorted(nouns), self.lex.gender_nouns)
+        names = first_names()  # last: a title or a describing noun says more than a first name
+        for eid, ent in self.entities.items():
+            if ent.label == "PERSON" and " " in ent.name:
+                self._note_gender(eid, [ent.name.split()[0].lower()], names)
         self._pending = [r for _, r in starts]
         self._resolve_all()
 
@@ -309,7 +317,28 @@ class Resolver:
             if not gender:  # "Bungie has got it right": "it" is some thing, rarely the next name
                 return None
             cands = cands[1:]  # "He criticised her": the other person
-        return cands[0][2].entity_id if cands else None
+        kind = "person" if gender else "it" if lower in IT_PRONOUNS else "they"
+        return self._pick(t, cands, kind)
+
+    def _pick(self, t: Token, cands: list[tuple[float, int, Ref]], kind: str) -> str | None:
+        """The best candidate when it is clearly ahead of the next entity in reach, else None (the
+        words stay as written). `kind`: person, it, they or description ([resolution.abstain])."""
+        if not cands:
+            return None
+        best = cands[0]
+        runner = next((c for c in cands[1:] if c[2].entity_id != best[2].entity_id), None)
+        margin = math.inf if runner is None else runner[0] - best[0]
+        rules = self.lex.abstain
+        if margin < float(rules.get(f"{kind}_margin", 0.0)):
+            return None
+        if runner is None and kind == "it" and not rules.get("it_alone", True):
+            return None
+        if runner is None and kind == "person" and rules.get("person_alone_needs_gender", False) \
+                and self.gender.get(best[2].entity_id) != PRONOUN_GENDER.get(t.lower_) \
+                and not (best[2].subject and self.sent_of[t.i] - best[2].sent <= int(rules.get("person_alone_reach", -1))):
+            return None  # alone, of unknown gender: only the subject of this or the last sentence
+        self.evidence[t.i] = (best[0], margin)
+        return best[2].entity_id
 
     def _speaker_around(self, t: Token) -> str | None:
         """The entity of the speaker of the direct quotation that holds `t`: a name, or a pronoun
@@ -363,7 +392,7 @@ class Resolver:
         if not cands:
             return None
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
-        return (described or cands)[0][2].entity_id
+        return self._pick(t, described or cands, "description")
 
     def _institution(self, t: Token) -> str | None:
         if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
@@ -406,14 +435,20 @@ class Resolver:
             t = self.doc[i]
             if not (start_char <= t.idx < end_char):
                 continue
+            confidence = margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
             if t.pos_ == "PRON":
-                out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t)))
+                out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
             elif t.i not in self.token_entity and self.lex.descriptions.get(t.lemma_.lower()):
                 left = t.left_edge.idx
                 if left < start_char:
                     continue
-                out.append(Replacement(left, t.idx + len(t.text), eid, False))
+                out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence))
         return out
+
+
+def margin_confidence(margin: float) -> float:
+    """A 0..1 reading of how far the chosen entity is ahead of the next (1.0 when it stands alone)."""
+    return 1.0 if margin == math.inf else round(1.0 - math.exp(-margin), 3)
 
 
 def _relative_antecedents(t: Token) -> set[int]:

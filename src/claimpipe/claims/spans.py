@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ._text import doc_text
+from .context import doc_text
 from .quotes import Quote, find_quotes
 
 KINDS = ("direct", "indirect", "mixed", "according_to")

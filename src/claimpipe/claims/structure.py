@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
-from ._text import doc_text
+from .context import doc_text
 from spacy.tokens import Token
 
 from .attribution import past_dateline, token_range

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._text import doc_text
+from .context import doc_text
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, token_range

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..metadata import iso_date
 from ..records import Article, Block, Cleaned, Removal
 from ..settings import Settings
 from .label import label_units
@@ -101,7 +102,7 @@ def cleaned_from(decisions: list[BlockDecision], article: Article) -> Cleaned:
         title=article.title or title,
         subtitle=article.subtitle or subtitle,
         author=article.author or author,
-        published=article.published or published,
+        published=article.published or iso_date(published),
         headings=headings,
     )
 

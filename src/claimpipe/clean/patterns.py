@@ -192,3 +192,55 @@ def match_date(text: str) -> str | None:
 
 
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+# -- notes that are part of the record, embedded posts, navigation lines ---------------------------
+
+# A correction, clarification or editor's note: part of the published record, so kept (kind "note").
+NOTE = re.compile(
+    r"\s*(?:(?:corrections?|clarifications?|editor['’]?s['’]? notes?|note to (?:readers|our readers)|"
+    r"correction appended)\s*[:—–-]"
+    r"|(?:this|the) (?:story|article|report|post|piece|headline)\b.{0,80}?\b(?:has been|was|have been|were)"
+    r" (?:corrected|updated to correct|amended|clarified)"
+    r"|an earlier version of this (?:story|article|report|post|piece|headline))", re.I)
+
+# Raw markup of an embedded social-media post, as scrapers leave it in the text.
+_EMBED_MARKUP = re.compile(
+    r"<(?:tweet\b|/tweet>|blockquote[^>]*(?:twitter-tweet|instagram-media|tiktok-embed|fb-xfbml)|iframe[^>]*"
+    r"(?:twitter|instagram|facebook|youtube|tiktok)|script[^>]*(?:platform\.twitter\.com|instagram\.com/embed))",
+    re.I)
+# The signature line of a pasted tweet: "— Jane Doe (@janedoe) May 12, 2019".
+_TWEET_SIGNATURE = re.compile(r"(?:pic\.twitter\.com/\w+\s*)?[—–-]{1,2}\s*[^\n()]{1,60}\(@\w{1,15}\)\s*"
+                              r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s*$")
+
+
+def match_embed(text: str) -> str | None:
+    """The reason for a block that is an embedded social-media post's raw markup or signature line."""
+    if _EMBED_MARKUP.search(text):
+        return "embedded social-media post (raw markup)"
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if _TWEET_SIGNATURE.search(last_line) and len(text.split()) <= 80:
+        return "embedded social-media post"
+    return None
+
+
+# Section names of news sites' navigation bars.
+NAV_WORDS = frozenset("""home news sport sports weather business politics world us uk opinion opinions video videos
+entertainment health science tech technology travel style lifestyle life culture arts art food money markets
+live search menu login subscribe more local education national international economy finance magazine
+podcasts podcast photos photography books music movies film tv television media fashion climate environment
+cars autos obituaries crime elections election investigations features comment analysis latest trending
+newsletters games puzzles crosswords shop sections topics regions africa asia europe americas australia
+india china canada middle east""".split())
+
+
+def nav_line(text: str) -> bool:
+    """A line of three or more site-section names and nothing else ("Home News Sport Weather Business")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 3 or len(words) > 25 or ends_sentence_mark(text):
+        return False
+    return sum(w.casefold() in NAV_WORDS for w in words) >= 0.75 * len(words)
+
+
+def ends_sentence_mark(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":"))

@@ -31,7 +31,7 @@ class RepeatIndex:
             return
         self._seen.add(article.doc_id)
         keys = {repeat_key(u.text) for u in split_units(article.text)}
-        site = article.site
+        site = site_group(article)
         self._docs[site] += 1
         counts = self._counts[site]
         for key in keys:
@@ -51,8 +51,8 @@ class RepeatIndex:
         settings, and the counts of its blocks seen at least `min_docs` times. A result cache keyed on
         this signature stays valid while other articles of the site come and go.
         """
-        docs = self._docs.get(article.site, 0)
-        counts = self._counts.get(article.site, {})
+        docs = self._docs.get(site_group(article), 0)
+        counts = self._counts.get(site_group(article), {})
         repeated = sorted((k, counts[k]) for k in {repeat_key(u.text) for u in split_units(article.text)}
                           if counts.get(k, 0) >= min_docs)
         if not repeated:
@@ -61,3 +61,8 @@ class RepeatIndex:
 
     def __len__(self) -> int:
         return sum(self._docs.values())
+
+
+def site_group(article: Article) -> str | None:
+    """The articles whose blocks are counted together: those of one site, else those of one folder."""
+    return article.site or article.folder

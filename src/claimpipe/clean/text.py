@@ -10,7 +10,7 @@ from itertools import islice
 from pathlib import Path
 
 # the block kinds that stay in the clean text
-KEPT_KINDS = ("title", "subtitle", "heading", "paragraph")
+KEPT_KINDS = ("title", "subtitle", "heading", "paragraph", "note")  # note: a correction or editor's note
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _TERMINAL = re.compile(r"""[.!?…。！？](?:['"’”»)\]*]*)$""")

@@ -8,7 +8,9 @@ Pure functions over the fixed `doc.ents`. A mention's canonical name comes, in o
    it spells: "SRG" -> "Steppe Resources Group";
 3. a longer name of the same kind that it is part of: a PERSON's surname or first name ("Zhumangarin",
    "De Graaf"), an ORG's leading words or the name without its legal form ("Nordlys" -> "Nordlys Energi");
-4. the same words in another case (a dateline "WASHINGTON" -> "Washington").
+4. the same words in another case (a dateline "WASHINGTON" -> "Washington");
+5. a PERSON's name with a middle initial, when the article spells only one such form ("Richard Burr" ->
+   "Richard M. Burr").
 
 The name chosen for a group is the longest proper form: no leading "the", no form of address, no company
 legal form, not all capitals when another form exists; NORP plurals are singular ("Democrats" -> "Democrat").
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from .persons import address_gender, first_name_gender, is_initial
 from .shapes import ACRONYM, CONNECTORS
 from .gazetteer import Gazetteer, Lexicon
 
@@ -112,6 +115,7 @@ def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Res
     free = [r for r in items if not r.ent.id_]
     _merge_inflections(free)
     _resolve_acronyms(free, items, lex)
+    _merge_middle_initials(free)
     _resolve_short_forms(free)
     _resolve_case(free)
     return items
@@ -172,28 +176,72 @@ def _resolve_acronyms(free: list[Resolved], items: list[Resolved], lex: Lexicon)
             r.label, r.name, r.kb_id = target.label, target.name, target.kb_id
 
 
+def without_middle_initials(name: str) -> tuple[str, ...]:
+    """A person's name without the initials between its first and last word, lower-cased:
+    "Richard M. Burr" -> ("richard", "burr"); "J. K. Rowling" keeps its first initial."""
+    words = words_of(name)
+    keep = [w for k, w in enumerate(words) if k in (0, len(words) - 1) or not is_initial(w)]
+    return tuple(w.lower() for w in keep)
+
+
+def _merge_middle_initials(free: list[Resolved]) -> None:
+    """ "Richard Burr" and "Richard M. Burr" are one person, named with the initial. Only when the article
+    spells one initialled form: with "George W. Bush" and "George H. W. Bush", "George Bush" stays apart."""
+    groups: dict[tuple[str, ...], set[str]] = {}
+    for r in free:
+        if r.label == "PERSON" and len(words_of(r.name)) > 1:
+            groups.setdefault(without_middle_initials(r.name), set()).add(r.name)
+    target = {}
+    for names in groups.values():
+        initialled = {n for n in names if tuple(w.lower() for w in words_of(n)) != without_middle_initials(n)}
+        if len(initialled) == 1 and len(names) > 1:
+            target.update(dict.fromkeys(names, initialled.pop()))
+    for r in free:
+        if r.label == "PERSON" and r.name in target:
+            r.name = target[r.name]
+
+
+def _longer_names(r: Resolved, fulls: list[Resolved]) -> set[str]:
+    """The longer names `r` is a short form of. A bare PERSON word is read as a surname before a first
+    name ("Clinton" beside "Hillary Clinton" and the model's "Clinton Plan")."""
+    short = words_of(r.name)
+    found = [f for f in fulls if f is not r and f.label == r.label and f.name != r.name
+             and _is_part(short, words_of(f.name), r.label)]
+    if r.label == "PERSON" and len(short) == 1:
+        found = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()] or found
+    names = {f.name for f in found}
+    # "Hillary Clinton" inside "Crooked Hillary Clinton" is one candidate, the longer
+    return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
+
+
+def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved]) -> set[str]:
+    """Bare surnames that a form of address gives another gender than the full name they would join:
+    "Mr. Obama" beside "Michelle Obama" is another Obama, so no bare "Obama" joins her (which one is unclear)."""
+    out = set()
+    for r in free:
+        said = address_gender(r.ent) if r.label == "PERSON" and len(words_of(r.name)) == 1 else None
+        if said is None:
+            continue
+        for name in _longer_names(r, fulls):
+            gender = first_name_gender(words_of(name)[0])
+            if gender is not None and gender != said:
+                out.add(r.name.lower())
+    return out
+
+
 def _resolve_short_forms(free: list[Resolved]) -> None:
+    """A short form takes the one longer name it is part of; with two (two Smiths) which one is unclear,
+    so it stays its own entity. A second pass carries a name on to a longer one ("Nordlys" ->
+    "Nordlys Energi" -> "Nordlys Energi Group")."""
     fulls = [r for r in free if r.label in SHORT_FORM_LABELS and len(words_of(r.name)) > 1]
-    for r in free:
-        if r.label not in SHORT_FORM_LABELS:
-            continue
-        short = words_of(r.name)
-        candidates = [f for f in fulls if f.label == r.label and _is_part(short, words_of(f.name), r.label)]
-        if not candidates:
-            continue
-        names = {f.name for f in candidates}
-        if len(names) > 1:  # two Smiths: the nearest full name before, else the first after
-            before = [f for f in candidates if f.ent.start < r.ent.start]
-            pick = before[-1] if before else candidates[0]
-        else:
-            pick = candidates[0]
-        r.name = max((f.name for f in candidates if f.name == pick.name), key=len)
-    # a full name that is itself part of a longer one ("Nordlys Energi" in "Nordlys Energi Group")
-    for r in free:
-        for f in fulls:
-            if f.label == r.label and f is not r and len(words_of(f.name)) > len(words_of(r.name)) \
-                    and _is_part(words_of(r.name), words_of(f.name), r.label) and r.name != f.name:
-                r.name = f.name
+    other_person = _addressed_otherwise(free, fulls)
+    for _ in range(2):
+        for r in free:
+            if r.label not in SHORT_FORM_LABELS or r.label == "PERSON" and r.name.lower() in other_person:
+                continue
+            names = _longer_names(r, fulls)
+            if len(names) == 1:
+                r.name = names.pop()
 
 
 def _resolve_case(free: list[Resolved]) -> None:

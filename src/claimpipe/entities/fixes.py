@@ -15,6 +15,9 @@
 6. Names are carried through the article: an acronym defined in brackets after a name becomes an entity
    of that name's label, and the parts of a PERSON's full name ("Mehta" after "Rajiv Mehta") become PERSON
    wherever they stand as proper nouns, unlabelled or mislabelled.
+7. One person, one entity (`persons`): a span joining names by "and" is one PERSON per name when one is a
+   known person ("Band and Kelly"), and a known person's full name or surname under another label is
+   PERSON ("Trump" ORG beside "Donald Trump").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
+from .persons import one_person_one_entity
 from .propagate import acronyms, people_by_role, propagate_orgs, propagate_people
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
                      is_headline_line, is_line_break, sentence_initial)
@@ -300,4 +304,5 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
         ents = acronyms(doc, ents)
         ents = propagate_people(doc, ents, gazetteer, lex)
         ents = propagate_orgs(doc, ents, gazetteer, lex)
+        ents = one_person_one_entity(doc, ents, lex)
     return sorted(filter_spans(ents), key=lambda s: s.start)

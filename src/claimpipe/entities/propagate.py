@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer, Lexicon
+from .persons import after_place_preposition
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
 
 
@@ -96,7 +97,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             key = tuple(t.lower_ for t in e)
             entry = gazetteer.lookup(e.text)
             if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
-                    and votes.get(key, 0) >= 0):
+                    and votes.get(key, 0) >= 0 and not after_place_preposition(e)):
                 out.remove(e)
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
         i = found.end
@@ -170,9 +171,18 @@ def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) ->
     return firsts
 
 
+def _addressed(doc: Doc, ents: list[Span], lex: Lexicon) -> set[str]:
+    """Bare one-word PERSON names right after a form of address or title ("Mr. Trump"): a person. The
+    model's PERSON label alone is no evidence ("Huaxin" PERSON beside "Huaxin Semiconductor")."""
+    return {e.text for e in ents if len(e) == 1 and e.label_ == "PERSON" and e.start > 0
+            and (lex.is_honorific(doc[e.start - 1].lower_) or lex.is_title(doc[e.start - 1].lower_))}
+
+
 def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """Label an ORG's distinctive first word as ORG where it stands alone ("Huaxin said", "Nordlys" as PERSON)."""
     firsts = org_short_forms(ents, lex, gazetteer)
+    for word in _addressed(doc, ents, lex) & set(firsts):
+        firsts.pop(word)  # "Mr. Trump" beside "Trump University": the man, not the school
     others: dict[str, int] = {}
     for e in ents:  # "London" of "London Stock Exchange" is a place where the article says so
         if e.text in firsts and e.label_ not in ("ORG", "PERSON"):

@@ -60,17 +60,22 @@ def cooccurrence(outputs: "Outputs", n: int = 12) -> pd.DataFrame:
     """How many sentences mention both of two entities, for the `n` entities in the most sentences.
 
     A square frame indexed both ways by entity name; the diagonal holds each entity's own sentences.
+    Computed from counts: only the mentions of the `n` entities are paired, within their sentence, so
+    time and memory grow with the mentions (at most n x n pairs per sentence), never with sentences x
+    entities.
     """
     m = outputs.mentions
     if m.empty:
         return pd.DataFrame()
     sentences = m[["doc_id", "sentence_index", "entity_id"]].drop_duplicates()
-    sentences = sentences.assign(sentence=sentences["doc_id"].astype(str) + ":" + sentences["sentence_index"].astype(str))
     top = sentences["entity_id"].value_counts()
     top = top.sort_index().sort_values(ascending=False, kind="stable").head(n).index.tolist()
-    onehot = pd.crosstab(sentences["sentence"], sentences["entity_id"]).reindex(columns=top, fill_value=0)
-    onehot = (onehot > 0).astype(int)
-    matrix = onehot.T @ onehot
+    kept = sentences[sentences["entity_id"].isin(top)]
+    pairs = kept.merge(kept, on=["doc_id", "sentence_index"], suffixes=("_a", "_b"))
+    counts = pairs.groupby(["entity_id_a", "entity_id_b"]).size()
+    matrix = pd.DataFrame(0, index=top, columns=top, dtype="int64")
+    for (a, b), count in counts.items():
+        matrix.loc[a, b] = count
     names = entity_names(outputs)
     labels = [short(names.get(str(i), str(i)), 24) for i in top]
     matrix.index, matrix.columns = labels, labels

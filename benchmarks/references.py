@@ -1,0 +1,229 @@
+"""Score stand-alone rewrites and speakers against the blind reference set (`devsets/references/`).
+
+    .venv/bin/python benchmarks/references.py --split tune      # the part the rules may be tuned on
+    .venv/bin/python benchmarks/references.py --split heldout   # the part they may not
+    .venv/bin/python benchmarks/references.py --split all --show-errors
+
+The 24 articles (BBC and PolNeAR dev, drawn at random, see `devsets/references/PROTOCOL.md`) were
+annotated by reading the text, without claimpipe's output in view. Each article goes through
+`claimpipe.pipeline.run` as a plain-text file; the claims' `rewrites` and speakers are then compared with
+the gold by source offsets:
+
+- rewrite precision: rewrites that put in the gold antecedent / rewrites of a gold reference;
+- rewrite recall: right rewrites / gold references with a named antecedent that lie inside a claim;
+- wrong-name claims: claims holding a gold reference that got at least one wrong name / those claims;
+- speaker precision: pronoun or role speakers resolved to the gold speaker / those resolved to a name;
+  speaker coverage: right / gold speakers with a name that are the speaker of some claim.
+
+A rewrite over words the annotators did not mark is "unjudged" and counted apart. Needs `../shared/data`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+import tarfile
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+GOLD = REPO / "devsets" / "references"
+DATA = REPO.parent / "shared" / "data"
+
+
+def article_texts(items: list[dict]) -> dict[tuple[str, str], str]:
+    """The texts of the gold articles, read from ../shared/data (never copied into the repo)."""
+    wanted = {(g["dataset"], g["id"]) for g in items}
+    texts: dict[tuple[str, str], str] = {}
+    with gzip.open(DATA / "bbc-news" / "bbc_news_2225.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if ("bbc", rec["id"]) in wanted:
+                texts[("bbc", rec["id"])] = rec["text"]
+    with tarfile.open(DATA / "polnear-dev" / "polnear_dev.tar.gz") as tar:
+        for member in tar.getmembers():
+            name = Path(member.name).name
+            if ("polnear", name) in wanted and "/text/" in member.name:
+                texts[("polnear", name)] = tar.extractfile(member).read().decode("utf-8")
+    return texts
+
+
+def _norm(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name).lower().strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.removeprefix("the ").strip()
+
+
+def same_entity(replacement: str, antecedent: str | None, entities: list[dict], aliases: list[str] = ()) -> bool:
+    """True when the name put in, or a spelling the article used for that entity (`aliases`, from the
+    run's entity table: "U.S." for "United States"), is a spelling of the gold antecedent."""
+    if antecedent is None:
+        return False
+    spellings = {_norm(antecedent)}
+    for ent in entities:
+        if ent["name"] == antecedent:
+            spellings.update(_norm(s) for s in ent.get("spellings", []))
+    return any(_norm(name) in spellings for name in [replacement, *aliases])
+
+
+def kind_of(original: str) -> str:
+    """The breakdown a rewrite is counted under: he/she, it, they, or a description."""
+    word = original.lower()
+    if word in ("he", "him", "his", "himself", "she", "her", "hers", "herself"):
+        return "he/she"
+    if word in ("it", "its", "itself"):
+        return "it"
+    if word in ("they", "them", "their", "theirs", "themselves"):
+        return "they"
+    return "description"
+
+
+@dataclass
+class Tally:
+    rewrites: int = 0
+    right: int = 0
+    unjudged: int = 0
+    gold_named_in_claims: int = 0
+    claims_with_refs: int = 0
+    claims_with_wrong_name: int = 0
+    speakers_resolved: int = 0
+    speakers_right: int = 0
+    gold_speakers_named: int = 0
+    errors: list[str] = field(default_factory=list)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, judged]
+    decisions: list[tuple[str, float, bool]] = field(default_factory=list)  # (kind, confidence, right)
+
+    def figures(self) -> dict[str, float | int]:
+        judged = self.rewrites - self.unjudged
+        return {
+            "rewrite_precision": round(self.right / judged, 3) if judged else 0.0,
+            "rewrite_recall": round(self.right / self.gold_named_in_claims, 3) if self.gold_named_in_claims else 0.0,
+            "rewrites_judged": judged, "rewrites_right": self.right, "rewrites_unjudged": self.unjudged,
+            "gold_named_refs_in_claims": self.gold_named_in_claims,
+            "wrong_name_claim_rate": round(self.claims_with_wrong_name / self.claims_with_refs, 3)
+            if self.claims_with_refs else 0.0,
+            "claims_with_refs": self.claims_with_refs, "claims_with_wrong_name": self.claims_with_wrong_name,
+            "speaker_precision": round(self.speakers_right / self.speakers_resolved, 3) if self.speakers_resolved else 0.0,
+            "speaker_coverage": round(self.speakers_right / self.gold_speakers_named, 3)
+            if self.gold_speakers_named else 0.0,
+            "speakers_resolved": self.speakers_resolved, "speakers_right": self.speakers_right,
+            "gold_speakers_named": self.gold_speakers_named,
+            "precision_by_kind": {k: f"{r}/{n}" for k, (r, n) in sorted(self.by_kind.items())},
+        }
+
+
+def score_article(gold: dict, doc: dict, tally: Tally) -> None:
+    claims = doc["claims"]
+    aliases = {e["entity_id"]: e.get("aliases", []) for e in doc.get("entities", [])}
+    refs = gold["references"]
+    entities = gold.get("entities", [])
+    by_start = {}
+    for ref in refs:
+        by_start[(ref["start"], ref["end"])] = ref
+    for claim in claims:
+        inside = [r for r in refs if claim["source_start"] <= r["start"] and r["end"] <= claim["source_end"]]
+        tally.gold_named_in_claims += sum(r["antecedent"] is not None for r in inside)
+        wrong = False
+        for rw in claim.get("rewrites", []):
+            start, end = claim["source_start"] + rw["start"], claim["source_start"] + rw["end"]
+            ref = next((r for r in inside if r["start"] < end and start < r["end"]), None)
+            tally.rewrites += 1
+            if ref is None:
+                tally.unjudged += 1
+                tally.errors.append(f"UNJUDGED {gold['id']}: {rw['original']!r} -> {rw['replacement']!r}")
+                continue
+            counts = tally.by_kind.setdefault(kind_of(rw["original"]), [0, 0])
+            counts[1] += 1
+            right = same_entity(rw["replacement"], ref["antecedent"], entities, aliases.get(rw["entity_id"], []))
+            tally.decisions.append((kind_of(rw["original"]), rw["confidence"], right))
+            if right:
+                tally.right += 1
+                counts[0] += 1
+            else:
+                wrong = True
+                tally.errors.append(f"WRONG {gold['id']}: {rw['original']!r} -> {rw['replacement']!r} "
+                                    f"(gold {ref['antecedent'] or 'none: ' + str(ref['why'])}) in: {claim['text'][:120]!r}")
+        if inside:
+            tally.claims_with_refs += 1
+            tally.claims_with_wrong_name += wrong
+    score_speakers(gold, claims, tally, aliases)
+
+
+def score_speakers(gold: dict, claims: list[dict], tally: Tally, aliases: dict[str, list[str]]) -> None:
+    entities = gold.get("entities", [])
+    for sp in gold["speakers"]:
+        said = [c for c in claims if c.get("speaker_start") is not None
+                and c["speaker_start"] + c["source_start"] - c["start_char"] < sp["speaker_end"]
+                and sp["speaker_start"] < c["speaker_end"] + c["source_start"] - c["start_char"]]
+        if not said:
+            continue
+        if sp["speaker"] is not None:
+            tally.gold_speakers_named += 1
+        claim = said[0]
+        words = sp["speaker_text"]
+        if not claim.get("speaker_entity_id") or _norm(claim["speaker"]) == _norm(words):
+            continue  # left as written
+        tally.speakers_resolved += 1
+        if same_entity(claim["speaker"], sp["speaker"], entities, aliases.get(claim["speaker_entity_id"], [])):
+            tally.speakers_right += 1
+        else:
+            tally.errors.append(f"SPEAKER {gold['id']}: {words!r} -> {claim['speaker']!r} (gold {sp['speaker']})")
+
+
+def run_split(split: str, nlp) -> Tally:
+    from claimpipe.pipeline import run
+
+    items = [json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = article_texts(items)
+    tally = Tally()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+        corpus.mkdir()
+        names = {}
+        for k, g in enumerate(items):
+            text = texts[(g["dataset"], g["id"])]
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["text_sha256"]:
+                raise SystemExit(f"{g['id']}: the text differs from the annotated one")
+            name = f"{k:02d}.txt"
+            (corpus / name).write_text(text, encoding="utf-8")
+            names[name] = g
+        run(corpus, out, nlp=nlp, use_cache=False)
+        docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+        for doc in docs:
+            gold = names[Path(doc["source"]).name]
+            score_article(gold, doc, tally)
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--dump-decisions", metavar="PATH", help="write (kind, confidence, right) per rewrite")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        raise SystemExit(f"{DATA} is absent: the articles are read from ../shared/data")
+    from claimpipe.annotate import load_nlp
+    from claimpipe.settings import Settings
+
+    nlp = load_nlp(Settings())
+    for split in (["tune", "heldout"] if args.split == "all" else [args.split]):
+        tally = run_split(split, nlp)
+        print(json.dumps({"split": split, **tally.figures()}))
+        if args.show_errors:
+            print("\n".join(tally.errors))
+        if args.dump_decisions:
+            Path(args.dump_decisions).with_suffix(f".{split}.json").write_text(json.dumps(tally.decisions))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""One person, one entity within an article: a person's names win over the model's other labels.
+
+Run by `fix_entities` after the names are carried through the article (`propagate`):
+
+- `known_persons`: the article's evidence that a name is a person: a multi-word PERSON ("Donald Trump")
+  gives its full name and its surname; a bare word right after a form of address or a person's title
+  ("Mr. Trump", "Senator Burr") is a person's name too;
+- `split_coordinated`: a span joining names by "and" or "&" ("Band and Kelly" ORG) becomes one PERSON per
+  name when one of its names is a known person or the model read the span as PERSON; otherwise it is left
+  as the model said (it may be a firm: "Marks and Spencer");
+- `join_persons`: a span of another label whose words are a known person's full name or surname ("Trump"
+  ORG beside "Donald Trump", "Trump" ORG taken from "Trump University") becomes PERSON, so the canonical
+  names put it with that person. A multi-word organisation that holds the name ("Trump University") keeps
+  its own span. Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  when it is one word in running text, not in capitals and not after a preposition of place ("in
+  Washington" stays a place).
+
+When no person of that name is in the article, "Trump" after "Trump University" stays as the model and the
+organisation short forms left it: there is no evidence either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Lexicon
+from .shapes import CONNECTORS
+
+COORDINATORS = frozenset({"and", "&"})
+# Forms of address that say a person's gender: "Mr. Obama" is not Michelle Obama.
+GENDERED_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                    "dame": "f"}
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside"})
+
+
+@dataclass(slots=True)
+class Persons:
+    """The article's person names, lower-cased: full names, surnames, and bare words with a title."""
+
+    full: set[tuple[str, ...]] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    addressed: set[str] = field(default_factory=set)  # "Mr. Trump": "trump"
+
+    def is_person(self, words: tuple[str, ...]) -> bool:
+        if len(words) == 1:
+            return words[0] in self.surnames or words[0] in self.addressed
+        return words in self.full
+
+
+def _name_words(span: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in span if not t.is_punct or t.text == ".")
+
+
+def is_initial(word: str) -> bool:
+    """An initial or a run of them: "M.", "M", "H.W."."""
+    parts = word.rstrip(".").split(".")
+    return all(len(p) == 1 and p.isalpha() and p.isupper() for p in parts)
+
+
+def known_persons(doc: Doc, ents: list[Span], lex: Lexicon) -> Persons:
+    """What the article itself says is a person (see the module docstring)."""
+    persons = Persons()
+    for e in ents:
+        if e.label_ != "PERSON" or any(t.lower_ in COORDINATORS for t in e):
+            continue
+        words = _name_words(e)
+        if len(words) > 1 and e[0].text[:1].isupper() and e[-1].text[:1].isupper() and not is_initial(words[-1]):
+            persons.full.add(words)
+            persons.surnames.add(words[-1])
+        elif len(words) == 1 and e.start > 0 and _addresses(doc[e.start - 1].lower_, lex):
+            persons.addressed.add(words[0])
+    return persons
+
+
+def _addresses(word: str, lex: Lexicon) -> bool:
+    return lex.is_honorific(word) or lex.is_title(word)
+
+
+def _parts(span: Span) -> list[Span]:
+    """The names a coordinated span joins: "Band and Kelly" -> "Band", "Kelly"."""
+    parts, start = [], span.start
+    for t in span:
+        if t.lower_ in COORDINATORS or t.text == ",":
+            if t.i > start:
+                parts.append(span.doc[start:t.i])
+            start = t.i + 1
+    if span.end > start:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+def _name_shaped(span: Span) -> bool:
+    """Capitalised words (connectors and initials allowed): a part that can be a person's name."""
+    return (span[0].text[:1].isupper() and span[-1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.lower_ in CONNECTORS or t.text in (".", "-") for t in span))
+
+
+def split_coordinated(ents: list[Span], persons: Persons) -> list[Span]:
+    """A span that joins names by "and"/"&" is one PERSON per name, or left alone (see the module docstring)."""
+    out = []
+    for e in ents:
+        if e.id_ or len(e) < 3 or not any(t.lower_ in COORDINATORS for t in e[1:-1]):
+            out.append(e)
+            continue
+        parts = _parts(e)
+        known = any(persons.is_person(_name_words(p)) for p in parts)
+        if len(parts) < 2 or not all(_name_shaped(p) for p in parts) or not (known or e.label_ == "PERSON"):
+            out.append(e)
+            continue
+        out += [Span(e.doc, p.start, p.end, label="PERSON") for p in parts]
+    return out
+
+
+def join_persons(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
+    """A known person's full name or surname under another label becomes PERSON (see the module docstring)."""
+    out = []
+    for e in ents:
+        if e.label_ != "PERSON" and not e.id_ and persons.is_person(_name_words(e)) and not _placed(doc, e):
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def _placed(doc: Doc, e: Span) -> bool:
+    """A place stays a place unless it is a bare surname in running text: not "in Washington", not a
+    dateline ("MIDWAY ATOLL - ..."), not a name of several words (the PERSON reading is then the slip)."""
+    if e.label_ not in ("GPE", "LOC", "FAC"):
+        return False
+    return len(e) > 1 or e.text.isupper() or after_place_preposition(e)
+
+
+def after_place_preposition(e: Span) -> bool:
+    """ "went to Washington": a GPE, LOC or FAC right after a preposition of place."""
+    return e.label_ in ("GPE", "LOC", "FAC") and e.start > 0 and e.doc[e.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """Coordinated names split and a person's names relabelled PERSON, in that order."""
+    ents = split_coordinated(ents, known_persons(doc, ents, lex))
+    persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
+    return join_persons(doc, ents, persons) if persons.full or persons.addressed else ents
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f" for names whose gender is clear: data/entities/first_names.tsv, built from
+    nomquamgender (MIT) by scripts/build_first_names.py; loads in milliseconds (the package's own 22 MB
+    table takes seconds per process)."""
+    text = resources.files("claimpipe").joinpath("data/entities/first_names.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in pairs}
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "f" or "m" when the first name is clearly one (see `first_names`), else None."""
+    return first_names().get(name.lower()) if name.isalpha() else None
+
+
+def address_gender(span: Span) -> str | None:
+    """The gender a form of address right before `span` states ("Mr. Obama": "m"), else None."""
+    return GENDERED_ADDRESS.get(span.doc[span.start - 1].lower_) if span.start > 0 else None

@@ -1,0 +1,112 @@
+"""The resolver leaves a reference as written unless one entity is clearly the one meant.
+
+Hand-built parses (`doc_from_table`), so the expected outputs do not drift with the model. The margins
+are those of the shipped lexicon ([resolution.abstain]); see docs/claims.md for how they were chosen.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+
+from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims.resolve import margin_confidence
+from claimpipe.entities.persons import first_names
+from claimpipe.claims.testing import doc_from_table
+
+VOCAB = spacy.blank("en").vocab
+
+# "The award went to John Smith and Peter Jones. He thanked the jury."
+TWO_MEN_ALIKE = """
+The the DET DT det 1 O 1
+award award NOUN NN nsubj 2 O 1
+went go VERB VBD ROOT 2 O 1
+to to ADP IN prep 2 O 1
+John John PROPN NNP compound 5 B-PERSON 1
+Smith Smith PROPN NNP pobj 3 I-PERSON 1
+and and CCONJ CC cc 5 O 1
+Peter Peter PROPN NNP compound 8 B-PERSON 1
+Jones Jones PROPN NNP conj 5 I-PERSON 0
+. . PUNCT . punct 2 O 1
+He he PRON PRP nsubj 11 O 1
+thanked thank VERB VBD ROOT 11 O 1
+the the DET DT det 13 O 1
+jury jury NOUN NN dobj 11 O 0
+. . PUNCT . punct 11 O 0
+"""
+
+# "The award went to John Smith and Mary Jones. She thanked the jury."
+A_MAN_AND_A_WOMAN = TWO_MEN_ALIKE.replace("Peter Peter", "Mary Mary").replace("He he", "She she")
+
+# "Acme hired Kerry Smith. It thanked the jury." ("Kerry": no clear gender in the names table)
+IT_BESIDE_A_PERSON = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+hired hire VERB VBD ROOT 1 O 1
+Kerry Kerry PROPN NNP compound 3 B-PERSON 1
+Smith Smith PROPN NNP dobj 1 I-PERSON 0
+. . PUNCT . punct 1 O 1
+It it PRON PRP nsubj 6 O 1
+thanked thank VERB VBD ROOT 6 O 1
+the the DET DT det 8 O 1
+jury jury NOUN NN dobj 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+# "The jury praised Kerry Smith. Later, she thanked the jury." (alone, of unknown gender, not a subject)
+ALONE_UNKNOWN_GENDER = """
+The the DET DT det 1 O 1
+jury jury NOUN NN nsubj 2 O 1
+praised praise VERB VBD ROOT 2 O 1
+Kerry Kerry PROPN NNP compound 4 B-PERSON 1
+Smith Smith PROPN NNP dobj 2 I-PERSON 0
+. . PUNCT . punct 2 O 1
+Later later ADV RB advmod 9 O 0
+, , PUNCT , punct 9 O 1
+she she PRON PRP nsubj 9 O 1
+thanked thank VERB VBD ROOT 9 O 1
+the the DET DT det 11 O 1
+jury jury NOUN NN dobj 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+
+def _resolved(table: str) -> list[tuple[str, str]]:
+    doc = doc_from_table(VOCAB, table)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        (TWO_MEN_ALIKE, []),  # two men, neither more salient: "He" stays
+        (A_MAN_AND_A_WOMAN, [("She", "Mary Jones")]),  # the first names leave one candidate
+        (IT_BESIDE_A_PERSON, []),  # never the person; the one named thing alone is not enough for "it"
+        (ALONE_UNKNOWN_GENDER, []),  # alone, not a subject, gender unknown: left as written
+        (ALONE_UNKNOWN_GENDER.replace("Kerry Kerry", "Helen Helen"), [("she", "Helen Smith")]),  # gender agrees
+        (ALONE_UNKNOWN_GENDER.replace("Kerry Kerry", "Peter Peter"), []),  # a man: never "she"
+    ],
+    ids=["two-alike", "gender-separates", "it-not-a-person", "alone-unknown", "alone-agrees", "alone-disagrees"],
+)
+def test_claims_abstain(table, expected):
+    assert _resolved(table) == expected
+
+
+def test_claims_abstain_it_never_takes_a_lone_person():
+    table = IT_BESIDE_A_PERSON.replace("Acme Acme PROPN NNP nsubj 1 B-ORG 1", "Acme Acme PROPN NNP nsubj 1 O 1")
+    assert _resolved(table) == []
+
+
+def test_claims_abstain_confidence_reads_the_margin():
+    assert margin_confidence(math.inf) == 1.0
+    assert margin_confidence(1.0) == 0.632
+    assert margin_confidence(0.0) == 0.0
+
+
+def test_claims_abstain_first_names_are_clear_ones_only():
+    names = first_names()
+    assert (names["donald"], names["hillary"], names["andy"]) == ("m", "f", "m")
+    assert "kim" not in names and "kerry" not in names  # unclear names give no gender

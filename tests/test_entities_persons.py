@@ -1,0 +1,171 @@
+"""One person, one entity: within an article (claimpipe.entities.persons, canonical) and across the corpus
+(claimpipe.annotate.corpus_links). Hand-built Docs with the model's labels given, exact outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimpipe.annotate import CorpusEntity, corpus_entities, corpus_links, doc_entities
+from claimpipe.entities import load_gazetteer, load_lexicon
+from claimpipe.entities.canonical import without_middle_initials
+from claimpipe.entities.components import GAZETTEER_KEY
+from claimpipe.entities.fixes import fix_entities
+from claimpipe.entities.persons import is_initial
+from claimpipe.records import Entity, make_entity_id
+
+from .test_annotate import blank, blocks_cleaned, make_doc  # noqa: F401  (blank is a fixture)
+
+
+def tagged(text: str) -> tuple[list[str], list[str]]:
+    """Words and IOB tags from "Donald/B-PERSON Trump/I-PERSON spoke": a word without a tag is O."""
+    words, ents = [], []
+    for item in text.split():
+        word, _, tag = item.partition("/")
+        words.append(word.replace("_", " "))
+        ents.append(tag or "O")
+    return words, ents
+
+
+def entities_of(nlp, text: str) -> list[tuple[str, str, list[str]]]:
+    """(canonical name, label, mention texts) of each entity of the article, fixes and propagation on."""
+    words, ents = tagged(text)
+    doc = make_doc(nlp, words, ents=ents)
+    doc.ents = fix_entities(doc, doc.spans[GAZETTEER_KEY], gazetteer=load_gazetteer(), lex=load_lexicon())
+    mentions, entities = doc_entities(doc, doc_id="d_1", cleaned=blocks_cleaned(doc, ["paragraph"], shift=0))
+    return [(e.name, e.label, [m.text for m in mentions if m.entity_id == e.entity_id]) for e in entities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname the model tagged ORG joins the person
+    ("Donald/B-PERSON Trump/I-PERSON spoke . Trump/B-ORG said",
+     [("Donald Trump", "PERSON", ["Donald Trump", "Trump"])]),
+    # ... and a full name tagged ORG, and a surname tagged LOC in running text
+    ("Terry/B-PERSON McAuliffe/I-PERSON won . Terry/B-ORG McAuliffe/I-ORG said . McAuliffe/B-LOC left",
+     [("Terry McAuliffe", "PERSON", ["Terry McAuliffe", "Terry McAuliffe", "McAuliffe"])]),
+    # "Obama" / "Barack Obama": one person
+    ("Barack/B-PERSON Obama/I-PERSON spoke . Obama/B-ORG said",
+     [("Barack Obama", "PERSON", ["Barack Obama", "Obama"])]),
+])
+def test_persons_surname_under_another_label_joins_the_person(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected
+
+
+def test_persons_place_after_a_preposition_stays_a_place(blank) -> None:  # noqa: F811
+    text = "George/B-PERSON Washington/I-PERSON crossed . He/ went to/ Washington/B-GPE"
+    assert entities_of(blank, text) == [("George Washington", "PERSON", ["George Washington"]),
+                                        ("Washington", "GPE", ["Washington"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the person is in the article: "Trump" alone is the person, Trump University keeps its own name
+    ("Donald/B-PERSON Trump/I-PERSON founded Trump/B-ORG University/I-ORG . Trump/B-ORG said",
+     [("Donald Trump", "PERSON", ["Donald Trump", "Trump"]), ("Trump University", "ORG", ["Trump University"])]),
+    # the model missed the bare name: it is still the person's, not the organisation's short form
+    ("Donald/B-PERSON Trump/I-PERSON founded Trump/B-ORG Organization/I-ORG . Trump/ said",
+     [("Donald Trump", "PERSON", ["Donald Trump", "Trump"]), ("Trump Organization", "ORG", ["Trump Organization"])]),
+    # only "Mr. Trump": a form of address is evidence of a person
+    ("Trump/B-ORG Hotels/I-ORG grew . Mr./ Trump/B-PERSON said . Trump/B-ORG left",
+     [("Trump Hotels", "ORG", ["Trump Hotels"]), ("Trump", "PERSON", ["Trump", "Trump"])]),
+    # no person Trump in the article: no evidence either way, the organisation's short form stands
+    ("Trump/B-ORG Victory/I-ORG raised money . Trump/ said",
+     [("Trump Victory", "ORG", ["Trump Victory", "Trump"])]),
+])
+def test_persons_organisation_named_after_a_person(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Band and Kelly" is two people when one of them is known
+    ("Doug/B-PERSON Band/I-PERSON met Ray/B-PERSON Kelly/I-PERSON . Band/B-ORG and/I-ORG Kelly/I-ORG said",
+     [("Doug Band", "PERSON", ["Doug Band", "Band"]), ("Ray Kelly", "PERSON", ["Ray Kelly", "Kelly"])]),
+    # the model's PERSON over two names is two people
+    ("Smith/B-PERSON and/I-PERSON Jones/I-PERSON said",
+     [("Smith", "PERSON", ["Smith"]), ("Jones", "PERSON", ["Jones"])]),
+    # no known person: it may be a firm, so it is left as the model said
+    ("Marks/B-ORG and/I-ORG Spencer/I-ORG said",
+     [("Marks and Spencer", "ORG", ["Marks and Spencer"])]),
+])
+def test_persons_coordinated_span_is_two_entities_or_left(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected
+
+
+def test_persons_middle_initial_merges(blank) -> None:  # noqa: F811
+    text = "Richard/B-PERSON M./I-PERSON Burr/I-PERSON spoke . Richard/B-PERSON Burr/I-PERSON left . Burr/B-PERSON won"
+    assert entities_of(blank, text) == [("Richard M. Burr", "PERSON", ["Richard M. Burr", "Richard Burr", "Burr"])]
+
+
+def test_persons_two_initialled_forms_stay_apart(blank) -> None:  # noqa: F811
+    text = ("George/B-PERSON W./I-PERSON Bush/I-PERSON met George/B-PERSON H._W./I-PERSON Bush/I-PERSON . "
+            "George/B-PERSON Bush/I-PERSON said")
+    assert entities_of(blank, text) == [("George W. Bush", "PERSON", ["George W. Bush"]),
+                                        ("George H. W. Bush", "PERSON", ["George H. W. Bush"]),
+                                        ("George Bush", "PERSON", ["George Bush"])]
+
+
+def test_persons_two_people_sharing_a_surname_stay_apart(blank) -> None:  # noqa: F811
+    text = "Bill/B-PERSON Clinton/I-PERSON and Hillary/B-PERSON Clinton/I-PERSON spoke . Clinton/B-ORG said"
+    assert entities_of(blank, text) == [("Bill Clinton", "PERSON", ["Bill Clinton"]),
+                                        ("Hillary Clinton", "PERSON", ["Hillary Clinton"]),
+                                        ("Clinton", "PERSON", ["Clinton"])]
+
+
+def test_persons_surname_is_read_before_a_first_name(blank) -> None:  # noqa: F811
+    """ "Clinton" beside "Hillary Clinton" and the model's "Clinton Plan" (a PERSON by mistake) is Hillary."""
+    text = "Hillary/B-PERSON Clinton/I-PERSON backs the Clinton/B-PERSON Plan/I-PERSON . Clinton/B-PERSON said"
+    assert entities_of(blank, text) == [("Hillary Clinton", "PERSON", ["Hillary Clinton", "Clinton"]),
+                                        ("Clinton Plan", "PERSON", ["Clinton Plan"])]
+
+
+@pytest.mark.parametrize("word, expected", [("M.", True), ("M", True), ("H.W.", True), ("Jr.", False),
+                                            ("Mo", False), ("m.", False)])
+def test_persons_is_initial(word, expected) -> None:
+    assert is_initial(word) is expected
+
+
+def test_persons_without_middle_initials() -> None:
+    assert without_middle_initials("Richard M. Burr") == ("richard", "burr")
+    assert without_middle_initials("J. K. Rowling") == ("j.", "rowling")
+    assert without_middle_initials("Donald Trump Jr.") == ("donald", "trump", "jr.")
+
+
+# -- across the corpus ----------------------------------------------------------------------------------------------
+
+def person(doc_id: str, name: str, n: int = 1) -> Entity:
+    return Entity(doc_id, make_entity_id("PERSON", name), name, "PERSON", n, [name])
+
+
+def test_corpus_links_one_initialled_form() -> None:
+    plain, initial = make_entity_id("PERSON", "Donald Trump"), make_entity_id("PERSON", "Donald J. Trump")
+    ents = [person("d_1", "Donald Trump", 3), person("d_2", "Donald J. Trump", 2), person("d_3", "Donald Trump")]
+    assert corpus_links(ents) == {initial: plain}
+    assert corpus_entities(ents) == [CorpusEntity(plain, "Donald Trump", "PERSON", 3, 6,
+                                                  ["Donald J. Trump", "Donald Trump"], "", [initial])]
+
+
+def test_corpus_links_never_when_unclear() -> None:
+    ents = [person("d_1", "George W. Bush"), person("d_2", "George H. W. Bush"), person("d_3", "George Bush"),
+            person("d_4", "Gary Johnson"), person("d_5", "Jeh Johnson"), person("d_6", "Trump"),
+            person("d_7", "Donald Trump")]
+    assert corpus_links(ents) == {}
+    assert [(r.name, r.n_documents, r.linked_ids) for r in corpus_entities(ents)] == [
+        ("Donald Trump", 1, []), ("Gary Johnson", 1, []), ("George Bush", 1, []), ("George H. W. Bush", 1, []),
+        ("George W. Bush", 1, []), ("Jeh Johnson", 1, []), ("Trump", 1, [])]
+
+
+def test_corpus_entities_take_record_dicts() -> None:
+    """A run's documents.jsonl rows (dicts) roll up the same as Entity records."""
+    ents = [person("d_1", "Richard Burr"), person("d_2", "Richard M. Burr"), person("d_3", "Richard M. Burr")]
+    as_dicts = [{"doc_id": e.doc_id, "entity_id": e.entity_id, "name": e.name, "label": e.label,
+                 "n_mentions": e.n_mentions, "aliases": e.aliases, "kb_id": e.kb_id} for e in ents]
+    assert corpus_entities(as_dicts) == corpus_entities(ents) == [
+        CorpusEntity(make_entity_id("PERSON", "Richard M. Burr"), "Richard M. Burr", "PERSON", 3, 3,
+                     ["Richard Burr", "Richard M. Burr"], "", [make_entity_id("PERSON", "Richard Burr")])]
+
+
+def test_persons_form_of_address_of_another_gender_keeps_a_surname_apart(blank) -> None:  # noqa: F811
+    """ "Mr. Obama" beside "Michelle Obama" is another Obama: no bare "Obama" joins her."""
+    text = "Michelle/B-PERSON Obama/I-PERSON spoke . Mr./ Obama/B-PERSON said . Obama/B-PERSON left"
+    assert entities_of(blank, text) == [("Michelle Obama", "PERSON", ["Michelle Obama"]),
+                                        ("Obama", "PERSON", ["Obama", "Obama"])]
+    same = "Michelle/B-PERSON Obama/I-PERSON spoke . Mrs./ Obama/B-PERSON said"
+    assert entities_of(blank, same) == [("Michelle Obama", "PERSON", ["Michelle Obama", "Obama"])]
