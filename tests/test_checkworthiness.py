@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimpipe.claims import CheckworthinessScorer, enrich_claims
 from claimpipe.records import Claim
@@ -245,10 +247,10 @@ def test_checkworthiness_score_sentences_covers_every_sentence(nlp, scorer) -> N
     scored = score_sentences(scorer, docs)
     assert [len(s) for s in scored] == [3, 0]
     first = scored[0]
-    assert [docs[0].text[s["start_char"]:s["end_char"]] for s in first] == [
+    assert [docs[0].text[s.start_char:s.end_char] for s in first] == [
         "Exports fell by 12% in May.", "What a lovely day!", "Thank you."]
-    assert [s["checkworthiness"] for s in first] == [round(p, 4) for p in scorer.score([s.text for s in docs[0].sents])]
-    assert first[0]["checkworthiness"] > first[1]["checkworthiness"]
+    assert [s.checkworthiness for s in first] == [round(p, 4) for p in scorer.score([s.text for s in docs[0].sents])]
+    assert first[0].checkworthiness > first[1].checkworthiness
 
 
 def test_checkworthiness_score_sentences_reuses_the_claims_batch(nlp, scorer) -> None:
@@ -260,5 +262,22 @@ def test_checkworthiness_score_sentences_reuses_the_claims_batch(nlp, scorer) ->
     (probs, _), = score_documents(scorer, [(doc, claims)])
     scorer._last_scores[claims[0].text] = 0.5  # a marker: the sentence must take this, not a fresh score
     first, second = score_sentences(scorer, [doc])[0]
-    assert first["checkworthiness"] == 0.5
-    assert second["checkworthiness"] == round(scorer.score(["What a lovely day!"])[0], 4)
+    assert first.checkworthiness == 0.5
+    assert second.checkworthiness == round(scorer.score(["What a lovely day!"])[0], 4)
+
+
+_SENTENCIZER = spacy.blank("en")
+_SENTENCIZER.add_pipe("sentencizer")
+
+
+@given(st.lists(st.sampled_from(["Exports fell 12%.", "What a day!", "  ", "\n\n", "Why?", "He said so",
+                                 "Taxes rose by $3bn in 2020.", "ok"]), max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_checkworthiness_score_sentences_offsets_slice_the_text(scorer, pieces) -> None:
+    """Offsets are sacred: every sentence score slices its Doc's text, in order, and none is blank."""
+    from claimpipe.claims.checkworthiness import score_sentences
+
+    doc = _SENTENCIZER(" ".join(pieces))
+    (scored,) = score_sentences(scorer, [doc])
+    assert [doc.text[s.start_char:s.end_char] for s in scored] == [s.text for s in doc.sents if s.text.strip()]
+    assert all(0.0 <= s.checkworthiness <= 1.0 for s in scored)

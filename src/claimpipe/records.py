@@ -201,6 +201,16 @@ class Claim:
 
 
 @dataclass(slots=True)
+class SentenceScore:
+    """One sentence of the clean text and its calibrated check-worthiness (documents.jsonl `sentences`),
+    so that sentences that hold no claim can be ranked too."""
+
+    start_char: int
+    end_char: int
+    checkworthiness: float
+
+
+@dataclass(slots=True)
 class DocError:
     """One input (or one record of an input) that failed, and at which stage."""
 

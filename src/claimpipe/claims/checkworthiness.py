@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..blas import use_numpy_blas
-from ..records import Claim
+from ..records import Claim, SentenceScore
 from .types import claim_cues, evaluative_cues
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "checkworthiness"
@@ -403,18 +403,17 @@ def score_documents(scorer: CheckworthinessScorer, documents: list[tuple[Doc, li
     return out
 
 
-def score_sentences(scorer: CheckworthinessScorer, docs: list[Doc]) -> list[list[dict[str, float | int]]]:
-    """Every sentence of each Doc with its calibrated check-worthiness, `{start_char, end_char,
-    checkworthiness}` (offsets into the Doc's text), scored in one batch: so that a user can rank the
-    sentences that hold no claim too (documents.jsonl `sentences`)."""
+def score_sentences(scorer: CheckworthinessScorer, docs: list[Doc]) -> list[list[SentenceScore]]:
+    """Every sentence of each Doc with its calibrated check-worthiness (offsets into the Doc's text), scored
+    in one batch: so that a user can rank the sentences that hold no claim too (documents.jsonl `sentences`).
+    It is the model's score, without the claim-level factor of `score_claims`."""
     sents = [[s for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") or len(doc) == 0
              else [doc[:]] for doc in docs]
     # a sentence that is a whole claim of the batch `score_documents` just scored is not scored again
     known = scorer._last_scores
     todo = list({s.text: s for group in sents for s in group if s.text not in known}.values())
     fresh = dict(zip((s.text for s in todo), scorer.score(todo)))
-    return [[{"start_char": s.start_char, "end_char": s.end_char,
-              "checkworthiness": round(fresh[s.text] if s.text in fresh else known[s.text], 4)}
+    return [[SentenceScore(s.start_char, s.end_char, round(fresh[s.text] if s.text in fresh else known[s.text], 4))
              for s in group] for group in sents]
 
 
