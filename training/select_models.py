@@ -1,4 +1,4 @@
-"""Compare check-worthiness and subjectivity models on the CheckThat! dev sets (select half / report half).
+"""Experiment: compare check-worthiness and subjectivity models on the CheckThat! dev sets (select half / report half).
 
     .venv/bin/python training/select_models.py            # needs training/embed_e5.py's cache for e5 rows
 
@@ -89,11 +89,13 @@ def main():
             p = lr.predict_proba(vec.transform(dt["Text"]))[:, 1]
             report(f"cw tfidf12 C={C} cw={cw}", dt, p, f1_yes, "F1yes", rows)
     if (EMB / "e5_cb_crowd.npy").exists():
-        Xc = np.load(EMB / "e5_cb_crowd.npy")
+        from embed_e5 import crowd_sample
+
+        Xc = np.load(EMB / "e5_cb_crowd.npy")  # the fixed 6,000-sentence sample of crowdsourced.csv
         Xd = np.load(EMB / "e5_devtest.npy")
         for C in (0.3, 1.0, 3.0, 10.0):
             for cw in (None, "balanced"):
-                lr = LogisticRegression(C=C, class_weight=cw, max_iter=3000).fit(Xc, y_cw)
+                lr = LogisticRegression(C=C, class_weight=cw, max_iter=3000).fit(Xc, y_cw[crowd_sample()])
                 report(f"cw e5 C={C} cw={cw}", dt, lr.predict_proba(Xd)[:, 1], f1_yes, "F1yes", rows)
 
     # ---- subjectivity ----
