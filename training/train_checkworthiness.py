@@ -268,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     # ---- write the package data --------------------------------------------------------------
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
-    for name, nlp in (("cfs", cw_nlp), ("subjectivity", subj_nlp)):
+    # only the check-worthiness textcat ships; the subjectivity textcat stays in training/build/subj as
+    # the baseline that training/train_scores.py compares against (its TF-IDF student replaced it)
+    for name, nlp in (("cfs", cw_nlp),):
         if (out / name).exists():
             shutil.rmtree(out / name)
         # the training files' paths are this machine's and unused at run time: ship no paths

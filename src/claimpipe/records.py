@@ -199,6 +199,17 @@ class Claim:
     rewrites: list[Rewrite] = field(default_factory=list)  # what standalone_text put in, and where
     speaker_kind: str = ""  # person, organisation, document, or "" (no speaker, or not clear)
     speaker_confidence: float | None = None  # 1.0 for a name; a resolved he/she/description: its margin
+    subjectivity: float = 0.0  # calibrated probability that the claim gives an opinion (`evaluative` at the threshold)
+
+
+@dataclass(slots=True)
+class SentenceScore:
+    """One sentence of the clean text and its calibrated check-worthiness (documents.jsonl `sentences`),
+    so that sentences that hold no claim can be ranked too."""
+
+    start_char: int
+    end_char: int
+    checkworthiness: float
 
 
 @dataclass(slots=True)
