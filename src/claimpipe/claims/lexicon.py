@@ -308,7 +308,9 @@ def _kind(value: Any) -> str:
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The packaged lexicon, or the TOML file at `path` laid over it (same layout; see the module doc)."""
-    return _load(None if path is None else str(Path(path).expanduser().resolve()))
+    if path is None:  # the rules' default, called once per claim: no path work
+        return _load(None)
+    return _load(str(Path(path).expanduser().resolve()))
 
 
 @lru_cache(maxsize=8)

@@ -8,6 +8,7 @@ scales, currencies and units are data (`data/claims/quantities.toml`, read throu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -90,12 +91,13 @@ def find_quantities(span: Span, *, lexicon: Lexicon | None = None) -> list[Quant
     left out. `lexicon`: the word lists (default: the packaged ones).
     """
     words = (lexicon or load_lexicon()).quantities
+    starters, search = words.starters, words.digit_or_glyph.search  # read for every token
     tokens = span  # indexed like a list; a Token is made only where a quantity may start
     lowers = token_table(span.doc).lower[span.start:span.end]
     out: list[Quantity] = []
     i = 0
     while i < len(lowers):
-        if not _may_start_quantity(lowers[i], words):  # most tokens: skip the full parse
+        if not _may_start_quantity(lowers[i], starters, search):  # most tokens: skip the full parse
             i += 1
             continue
         parsed = _parse_quantity(tokens, i, words)
@@ -111,10 +113,10 @@ def find_quantities(span: Span, *, lexicon: Lexicon | None = None) -> list[Quant
     return out
 
 
-def _may_start_quantity(low: str, words: QuantityWords) -> bool:
-    """Whether a quantity can start at a token: a digit or currency sign in it, or a number word."""
-    # checked for every token of every claim, so one compiled search instead of two loops over characters
-    if low in words.starters or words.digit_or_glyph.search(low) is not None:
+def _may_start_quantity(low: str, starters: frozenset[str], search: Callable[[str], re.Match | None]) -> bool:
+    """Whether a quantity can start at a token: a digit or currency sign in it (`search`: the compiled
+    `QuantityWords.digit_or_glyph`, one search instead of two loops over characters), or a number word."""
+    if low in starters or search(low) is not None:
         return True
     # str.isdigit also takes superscripts and circled digits, which \d does not: rare, so checked last
     return not low.isascii() and any(ch.isdigit() for ch in low)

@@ -63,6 +63,9 @@ def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None,
 
     `quantities` (from `find_quantities(span)`) saves finding them again."""
     words = _type_words(lexicon)
+    # per-token sets as locals: read for every token of every claim
+    comparative_verbs, change_verbs, action_change_verbs = (words.comparative_verbs, words.change_verbs,
+                                                           words.action_change_verbs)
     cues: list[str] = []
     doc, table = span.doc, token_table(span.doc)
     has_than = "than" in table.lower[span.start:span.end]
@@ -78,11 +81,11 @@ def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None,
             cues.append(doc[i].text)
         elif tag in ("JJR", "RBR") and has_than and low not in words.not_comparatives:
             cues.append(doc[i].text)
-        elif lemma in words.comparative_verbs and pos == "VERB":
+        elif lemma in comparative_verbs and pos == "VERB":
             cues.append(doc[i].text)
-        elif lemma in words.change_verbs and pos in ("VERB", "AUX") and table.dep[i] not in ("amod", "compound"):
+        elif lemma in change_verbs and pos in ("VERB", "AUX") and table.dep[i] not in ("amod", "compound"):
             cues.append(doc[i].text)
-        elif lemma in words.action_change_verbs and pos == "VERB" and _has_amount(doc[i]):
+        elif lemma in action_change_verbs and pos == "VERB" and _has_amount(doc[i]):
             cues.append(doc[i].text)
     for phrase in _phrase_hits(span, words.comparative_phrases):
         if not any(c.lower() in phrase.split() for c in cues):
@@ -113,6 +116,7 @@ def _causal_due_to(span: Span) -> bool:
 def causal_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
     """Connectives and verbs that say one thing brings about another ("due to", "causing")."""
     words = _type_words(lexicon)
+    causal_verbs = words.causal_verbs
     cues = _phrase_hits(span, words.causal_phrases)
     if "due to" in cues and not _causal_due_to(span):
         cues.remove("due to")  # "is due to visit" is a schedule, not a cause
@@ -120,7 +124,7 @@ def causal_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
     table = token_table(span.doc)
     for i in range(span.start, span.end):
         lemma = table.lemma[i]
-        if table.pos[i] != "VERB" or lemma not in words.causal_verbs or table.lower[i] in covered:
+        if table.pos[i] != "VERB" or lemma not in causal_verbs or table.lower[i] in covered:
             continue
         tok = span.doc[i]
         deps = {c.dep_ for c in tok.children}
@@ -137,15 +141,16 @@ def causal_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
 def predictive_cues(span: Span, claim: Claim | None = None, *, lexicon: Lexicon | None = None) -> list[str]:
     """Words that put a claim in the future or the possible ("will", "may", "plans to")."""
     words = _type_words(lexicon)
+    modals, verbs = words.predictive_modals, words.predictive_verbs
     cues: list[str] = []
     if claim is not None:
         cues += [c for c in claim.hedge_cues if c.lower() in words.predictive_hedges]
     doc, table = span.doc, token_table(span.doc)
     for i in range(span.start, span.end):
         low, tag = table.lower[i], table.tag[i]
-        if low in words.predictive_modals and (tag == "MD" or not tag):
+        if low in modals and (tag == "MD" or not tag):
             cues.append(doc[i].text)
-        elif table.lemma[i] in words.predictive_verbs and table.pos[i] == "VERB" and _has_future_object(doc[i]):
+        elif table.lemma[i] in verbs and table.pos[i] == "VERB" and _has_future_object(doc[i]):
             cues.append(doc[i].text)
     cues += _phrase_hits(span, words.predictive_phrases)
     return _dedupe(cues)
@@ -182,17 +187,18 @@ def evaluative_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
     """Opinion and judgement words in the span: a judgement list, strongly subjective adjectives and
     adverbs from the Pattern lexicon, and "!"."""
     words = _type_words(lexicon)
-    subjectivity = subjectivity_lexicon()
+    subjectivity, at_least = subjectivity_lexicon(), words.subjectivity_at_least
+    judgement, adjective_only, blaming = words.evaluative_words, words.adjective_only, words.negative_judgement_verbs
     cues = []
     for tok in span:
         low = tok.lower_
-        if tok.pos_ in ("ADJ", "ADV") and subjectivity.get(low, 0.0) >= words.subjectivity_at_least and tok.ent_type_ == "":
+        if tok.pos_ in ("ADJ", "ADV") and subjectivity.get(low, 0.0) >= at_least and tok.ent_type_ == "":
             cues.append(tok.text)
-        elif low in words.evaluative_words and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
-            if low in words.adjective_only and tok.pos_ != "ADJ":
+        elif low in judgement and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
+            if low in adjective_only and tok.pos_ != "ADJ":
                 continue
             cues.append(tok.text)
-        elif tok.lemma_.lower() in words.negative_judgement_verbs and tok.pos_ == "VERB":
+        elif tok.lemma_.lower() in blaming and tok.pos_ == "VERB":
             cues.append(tok.text)
     if any(t.text == "!" for t in span):
         cues.append("!")
