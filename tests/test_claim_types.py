@@ -55,6 +55,13 @@ def test_claim_types_find_quantities(nlp, text, expected):
     [
         ("Prices rose 40% in 2016.", [("40%", 40.0, "%")]),
         ("It took 3 minutes and cost $12.", [("3 minutes", 3.0, "minute"), ("$12", 12.0, "USD")]),
+        # the tables of quantities.toml: "a" before a scale or a dozen, number words, glued symbols, units
+        ("They sold a dozen eggs and a million shares.", [("a dozen", 12.0, ""), ("a million", 1e6, "")]),
+        ("HK$3 bought two hundred and five pens.", [("HK$3", 3.0, "HKD"), ("two hundred and five", 205.0, "")]),
+        ("He came second, with ninety-nine votes.", [("ninety-nine", 99.0, "")]),
+        ("A 2 per cent rise, or 40 basis points.", [("2 per cent", 2.0, "%"), ("40 basis points", 40.0, "basis point")]),
+        # "pounds of" is a weight, not a currency
+        ("It weighs 5 pounds of flour and costs 5 pounds.", [("5", 5.0, ""), ("5 pounds", 5.0, "GBP")]),
     ],
 )
 def test_claim_types_find_quantities_without_parse(blank, text, expected):

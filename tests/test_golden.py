@@ -60,3 +60,18 @@ def test_golden_seed_manifest_counts(seed_outputs: Path) -> None:
 def test_golden_seed_outputs_through_the_dask_engine(dask_seed_outputs: Path, name: str) -> None:
     produced = (dask_seed_outputs / name).read_bytes()
     assert produced == (GOLDEN / name).read_bytes(), f"the Dask engine's {name} differs from the golden file"
+
+
+def test_golden_seed_sentence_scores_cover_every_sentence_and_slice_both_texts(seed_outputs: Path) -> None:
+    from .conftest import SEED
+
+    doc = json.loads((seed_outputs / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    source = SEED.read_text(encoding="utf-8")
+    assert len(doc["sentences"]) == doc["n_sentences"] == 29
+    for s in doc["sentences"]:
+        assert doc["text"][s["start_char"]:s["end_char"]] == source[s["source_start"]:s["source_end"]]
+        assert 0.0 <= s["checkworthiness"] <= 1.0
+    by_text = {doc["text"][s["start_char"]:s["end_char"]]: s["checkworthiness"] for s in doc["sentences"]}
+    claim = next(c for c in doc["claims"] if c["text"] in by_text)
+    # a sentence that is a whole claim carries the model's score for that claim, before claim-level rules
+    assert f"model score {by_text[claim['text']]:.2f}" in claim["checkworthiness_reasons"]

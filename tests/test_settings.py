@@ -39,6 +39,9 @@ def test_settings_fingerprint_ignores_speed_knobs() -> None:
     ("numpy_blas", "yes", "setting numpy_blas must be true or false, not 'yes'"),
     ("repeat_min_share", "half", "setting repeat_min_share must be a number, not 'half'"),
     ("model", 3, "setting model must be a text (or left out), not 3"),
+    ("claims_lexicon", 3, "setting claims_lexicon must be a text (or left out), not 3"),
+    ("claims_lexicon", "no/such/lexicon.toml",
+     "setting claims_lexicon must name a TOML file, not 'no/such/lexicon.toml' (no such file)"),
     ("boilerplate_phrases", ("ok", 4), "setting boilerplate_phrases must be a list of texts, not ('ok', 4)"),
     ("extra", [1], "setting extra must be a table of keys and values, not (1,)"),
 ])
@@ -62,6 +65,17 @@ def test_settings_edges_of_the_ranges_are_accepted() -> None:
                  boilerplate_phrases=["a list becomes a tuple"])
     assert s.boilerplate_phrases == ("a list becomes a tuple",)
     assert Settings(repeat_min_share=1).repeat_min_share == 1
+
+
+def test_settings_claims_lexicon_from_a_file_is_loaded_and_fingerprinted(tmp_path: Path) -> None:
+    lexicon = tmp_path / "words.toml"
+    lexicon.write_text('[quantities.currency_words]\nbitcoin = "BTC"\n', encoding="utf-8")
+    config = tmp_path / "c.toml"
+    config.write_text(f"[claimpipe]\nclaims_lexicon = {str(lexicon)!r}\n", encoding="utf-8")
+    settings = Settings.from_file(config)
+    assert settings.claims_lexicon == str(lexicon)
+    assert Settings().claims_lexicon is None
+    assert settings.fingerprint() != Settings().fingerprint()
 
 
 def test_settings_time_budget_is_a_number_not_in_the_fingerprint() -> None:

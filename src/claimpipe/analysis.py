@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .claims.lexicon import load_lexicon
 from .errors import RunError, short_message
 from .records import Article, Cleaned, DocError, DocResult
 from .settings import Settings
@@ -154,7 +155,8 @@ class Analyzer:
         with timer.stage("checkworthiness"):
             batch_scores = _score_batch(scorer, pending)
         for (k, doc, result), scores in zip(pending, batch_scores):
-            outcomes[k] = _finish_record(doc, result, scorer, scores, timer, budget=self.settings.article_seconds)
+            outcomes[k] = _finish_record(doc, result, scorer, scores, timer, budget=self.settings.article_seconds,
+                                         lexicon=load_lexicon(self.settings.claims_lexicon))
         return outcomes  # type: ignore[return-value]
 
     def _analyse_each(self, pairs: list[Pair], docs: list, outcomes: list[Outcome | None],
@@ -179,17 +181,25 @@ def _score_batch(scorer: Any, pending: list[tuple[int, Doc, DocResult]]) -> list
     """The check-worthiness scores of every pending article's claims in one model call, or a None per
     article when that call fails (each is then scored alone, so only the bad one fails)."""
     from .claims import score_documents
+    from .claims.checkworthiness import score_sentences
 
     try:
-        return score_documents(scorer, [(doc, r.claims) for _, doc, r in pending])
+        scores = score_documents(scorer, [(doc, r.claims) for _, doc, r in pending])
     except Exception as exc:
         log.warning("scoring the claims of a batch of %d articles failed (%s: %s); scoring them one by one",
                     len(pending), type(exc).__name__, short_message(exc))
         return [None] * len(pending)
+    try:  # every sentence too, in one call (those that are whole claims reuse the scores just made)
+        for (_, _, result), sentences in zip(pending, score_sentences(scorer, [doc for _, doc, _ in pending])):
+            result.sentences = with_source_offsets(sentences, result.cleaned)
+    except Exception as exc:  # the claims keep their scores; the articles get no sentence scores
+        log.warning("scoring the sentences of a batch of %d articles failed (%s: %s); no sentence scores",
+                    len(pending), type(exc).__name__, short_message(exc))
+    return scores
 
 
 def _finish_record(doc: Doc, result: DocResult, scorer: Any, scores: Any, timer: Timer, *,
-                   budget: float = 0.0) -> Outcome:
+                   budget: float = 0.0, lexicon: Any = None) -> Outcome:
     """The claims' scores, types and quantities filled in, and the article's documents.jsonl record."""
     from .claims import enrich_claims
     from .export import document_record
@@ -197,12 +207,27 @@ def _finish_record(doc: Doc, result: DocResult, scorer: Any, scores: Any, timer:
     try:
         with time_budget(budget):
             with timer.stage("checkworthiness"):
-                enrich_claims(doc, result.claims, scorer=scorer, scores=scores)
+                enrich_claims(doc, result.claims, scorer=scorer, scores=scores, lexicon=lexicon)
             return document_record(result)
     except ArticleTimeout as exc:
         return DocError(result.article.source, "claims", "Timeout", short_message(exc))
     except Exception as exc:
         return DocError(result.article.source, "claims", type(exc).__name__, short_message(exc))
+
+
+def with_source_offsets(sentences: list, cleaned: Cleaned) -> list:
+    """The scored sentences that map into the source, with their source offsets (a sentence is inside one
+    block, so every one maps; one that did not would be dropped, as every other output row is)."""
+    out = []
+    for s in sentences:
+        text = cleaned.text[s.start_char:s.end_char]  # spaCy's sentence may end on the blank line after it
+        s.start_char += len(text) - len(text.lstrip())
+        s.end_char -= len(text) - len(text.rstrip())
+        src = cleaned.to_source(s.start_char, s.end_char)
+        if src is not None:
+            s.source_start, s.source_end = src
+            out.append(s)
+    return out
 
 
 def annotate_texts(nlp: Language, texts: list[str], *, max_piece_chars: int = 50_000) -> list[Doc | Exception]:
@@ -266,6 +291,7 @@ def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings,
     batch path scores many articles' claims at once instead)."""
     from .annotate import doc_entities
     from .claims import doc_claims, enrich_claims
+    from .claims.checkworthiness import score_sentences
 
     timer = timer or Timer()
     with timer.stage("entities"):
@@ -275,10 +301,12 @@ def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings,
                             settings=settings)
     if scorer is not None:
         with timer.stage("checkworthiness"):
-            enrich_claims(doc, claims, scorer=scorer)
+            enrich_claims(doc, claims, scorer=scorer, lexicon=load_lexicon(settings.claims_lexicon))
+            sentences = with_source_offsets(score_sentences(scorer, [doc])[0], cleaned)
     n_words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     return DocResult(article=article, cleaned=cleaned, n_sentences=sum(1 for _ in doc.sents), n_words=n_words,
-                     mentions=mentions, entities=entities, claims=claims)
+                     mentions=mentions, entities=entities, claims=claims,
+                     sentences=sentences if scorer is not None else [])
 
 
 def clean_article(article: Article, *, settings: Settings, repeats: Any) -> Cleaned:

@@ -210,6 +210,8 @@ class SentenceScore:
     start_char: int
     end_char: int
     checkworthiness: float
+    source_start: int | None = None  # the same span in the source text (sentences never cross blocks)
+    source_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -251,3 +253,4 @@ class DocResult:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    sentences: list[SentenceScore] = field(default_factory=list)  # every sentence's check-worthiness

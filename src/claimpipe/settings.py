@@ -43,6 +43,9 @@ class Settings:
     repeat_min_share: float = 0.5  # ... and in at least this share of that site's articles
     # claims
     min_claim_tokens: int = 4
+    # a TOML file laid over the packaged word lists of the claims stage (data/claims/*.toml): cues,
+    # hedges, negation, resolution, claim types, quantities; None = the packaged lists alone
+    claims_lexicon: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # stage-specific knobs, keyed "stage.name"
 
     def __post_init__(self) -> None:
@@ -52,6 +55,8 @@ class Settings:
                 value = tuple(value)
                 object.__setattr__(self, f.name, value)
             check_setting(f.name, value, _hints()[f.name])
+        if self.claims_lexicon is not None:
+            check_claims_lexicon(self.claims_lexicon)
 
     @classmethod
     def from_file(cls, path: str | Path, **overrides: Any) -> "Settings":
@@ -77,6 +82,8 @@ class Settings:
                                                        "article_seconds")) -> str:
         """A hash of the settings that change outputs (not those that only change speed)."""
         data = {k: v for k, v in self.to_dict().items() if k not in exclude}
+        if self.claims_lexicon is not None:  # the file's words shape the outputs, not its name
+            data["claims_lexicon"] = hashlib.sha256(Path(self.claims_lexicon).read_bytes()).hexdigest()
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
@@ -94,6 +101,19 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "article_seconds": (0.0, None),
     "min_claim_tokens": (1, None),
 }
+
+
+def check_claims_lexicon(path: str) -> None:
+    """Raise ValueError naming the setting when `path` is not a readable lexicon that fits the packaged
+    layout: a run must not find out in a worker, hours in, that a list name was misspelt."""
+    if not Path(path).is_file():
+        raise ValueError(f"setting claims_lexicon must name a TOML file, not {path!r} (no such file)")
+    from .claims.lexicon import load_lexicon  # here, not at the top: the claims package imports Settings
+
+    try:
+        load_lexicon(path)
+    except ValueError as exc:
+        raise ValueError(f"setting claims_lexicon: {exc}") from exc
 
 
 def _hints() -> dict[str, Any]:

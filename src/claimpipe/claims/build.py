@@ -32,7 +32,7 @@ def doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mentio
     """
     with claims_context(doc):  # text and token table, read once for every rule below
         return _doc_claims(doc, doc_id=doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
-                           settings=settings, lex=lexicon or load_lexicon())
+                           settings=settings, lex=lexicon or load_lexicon(settings.claims_lexicon))
 
 
 def _doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Mention], entities: list[Entity],

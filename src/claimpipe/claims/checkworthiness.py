@@ -22,7 +22,6 @@ words that pushed the model up.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ..blas import use_numpy_blas
 from ..records import Claim, SentenceScore
+from .lexicon import Lexicon
 from .types import claim_cues, evaluative_cues
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "checkworthiness"
@@ -331,11 +331,12 @@ class CheckworthinessScorer:
 
 
 def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | None = None, *,
-                   doc_ents: tuple[Span, ...] | None = None) -> tuple[dict[str, bool], list[str]]:
+                   doc_ents: tuple[Span, ...] | None = None,
+                   lexicon: Lexicon | None = None) -> tuple[dict[str, bool], list[str]]:
     """The features that move the score, and the reasons a user reads, in order of weight.
 
     `doc_ents` (the Doc's `ents`, read once) saves reading them for every claim of a long Doc."""
-    cues = claim_cues(span) if cues is None else cues
+    cues = claim_cues(span, lexicon=lexicon) if cues is None else cues
     reasons = [f"number: {q}" for q in cues["quantitative"]]
     in_span = span.ents if doc_ents is None else [e for e in doc_ents if span.start <= e.start and e.end <= span.end]
     ents = _dedupe(e.text for e in in_span if e.label_ in CHECKABLE_ENTS)
@@ -345,7 +346,7 @@ def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | No
     if "predictive" in types:
         reasons += [f"prediction: {c}" for c in cues["predictive"][:1]]
     if "evaluative" in types:
-        reasons += [f"opinion: {c}" for c in evaluative_cues(span)[:1]] or ["opinion"]
+        reasons += [f"opinion: {c}" for c in evaluative_cues(span, lexicon=lexicon)[:1]] or ["opinion"]
     features = {
         "quantity": "quantitative" in types,
         "entity": bool(ents),
@@ -364,7 +365,8 @@ Scores = tuple[list[float], list[float]]  # calibrated check-worthiness, subject
 
 
 def score_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], scores: Scores, *,
-                 scorer: CheckworthinessScorer, cues: list[dict[str, list[str]]]) -> None:
+                 scorer: CheckworthinessScorer, cues: list[dict[str, list[str]]],
+                 lexicon: Lexicon | None = None) -> None:
     """Fill each claim's `checkworthiness`, `subjectivity` and `checkworthiness_reasons` in place.
 
     `scores`: the calibrated probabilities for these claims (`score_documents`); `cues`: each claim's
@@ -376,7 +378,7 @@ def score_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], scores
     probs, subj = scores
     for k, (claim, span) in enumerate(zip(claims, spans)):
         features, reasons = claim_features(doc[0:0] if span is None else span, claim.claim_types, cues[k],
-                                           doc_ents=doc_ents)
+                                           doc_ents=doc_ents, lexicon=lexicon)
         has_content = any(t in claim.claim_types for t in CONTENT_TYPES)
         final = probs[k] if has_content else probs[k] * (1.0 - subj[k])
         claim.checkworthiness = round(min(1.0, max(0.0, final)), 4)

@@ -13,19 +13,23 @@ from spacy.tokens import Doc
 from ..records import Claim
 from .checkworthiness import CheckworthinessScorer, Scores, claim_spans, score_documents, score_claims
 from .context import claims_context
+from .lexicon import Lexicon
 from .types import type_claims
 
 
-def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer, scores: Scores | None = None) -> None:
+def enrich_claims(doc: Doc, claims: list[Claim], *, scorer: CheckworthinessScorer, scores: Scores | None = None,
+                  lexicon: Lexicon | None = None) -> None:
     """Fill each claim's quantities, claim_types, checkworthiness and checkworthiness_reasons in place.
 
     `scores`: the classifiers' probabilities for these claims, when the caller scored many documents'
-    claims in one call (`score_documents`); computed here when None."""
+    claims in one call (`score_documents`); computed here when None. `lexicon`: the word lists (the
+    `claims_lexicon` setting's, else the packaged ones)."""
     if not claims:
         return
     if scores is None:
         scores = score_documents(scorer, [(doc, claims)])[0]
     with claims_context(doc):
         spans = claim_spans(doc, claims)
-        cues = type_claims(doc, claims, spans, subjectivity=scores[1], threshold=scorer.subjectivity_threshold)
-        score_claims(doc, claims, spans, scores, scorer=scorer, cues=cues)
+        cues = type_claims(doc, claims, spans, subjectivity=scores[1], threshold=scorer.subjectivity_threshold,
+                           lexicon=lexicon)
+        score_claims(doc, claims, spans, scores, scorer=scorer, cues=cues, lexicon=lexicon)

@@ -197,7 +197,8 @@ def hedge_cues(tokens: Iterable[Token], head: Token | None = None, *, lexicon: L
             cue = _with_to(t) or lower
         elif lemma in lex.hedge_verbs_with_to and t.pos_ in ("VERB", "NOUN"):
             cue = _with_to(t)
-            if cue is None and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children) and lemma == "expect":
+            if cue is None and t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children) \
+                    and lemma in lex.hedge_passives:  # "growth is expected"
                 cue = _aux_phrase(t)
         if cue and cue not in cues and not (head is not None and _inside_np_clause(t, head)):
             cues.append(cue)

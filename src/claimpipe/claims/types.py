@@ -6,12 +6,14 @@ type (or a check-worthiness score) can be shown them. `type_claims` fills a Doc'
 
 The rules read the parse (tags, dependencies, entity types) where there is one and fall back to the
 words alone on a `spacy.blank` Doc. The evaluative/factual split uses the trained subjectivity score
-when the caller passes one (`claims.checkworthiness`), else the lexicon here.
+when the caller passes one (`claims.checkworthiness`), else the evaluative words.
+
+The words behind each type are data (`data/claims/types.toml`, read through `claims.lexicon`); every
+function takes `lexicon=` (default: the packaged lists).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,92 +21,21 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Quantity
 from .context import token_table
+from .lexicon import Lexicon, TypeWords, load_lexicon
 from .quantities import find_quantities
 
 CLAIM_TYPES = ("quantitative", "comparative", "causal", "predictive", "evaluative", "attributed", "factual")
 
 
-_NOT_SUPERLATIVE = {"latest", "last", "utmost"}
-_COMPARISON_PHRASES = (
-    "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
-    "compared with", "compared to", "in comparison", "relative to", "as many as", "as much as",
-    "twice as", "times as", "times more", "times higher", "times larger", "the same as",
-    "on par with", "record high", "record low", "all-time high", "all-time low", "year-on-year",
-    "year on year", "year-over-year", "a year earlier", "a year ago",
-)
-_COMPARISON_VERBS = {
-    "outpace", "outnumber", "outperform", "exceed", "surpass", "overtake", "trail", "lag",
-    "outstrip", "eclipse", "top", "rank",
-}
-# verbs of change: a claim that something rose, fell or doubled compares two states
-_CHANGE_VERBS = {
-    "rise", "fall", "increase", "decrease", "grow", "decline", "drop", "plummet", "plunge",
-    "soar", "surge", "jump", "climb", "slump", "double", "triple", "quadruple", "halve", "shrink",
-    "slide", "tumble", "dip", "rebound", "spike", "sink", "contract", "expand", "slow", "widen",
-    "narrow", "accelerate", "plunge", "skyrocket", "dwindle", "balloon",
-}
-# actions that change an amount: comparative only when the claim says by how much ("cut taxes by 10%")
-_ACTION_CHANGE_VERBS = {"cut", "reduce", "boost", "raise", "lower", "slash", "expand", "ease", "lift", "trim"}
-_CHANGE_NOUNS = {
-    "increase", "decrease", "rise", "fall", "drop", "decline", "growth", "cut", "jump", "surge",
-    "reduction", "gain", "loss", "losses", "slump", "hike",
-}
-_CAUSAL_PHRASES = (
-    "due to", "because of", "because", "as a result", "as a consequence", "result in",
-    "results in", "resulted in", "resulting in", "owing to", "thanks to", "on account of",
-    "in response to", "therefore", "consequently", "hence", "thus", "so that", "in the wake of",
-    "in light of", "stem from", "stems from", "stemmed from", "stemming from", "caused by",
-    "driven by", "fuelled by", "fueled by", "triggered by", "prompted by", "blamed on",
-    "attributed to", "contributed to", "contribute to", "contributes to", "contributing to",
-    "responsible for", "the cause of", "the result of", "led to", "lead to", "leads to",
-    "leading to", "gave rise to", "give rise to", "linked to",
-)
-_CAUSAL_VERBS = {
-    "cause", "trigger", "spark", "prompt", "provoke", "fuel", "drive", "force", "enable",
-    "prevent", "produce", "generate", "induce", "impact", "affect", "hurt", "harm", "damage",
-    "disrupt", "undermine", "boost", "weaken", "strengthen", "worsen", "reshape", "kill",
-    "destroy", "create", "allow", "block",
-}
-# causal verbs that are common enough in other senses to count only with a subject or an agent
-_WEAK_CAUSAL_VERBS = {"create", "allow", "produce", "generate", "drive", "block", "force", "enable", "prevent", "boost", "strengthen", "reshape", "weaken"}
-_PREDICTIVE_MODALS = {"will", "wo", "'ll", "shall", "may", "might", "could", "would", "'d"}
-_PREDICTIVE_PHRASES = (
-    "going to", "is set to", "are set to", "was set to", "is poised to", "are poised to",
-    "is expected to", "are expected to", "was expected to", "were expected to", "is likely to",
-    "are likely to", "is unlikely to", "are unlikely to", "is due to", "are due to",
-    "plans to", "plan to", "planned to", "planning to", "plans for", "plans are", "aims to", "aim to",
-    "intends to", "intend to", "is to", "are to", "next year", "next month", "next week",
-    "in the coming", "in the future", "in the years ahead", "by the end of",
-    "on track to", "projected to", "forecast to", "predicted to", "expected to", "likely to",
-)
-_PREDICTIVE_VERBS = {"predict", "forecast", "project", "expect", "anticipate", "foresee", "warn", "estimate", "plan", "intend", "aim", "vow", "pledge", "promise"}
-_PREDICTIVE_HEDGES = _PREDICTIVE_MODALS | {
-    "likely", "unlikely", "probably", "possibly", "perhaps", "expected", "expects", "forecast",
-    "predicted", "projected", "potential", "potentially", "plans", "plan", "set to", "poised",
-}
-# opinion and judgement words: used when no trained subjectivity score is given, and as reasons
-EVALUATIVE_WORDS = frozenset(
-    """
-    good bad best worst better worse great terrible awful excellent poor wonderful horrible
-    important crucial critical vital essential key significant major serious severe dramatic
-    remarkable impressive disappointing alarming worrying troubling concerning shocking dangerous
-    risky reckless irresponsible responsible unfair fair unjust just wrong right correct mistaken
-    foolish wise smart stupid absurd ridiculous outrageous disgraceful shameful scandalous
-    precarious delicate complex complicated difficult easy hard clear obvious evident apparent
-    unclear unprecedented historic landmark tragic sad unfortunate fortunately unfortunately
-    sadly hopefully clearly obviously surely certainly undoubtedly arguably frankly honestly
-    simply merely only just blindly deeply intricately heavily particularly especially extremely
-    very too so really truly quite rather fairly pretty highly incredibly hugely vastly
-    brilliant beautiful ugly nice lovely fantastic amazing stunning incredible extraordinary
-    success successful failure failed failing weak strong robust fragile resilient vulnerable
-    should must ought need needs necessary deserve deserves deserved
-    crisis chaos disaster catastrophe catastrophic threat menace
-    inefficient efficient effective ineffective useful useless valuable worthless meaningful
-    limited broad broader narrow cautious bold aggressive hostile friendly generous greedy
-    corrupt honest dishonest false misleading controversial divisive radical extreme moderate
-    """.split()
-)
-_NEGATIVE_JUDGEMENT_VERBS = {"fail", "ignore", "refuse", "neglect", "betray", "abandon"}
+def __getattr__(name: str) -> frozenset[str]:
+    """`EVALUATIVE_WORDS`: the packaged evaluative words (read by training/subjectivity_cv.py)."""
+    if name == "EVALUATIVE_WORDS":
+        return load_lexicon().types.evaluative_words
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _type_words(lexicon: Lexicon | None) -> TypeWords:
+    return (lexicon or load_lexicon()).types
 
 
 def _phrase_hits(span: Span, phrases: tuple[str, ...]) -> list[str]:
@@ -122,46 +53,47 @@ def _first_word(phrase: str) -> str:
     return phrase.split(" ", 1)[0]
 
 
-def quantity_cues(span: Span) -> list[str]:
-    return [q.text for q in find_quantities(span)]
+def quantity_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
+    return [q.text for q in find_quantities(span, lexicon=lexicon)]
 
 
-def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None) -> list[str]:
+def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None,
+                     lexicon: Lexicon | None = None) -> list[str]:
     """Words that make a claim a comparison: superlatives, "more than", verbs of change.
 
     `quantities` (from `find_quantities(span)`) saves finding them again."""
+    words = _type_words(lexicon)
+    # per-token sets as locals: read for every token of every claim
+    comparative_verbs, change_verbs, action_change_verbs = (words.comparative_verbs, words.change_verbs,
+                                                           words.action_change_verbs)
     cues: list[str] = []
     doc, table = span.doc, token_table(span.doc)
-    words = table.lower[span.start:span.end]
-    has_than = "than" in words
+    has_than = "than" in table.lower[span.start:span.end]
     for i in range(span.start, span.end):
         low, tag, lemma, pos = table.lower[i], table.tag[i], table.lemma[i], table.pos[i]
         prev = table.lower[i - 1] if i > span.start else ""
-        if tag in ("JJS", "RBS") or (not tag and _PLAIN_SUPERLATIVE.match(low)):
-            if prev == "at" or low in _NOT_SUPERLATIVE:  # "at least", "the latest"
+        if tag in ("JJS", "RBS") or (not tag and low in words.plain_superlatives):
+            if prev == "at" or low in words.not_superlatives:  # "at least", "the latest"
                 continue
             next_tag = table.tag[i + 1] if i + 1 < span.end else ""
-            if low in {"most", "least"} and next_tag not in ("JJ", "RB"):  # "most people": a quantifier
+            if low in words.quantifiers and next_tag not in ("JJ", "RB"):  # "most people": a quantifier
                 continue
             cues.append(doc[i].text)
-        elif tag in ("JJR", "RBR") and has_than and low not in {"rather", "other"}:
+        elif tag in ("JJR", "RBR") and has_than and low not in words.not_comparatives:
             cues.append(doc[i].text)
-        elif lemma in _COMPARISON_VERBS and pos == "VERB":
+        elif lemma in comparative_verbs and pos == "VERB":
             cues.append(doc[i].text)
-        elif lemma in _CHANGE_VERBS and pos in ("VERB", "AUX") and table.dep[i] not in ("amod", "compound"):
+        elif lemma in change_verbs and pos in ("VERB", "AUX") and table.dep[i] not in ("amod", "compound"):
             cues.append(doc[i].text)
-        elif lemma in _ACTION_CHANGE_VERBS and pos == "VERB" and _has_amount(doc[i]):
+        elif lemma in action_change_verbs and pos == "VERB" and _has_amount(doc[i]):
             cues.append(doc[i].text)
-    for phrase in _phrase_hits(span, _COMPARISON_PHRASES):
+    for phrase in _phrase_hits(span, words.comparative_phrases):
         if not any(c.lower() in phrase.split() for c in cues):
             cues.append(phrase)
-    if find_quantities(span) if quantities is None else quantities:
+    if find_quantities(span, lexicon=lexicon) if quantities is None else quantities:
         cues += [doc[i].text for i in range(span.start, span.end)
-                 if table.lemma[i] in _CHANGE_NOUNS and table.pos[i] == "NOUN" and doc[i].text not in cues]
+                 if table.lemma[i] in words.change_nouns and table.pos[i] == "NOUN" and doc[i].text not in cues]
     return _dedupe(cues)
-
-
-_PLAIN_SUPERLATIVE = re.compile(r"^(largest|biggest|highest|lowest|smallest|greatest|fastest|slowest|worst|best)$")
 
 
 def _has_amount(verb: Token) -> bool:
@@ -181,20 +113,22 @@ def _causal_due_to(span: Span) -> bool:
     return False
 
 
-def causal_cues(span: Span) -> list[str]:
+def causal_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
     """Connectives and verbs that say one thing brings about another ("due to", "causing")."""
-    cues = _phrase_hits(span, _CAUSAL_PHRASES)
+    words = _type_words(lexicon)
+    causal_verbs = words.causal_verbs
+    cues = _phrase_hits(span, words.causal_phrases)
     if "due to" in cues and not _causal_due_to(span):
         cues.remove("due to")  # "is due to visit" is a schedule, not a cause
     covered = {w for c in cues for w in c.split()}
     table = token_table(span.doc)
     for i in range(span.start, span.end):
         lemma = table.lemma[i]
-        if table.pos[i] != "VERB" or lemma not in _CAUSAL_VERBS or table.lower[i] in covered:
+        if table.pos[i] != "VERB" or lemma not in causal_verbs or table.lower[i] in covered:
             continue
         tok = span.doc[i]
         deps = {c.dep_ for c in tok.children}
-        if lemma in _WEAK_CAUSAL_VERBS:
+        if lemma in words.weak_causal_verbs:
             # "make", "create": causal when something makes something happen ("make it harder")
             if not ({"ccomp", "xcomp", "agent"} & deps and {"nsubj", "agent"} & deps):
                 continue
@@ -204,19 +138,21 @@ def causal_cues(span: Span) -> list[str]:
     return _dedupe(cues)
 
 
-def predictive_cues(span: Span, claim: Claim | None = None) -> list[str]:
+def predictive_cues(span: Span, claim: Claim | None = None, *, lexicon: Lexicon | None = None) -> list[str]:
     """Words that put a claim in the future or the possible ("will", "may", "plans to")."""
+    words = _type_words(lexicon)
+    modals, verbs = words.predictive_modals, words.predictive_verbs
     cues: list[str] = []
     if claim is not None:
-        cues += [c for c in claim.hedge_cues if c.lower() in _PREDICTIVE_HEDGES]
+        cues += [c for c in claim.hedge_cues if c.lower() in words.predictive_hedges]
     doc, table = span.doc, token_table(span.doc)
     for i in range(span.start, span.end):
         low, tag = table.lower[i], table.tag[i]
-        if low in _PREDICTIVE_MODALS and (tag == "MD" or not tag):
+        if low in modals and (tag == "MD" or not tag):
             cues.append(doc[i].text)
-        elif table.lemma[i] in _PREDICTIVE_VERBS and table.pos[i] == "VERB" and _has_future_object(doc[i]):
+        elif table.lemma[i] in verbs and table.pos[i] == "VERB" and _has_future_object(doc[i]):
             cues.append(doc[i].text)
-    cues += _phrase_hits(span, _PREDICTIVE_PHRASES)
+    cues += _phrase_hits(span, words.predictive_phrases)
     return _dedupe(cues)
 
 
@@ -247,45 +183,48 @@ def subjectivity_lexicon() -> dict[str, float]:
     return {w: float(v) for w, v in pairs}
 
 
-def evaluative_cues(span: Span) -> list[str]:
+def evaluative_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
     """Opinion and judgement words in the span: a judgement list, strongly subjective adjectives and
     adverbs from the Pattern lexicon, and "!"."""
-    lexicon = subjectivity_lexicon()
+    words = _type_words(lexicon)
+    subjectivity, at_least = subjectivity_lexicon(), words.subjectivity_at_least
+    judgement, adjective_only, blaming = words.evaluative_words, words.adjective_only, words.negative_judgement_verbs
     cues = []
     for tok in span:
         low = tok.lower_
-        if tok.pos_ in ("ADJ", "ADV") and lexicon.get(low, 0.0) >= 0.8 and tok.ent_type_ == "":
+        if tok.pos_ in ("ADJ", "ADV") and subjectivity.get(low, 0.0) >= at_least and tok.ent_type_ == "":
             cues.append(tok.text)
-        elif low in EVALUATIVE_WORDS and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
-            if low in {"very", "so", "too", "just", "only", "right", "key", "major", "limited", "need", "needs"} and tok.pos_ not in ("ADJ",) and low not in {"very", "too"}:
+        elif low in judgement and tok.ent_type_ == "" and (tok.pos_ in ("ADJ", "ADV", "AUX", "VERB", "NOUN") or not tok.pos_):
+            if low in adjective_only and tok.pos_ != "ADJ":
                 continue
             cues.append(tok.text)
-        elif tok.lemma_.lower() in _NEGATIVE_JUDGEMENT_VERBS and tok.pos_ == "VERB":
+        elif tok.lemma_.lower() in blaming and tok.pos_ == "VERB":
             cues.append(tok.text)
     if any(t.text == "!" for t in span):
         cues.append("!")
     return _dedupe(cues)
 
 
-def lexicon_subjectivity(span: Span) -> float:
+def lexicon_subjectivity(span: Span, *, lexicon: Lexicon | None = None) -> float:
     """A rough 0..1 subjectivity score from the evaluative words alone (no trained model)."""
-    n = len(evaluative_cues(span))
+    n = len(evaluative_cues(span, lexicon=lexicon))
     return min(1.0, 0.25 * n)
 
 
-def claim_cues(span: Span, claim: Claim | None = None, *, quantities: list[Quantity] | None = None) -> dict[str, list[str]]:
+def claim_cues(span: Span, claim: Claim | None = None, *, quantities: list[Quantity] | None = None,
+               lexicon: Lexicon | None = None) -> dict[str, list[str]]:
     """The words behind each content type: {"quantitative": ["40%"], "comparative": ["largest"], ...}."""
-    quantities = find_quantities(span) if quantities is None else quantities
+    quantities = find_quantities(span, lexicon=lexicon) if quantities is None else quantities
     return {
         "quantitative": [q.text for q in quantities],
-        "comparative": comparative_cues(span, quantities=quantities),
-        "causal": causal_cues(span),
-        "predictive": predictive_cues(span, claim),
+        "comparative": comparative_cues(span, quantities=quantities, lexicon=lexicon),
+        "causal": causal_cues(span, lexicon=lexicon),
+        "predictive": predictive_cues(span, claim, lexicon=lexicon),
     }
 
 
 def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, threshold: float = 0.5,
-                cues: dict[str, list[str]] | None = None) -> list[str]:
+                cues: dict[str, list[str]] | None = None, lexicon: Lexicon | None = None) -> list[str]:
     """The claim's types, in the order of `CLAIM_TYPES`.
 
     Args:
@@ -295,10 +234,11 @@ def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, 
             classifier); None falls back to the evaluative lexicon.
         threshold: subjectivity at or above which a claim is evaluative (and not factual).
         cues: `claim_cues(span, claim)` when the caller already has them.
+        lexicon: the word lists (default: the packaged ones).
     """
-    cues = claim_cues(span, claim) if cues is None else cues
+    cues = claim_cues(span, claim, lexicon=lexicon) if cues is None else cues
     types = [t for t in ("quantitative", "comparative", "causal", "predictive") if cues.get(t)]
-    score = lexicon_subjectivity(span) if subjectivity is None else subjectivity
+    score = lexicon_subjectivity(span, lexicon=lexicon) if subjectivity is None else subjectivity
     evaluative = score >= threshold
     if evaluative:
         types.append("evaluative")
@@ -310,19 +250,21 @@ def claim_types(span: Span, claim: Claim, *, subjectivity: float | None = None, 
 
 
 def type_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], *,
-                subjectivity: list[float] | None = None, threshold: float = 0.5) -> list[dict[str, list[str]]]:
+                subjectivity: list[float] | None = None, threshold: float = 0.5,
+                lexicon: Lexicon | None = None) -> list[dict[str, list[str]]]:
     """Fill each claim's `quantities` and `claim_types` in place; return each claim's cues (the
     check-worthiness features read them). `spans`: each claim's span in `doc` (None when its offsets do
     not fall inside it); `subjectivity`: the classifier's probability per claim, else the lexicon
-    decides evaluative."""
+    decides evaluative; `lexicon`: the word lists (default: the packaged ones)."""
+    lexicon = lexicon or load_lexicon()
     all_cues = []
     for k, (claim, span) in enumerate(zip(claims, spans)):
         if span is None:  # offsets outside the doc: type the empty span
             span = doc[0:0]
-        claim.quantities = find_quantities(span)
-        cues = claim_cues(span, claim, quantities=claim.quantities)
+        claim.quantities = find_quantities(span, lexicon=lexicon)
+        cues = claim_cues(span, claim, quantities=claim.quantities, lexicon=lexicon)
         s = None if subjectivity is None else subjectivity[k]
-        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=threshold, cues=cues)
+        claim.claim_types = claim_types(span, claim, subjectivity=s, threshold=threshold, cues=cues, lexicon=lexicon)
         all_cues.append(cues)
     return all_cues
 
