@@ -183,3 +183,20 @@ def test_overlay_replaces_what_it_names_and_keeps_the_rest(lists, currencies) ->
     assert merged["quantities"]["currency_words"] == {**_BASE["quantities"]["currency_words"], **currencies}
     assert merged["types"] == _BASE["types"]
     assert "quantities.currency_words" in OPEN_TABLES
+
+
+def test_custom_lexicon_reaches_claim_types_in_a_run(tmp_path: Path, _claimpipe_nlp) -> None:
+    from claimpipe.pipeline import run
+
+    phrases = packaged_data()["types"]["causal"]["phrases"] + ["on the back of"]
+    path = write_lexicon(tmp_path / "lex.toml", "[types.causal]\nphrases = " + json.dumps(phrases) + "\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Shares in the miner rose on the back of higher copper prices in Chile.",
+                                  encoding="utf-8")
+    types = {}
+    for name, settings in (("packaged", Settings()), ("custom", Settings(claims_lexicon=path))):
+        run(corpus, tmp_path / name, nlp=_claimpipe_nlp, settings=settings, use_cache=False)
+        (claim,) = [json.loads(line) for line in (tmp_path / name / "claims.jsonl").read_text().splitlines()]
+        types[name] = claim["claim_types"]
+    assert "causal" not in types["packaged"] and "causal" in types["custom"]

@@ -61,7 +61,7 @@ def test_tables_documents_columns_are_the_contract_then_claimpipe_s() -> None:
     assert t.names == t.csv_names + ["headings", "text"]
     assert [c.name for c in tables.document_record_columns()] == [
         "doc_id", "source", "title", "subtitle", "author", "published", "url", "headings", "format", "site",
-        "sha256", "notes", "n_words", "n_sentences", "folder", "extractor", "language", "text", "blocks",
+        "sha256", "notes", "n_words", "n_sentences", "folder", "extractor", "language", "sentences", "text", "blocks",
         "boilerplate", "mentions", "entities", "claims"]
 
 

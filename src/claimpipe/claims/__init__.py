@@ -21,7 +21,7 @@ Pure functions over spaCy Docs and Spans, in one module per concern:
 The stage reads in that order: `doc_claims` (structure and attribution, then resolution), then per
 batch `score_documents`, then per Doc `enrich_claims` (types, then the final score).
 
-The word lists live in `claimpipe/data/claims/lexicon.toml`.
+The word lists live in `claimpipe/data/claims/*.toml` (lexicon, types, quantities), read by `claims.lexicon`.
 """
 
 from .attribution import Attribution, find_attributions
