@@ -246,6 +246,10 @@ def test_end_to_end_manifest_lists_duplicates_and_skipped_files(tmp_path: Path, 
 
 def test_end_to_end_ctrl_c_exits_130_and_keeps_the_previous_outputs(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", 24)
+    for i in range(400):  # enough work that the run is still going when it is interrupted, on any machine
+        (corpus / f"x{i:03d}.txt").write_text(f"Story {i}: the council said on Monday that rents rose by {i % 9}% "
+                                              f"in district {i}, the {i}th rise since records began.\n",
+                                              encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "manifest.json").write_text('{"counts": {"documents": 5}}', encoding="utf-8")  # an earlier run's
@@ -256,7 +260,9 @@ def test_end_to_end_ctrl_c_exits_130_and_keeps_the_previous_outputs(tmp_path: Pa
     while not ((out / ".claimpipe.lock").exists() and (out / ".claimpipe.lock").read_text().strip()):
         assert time.time() < deadline and proc.poll() is None
         time.sleep(0.05)
-    time.sleep(1.0)
+    while not (out / ".claimpipe-staging").exists():  # articles are being written: mid-run for sure
+        assert time.time() < deadline and proc.poll() is None
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
