@@ -8,6 +8,7 @@ from .inside import mark_bios, mark_boxes, mark_headings, mark_menus, mark_relat
 from .local import local_rules, mark_duplicates, mark_name_lines, mark_nav_runs
 from .repetition import RepeatIndex
 from .span import cut_at_end_marker, extend_back_over_prose, extend_over_list, extend_over_sentences, story_span
+from .teasers import mark_teaser_runs
 from .text import KEPT_KINDS
 from .titles import find_subtitle, find_title
 from .units import Unit
@@ -52,6 +53,7 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
             units[i].kind, units[i].reason = "paragraph", "story text"
     if scraped:
         mark_teasers(units, start, end, forced)
+        mark_teaser_runs(units, start, end, forced)
         mark_menus(units, start, end, forced)
         mark_boxes(units, start, end, forced)
     if scraped:

@@ -1,0 +1,114 @@
+"""Links to other stories that read like story text (`clean.teasers`) and the lexicon lines added
+with them: small hand-written pages, every block's decision checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimpipe.clean import explain, match_lexicon, normalise
+from claimpipe.records import Article
+from claimpipe.settings import Settings
+
+STORY = [
+    "The city council voted on Tuesday to rebuild the old harbour bridge, which has been closed to traffic "
+    "since the spring floods damaged its supports.",
+    "Engineers told the council that the work would take two years and cost about twelve million pounds, "
+    "most of it paid for by a national grant.",
+    "Residents who live near the bridge said they were relieved that a decision had finally been made after "
+    "months of delay.",
+]
+TITLE = "Council votes to rebuild harbour bridge"
+FERRY = ("Last winter the ferry that links the two towns stopped running for a week, and nobody could say why "
+         "it had happened.")
+PARK = ("The park will have a playground, a pond and a path along the river, and it is expected to open to the "
+        "public next summer.")
+COPYRIGHT = "© 2020 Harbour News. All rights reserved."
+HEADER = ["Skip to content", "Home", "News", "Sport"]
+HEADER_DECISIONS = [(False, "site navigation", "Skip to content"), (False, "site navigation", "Home"),
+                    (False, "before the story (page header)", "News"),
+                    (False, "before the story (page header)", "Sport"),
+                    (True, "title (headline before the story)", TITLE)]
+STORY_DECISIONS = [(True, "story text", p) for p in STORY]
+
+
+def _decisions(*blocks: str) -> list[tuple[bool, str, str]]:
+    text = "\n\n".join(blocks)
+    article = Article(source="page.txt", text=text, doc_id="d", sha256="")
+    return [(d.kept, d.reason, d.text) for d in explain(article, settings=Settings())]
+
+
+def test_clean_teasers_blurbs_closed_by_read_more():
+    blurb = 'related stories (a blurb closed by "Read more")'
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "Share on\nTwitter\nFacebook", "Keep Reading",
+                     "The Curious Case of the Missing Ferry", FERRY, "Read More",
+                     "A New Park for the East Side", PARK, "Read More", COPYRIGHT)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (False, "share bar", "Share on"), (False, "share bar", "Twitter"), (False, "share bar", "Facebook"),
+        (False, "read more", "Keep Reading"),
+        (False, blurb, "The Curious Case of the Missing Ferry"), (False, blurb, FERRY), (False, "read more", "Read More"),
+        (False, blurb, "A New Park for the East Side"), (False, blurb, PARK), (False, "read more", "Read More"),
+        (False, "copyright line", COPYRIGHT)]
+
+
+def test_clean_teasers_one_learn_more_link_keeps_the_last_paragraph():
+    """One closing link is no list; "Learn more at ..." closes the story's own last paragraph."""
+    last = ("The council will publish the full plans for the bridge on its website next month, with a map of "
+            "the diversions.")
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, last, "Learn more at the council website.", COPYRIGHT)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (True, "story text", last), (False, "read more", "Learn more at the council website."),
+        (False, "copyright line", COPYRIGHT)]
+
+
+def test_clean_teasers_headline_and_blurb_pairs_under_a_label():
+    pair = "related stories (headline and blurb under a label)"
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "DW recommends", "Ferry service halted for a week", FERRY,
+                     "East side to get a new park", PARK, f"Privacy Policy\nTerms of Use\n{COPYRIGHT}")
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (False, "related stories", "DW recommends"),
+        (False, pair, "Ferry service halted for a week"), (False, pair, FERRY),
+        (False, pair, "East side to get a new park"), (False, pair, PARK),
+        (False, "copyright line", "Privacy Policy"), (False, "copyright line", "Terms of Use"),
+        (False, "copyright line", COPYRIGHT)]
+
+
+def test_clean_teasers_pairs_followed_by_more_story_are_kept():
+    """Headline + paragraph pairs that lead back into the story are its sections, not a list of links."""
+    more = ("The council also agreed to pay for a temporary footbridge, which should open within six weeks "
+            "and will be lit at night.")
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "Related", "Ferry service halted for a week", FERRY,
+                     "East side to get a new park", PARK, more, COPYRIGHT)
+    kept = [text for ok, _, text in got if ok]
+    assert kept[-3:] == ["East side to get a new park", PARK, more]
+    assert FERRY in kept
+
+
+def test_clean_teasers_video_player_label_length_and_title():
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], STORY[1], "Watch video", "02:17",
+                     "Flood waters close the harbour bridge", STORY[2], COPYRIGHT)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:2] + [
+        (False, "video player", "Watch video"), (False, "video player (its length)", "02:17"),
+        (False, "video player (its title)", "Flood waters close the harbour bridge"),
+        (True, "story text", STORY[2]), (False, "copyright line", COPYRIGHT)]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("BVINEWS.COM", "site name (a bare domain)"),
+    ("www.example.co.uk", "site name (a bare domain)"),
+    ("Datenschutzerklärung · Impressum", "copyright line"),
+    ("Search for articles and topics on Wevolver", "site navigation"),
+    ("Learn how to build fast, production-ready Docker images—read the rest of the Docker packaging guide.",
+     "read more"),
+    ("Join the hundreds of developers who get new code and links delivered to their inbox.", "newsletter prompt"),
+    ("DW recommends", "related stories"),
+    ("We recommend", "related stories"),
+    ("Watch video", "video player"),
+    # story lines that must stay
+    ("He said the company, example.com, had lost money.", None),
+    ("Read the rest of the report and you will see that the minister was right about the budget, the schools "
+     "and the roads, all of which were cut last year while the council raised its own pay twice.", None),
+    ("The council recommends that residents avoid the bridge.", None),
+])
+def test_clean_teasers_lexicon_lines(line, reason):
+    norm = normalise(line)
+    assert match_lexicon(norm, len(norm.split())) == reason
