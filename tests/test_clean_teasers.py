@@ -1,5 +1,5 @@
 """Links to other stories that read like story text (`clean.teasers`) and the lexicon lines added
-with them: small hand-written pages, every block's decision checked."""
+with them (issue #19's kinds of modern chrome): small hand-written pages, every block's decision checked."""
 
 from __future__ import annotations
 
@@ -103,7 +103,26 @@ def test_clean_teasers_video_player_label_length_and_title():
     ("DW recommends", "related stories"),
     ("We recommend", "related stories"),
     ("Watch video", "video player"),
+    ("Published:", "date line"),
+    ("Manage consent preferences", "cookie notice"),
+    ("Do Not Sell My Personal Information", "cookie notice"),
+    ("This article is for subscribers only.", "subscription prompt"),
+    ("Pin it", "share bar"),
+    ("Follow", "share bar"),
+    ("Read in app", "app promotion"),
+    ("Around the web", "related stories"),
+    ("File photo", "image credit"),
+    ("Report an error", "feedback prompt"),
+    ("Have a story idea? Let us know.", "feedback prompt"),
+    ("Please enable JavaScript to view the comments powered by Disqus.", "browser notice"),
+    ("Español", "site navigation"),
+    # a credit for the reporting is part of the record, as a correction is
+    ("Associated Press writer Jane Doe contributed to this report.", None),
+    ("This content was produced by our partner.", "advertisement"),
     # story lines that must stay
+    ("The minister said she would follow the advice of her officials.", None),
+    ("Spanish and English are both spoken in the town.", None),
+    ("The report was published on Tuesday after a long delay.", None),
     ("He said the company, example.com, had lost money.", None),
     ("Read the rest of the report and you will see that the minister was right about the budget, the schools "
      "and the roads, all of which were cut last year while the council raised its own pay twice.", None),
