@@ -116,12 +116,38 @@ def test_clean_teasers_video_player_label_length_and_title():
     ("Have a story idea? Let us know.", "feedback prompt"),
     ("Please enable JavaScript to view the comments powered by Disqus.", "browser notice"),
     ("Español", "site navigation"),
+    ("Share this: Facebook Twitter Email", "share bar"),
+    ("Tweet Share Pin Email", "share bar"),
+    ("Leave a Reply Cancel reply", "comment prompt"),
+    ("This entry was posted in News and tagged bridge. Bookmark the permalink.", "tag list"),
+    ("(AP Photo/Jane Doe)", "image credit"),
+    ("Already have an account? Sign in", "sign-in prompt"),
+    ("Continue with Google", "sign-in prompt"),
+    ("We value your privacy", "cookie notice"),
+    ("A A A", "site navigation"),
+    ("Start your free trial", "promotion"),
+    ("Get 50% off your first month", "promotion"),
+    ("Download our free guide to home buying", "promotion"),
+    ("Shop now", "promotion"),
+    ("Unlock this article", "subscription prompt"),
+    ("Was this article helpful?", "feedback prompt"),
+    ("Thanks for reading!", "end of article marker"),
+    ("Listen on Apple Podcasts", "app promotion"),
+    ("Buy me a coffee", "donation appeal"),
+    ("Presented by: Anthony Morgan", "advertisement"),
+    ("Powered by WordPress", "copyright line"),
     # a credit for the reporting is part of the record, as a correction is
     ("Associated Press writer Jane Doe contributed to this report.", None),
     ("This content was produced by our partner.", "advertisement"),
     # story lines that must stay
     ("The minister said she would follow the advice of her officials.", None),
     ("Spanish and English are both spoken in the town.", None),
+    ("A photo taken by an AP photographer shows the bridge.", None),
+    ("Powered by wind, the town has cut its bills.", None),
+    ("Only $5 was raised by the appeal.", None),
+    ("Shop now, pay later schemes are growing fast.", None),
+    ("Try it for yourself, she said.", None),
+    ("Share this with your friends, the mayor told the crowd, and the bridge will be built.", None),
     ("The report was published on Tuesday after a long delay.", None),
     ("He said the company, example.com, had lost money.", None),
     ("Read the rest of the report and you will see that the minister was right about the budget, the schools "
@@ -131,3 +157,21 @@ def test_clean_teasers_video_player_label_length_and_title():
 def test_clean_teasers_lexicon_lines(line, reason):
     norm = normalise(line)
     assert match_lexicon(norm, len(norm.split())) == reason
+
+
+def test_clean_story_end_carried_over_a_sentence_broken_by_a_link():
+    """A scraper that puts each text node on its own line breaks the last sentence at a link: the
+    story's last block ends on a lower-case word, and the short block that finishes it is kept."""
+    last = "An earlier version of the essay appeared as a chapter in the book entitled"
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, last, "Beautiful Code, O'Reilly.",
+                     "Newer Post\nOlder Post", COPYRIGHT)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (True, "story text", last), (True, "story text", "Beautiful Code, O'Reilly."),
+        (False, "related stories", "Newer Post"), (False, "related stories", "Older Post"),
+        (False, "copyright line", COPYRIGHT)]
+
+
+def test_clean_story_end_not_carried_over_chrome_after_a_full_stop():
+    """After a story that ends on a full stop, a short line with no sentence of its own stays out."""
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "Posted by\nJane Doe", "Newer Post\nOlder Post", COPYRIGHT)
+    assert [text for ok, _, text in got if ok] == [TITLE, *STORY]

@@ -131,12 +131,29 @@ def extend_back_over_prose(units: list[Unit], start: int) -> int:
 
 
 def extend_over_sentences(units: list[Unit], end: int) -> int:
-    """A story often ends on a short sentence ("The trial continues."): carry the story over it."""
+    """A story often ends on a short sentence ("The trial continues."): carry the story over it, and
+    over the end of a sentence that its last block leaves open ("... from the book entitled" /
+    "Beautiful Code, OReilly.")."""
     for _ in range(2):
-        if end < len(units) and not units[end].kind and units[end].terminal and units[end].n_words >= 3 \
-                and units[end].stop_density > 0 and not units[end].headline and "\n" not in units[end].text:
+        if end < len(units) and not units[end].kind and (_short_sentence(units[end]) or _finishes(units, end)):
             end += 1
     return end
+
+
+def _short_sentence(u: Unit) -> bool:
+    return u.terminal and u.n_words >= 3 and u.stop_density > 0 and not u.headline and "\n" not in u.text
+
+
+_OPEN_WORD = re.compile(r"[a-z][a-z'’-]*$")
+
+
+def _finishes(units: list[Unit], end: int) -> bool:
+    """Does block `end` finish a sentence that the story's last block breaks off mid-way (on a lower-case
+    word, no punctuation), in a dozen words or fewer?"""
+    if end == 0 or units[end - 1].kind:
+        return False
+    last = units[end - 1].text.rstrip()
+    return bool(_OPEN_WORD.search(last)) and units[end].terminal and units[end].n_words <= 12
 
 
 _SKIPPABLE = {"advertisement", "image credit"}
