@@ -175,3 +175,30 @@ def test_clean_story_end_not_carried_over_chrome_after_a_full_stop():
     """After a story that ends on a full stop, a short line with no sentence of its own stays out."""
     got = _decisions("\n".join(HEADER), TITLE, *STORY, "Posted by\nJane Doe", "Newer Post\nOlder Post", COPYRIGHT)
     assert [text for ok, _, text in got if ok] == [TITLE, *STORY]
+
+
+def test_clean_columnist_box_name_follow_button_and_blurb():
+    """A columnist's box above the story: the name, its "Follow" button and a blurb opening on the name."""
+    blurb = ("Jane Doe fell into politics aged 12, when she ran her first campaign, and has written about the "
+             "council ever since.")
+    got = _decisions("\n".join(HEADER), TITLE, "Jane Doe", "+ FOLLOW", blurb, *STORY, COPYRIGHT)
+    assert got == HEADER_DECISIONS + [
+        (False, "byline", "Jane Doe"), (False, "share bar", "+ FOLLOW"), (False, "author bio", blurb),
+        *STORY_DECISIONS, (False, "copyright line", COPYRIGHT)]
+
+
+def test_clean_columnist_box_needs_the_same_name():
+    """A paragraph that opens on another name after a follow button is story text."""
+    lead = "John Smith fell from the harbour bridge in May, the accident that led to its closure."
+    got = _decisions("\n".join(HEADER), TITLE, "Jane Doe", "+ FOLLOW", lead, *STORY, COPYRIGHT)
+    assert (True, "story text", lead) in got
+
+
+@pytest.mark.parametrize("line", [
+    "I'm Amy and I'm so glad you've stopped by! I write about sleep, babies and everything in between.",
+    "My blog is full of things to help you celebrate motherhood, from nursery ideas to sleep schedules.",
+    "Hi, welcome to my blog! I share recipes from my grandmother's kitchen.",
+])
+def test_clean_blogger_about_me_box(line):
+    norm = normalise(line)
+    assert match_lexicon(norm, len(norm.split())) == "author bio"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..records import Article
 from ..settings import Settings
 from .inside import mark_bios, mark_boxes, mark_headings, mark_menus, mark_related_boxes, mark_teasers
-from .local import local_rules, mark_duplicates, mark_name_lines, mark_nav_runs
+from .local import local_rules, mark_author_boxes, mark_duplicates, mark_name_lines, mark_nav_runs
 from .repetition import RepeatIndex
 from .span import cut_at_end_marker, extend_back_over_prose, extend_over_list, extend_over_sentences, story_span
 from .teasers import mark_teaser_runs
@@ -21,6 +21,7 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
     html = article.format == "html"
     forced = local_rules(units, article, settings, repeats, meta)
     mark_name_lines(units, article, forced)
+    mark_author_boxes(units, forced)
     if html:  # plain text has its menus found by position, once the page shows it was scraped
         mark_nav_runs(units, forced)
     title_i = find_title(units, article, html)

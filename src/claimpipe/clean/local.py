@@ -152,3 +152,20 @@ def mark_duplicates(units: list[Unit], article: Article, title_i: int | None, fo
                 u.kind, u.reason = "boilerplate", "repeated block"
         else:
             seen.add(u.norm)
+
+
+def mark_author_boxes(units: list[Unit], forced: set[int]) -> None:
+    """A columnist's box: a bare name, its "Follow" button, then a blurb that opens on that name and a
+    verb in lower case ("Alice Wu" / "+ FOLLOW" / "Alice Wu fell down the rabbit hole of politics ...").
+    The name and the blurb are the author's, not the story's."""
+    for i, u in enumerate(units[:-2]):
+        if i in forced or not name_line(u) or "," in u.text:
+            continue
+        j = i + 1
+        if units[j].reason != "share bar":
+            continue
+        blurb = units[j + 1]
+        rest = blurb.text[len(u.text):] if blurb.text.startswith(u.text) else ""
+        if j + 1 not in forced and not blurb.kind and rest[:1] == " " and rest[1:2].islower():
+            u.kind, u.reason = "boilerplate", "byline"
+            blurb.kind, blurb.reason = "boilerplate", "author bio"
