@@ -202,3 +202,25 @@ def test_clean_columnist_box_needs_the_same_name():
 def test_clean_blogger_about_me_box(line):
     norm = normalise(line)
     assert match_lexicon(norm, len(norm.split())) == "author bio"
+
+
+def test_clean_photo_caption_line_between_paragraphs():
+    caption = "Jane Doe, speaking at a council meeting in March"
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], caption, STORY[1], STORY[2], COPYRIGHT)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [(False, "image caption", caption)] + \
+        STORY_DECISIONS[1:] + [(False, "copyright line", COPYRIGHT)]
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Jane Doe, speaking at a council meeting in March", True),
+    ("Prime Minister Boris Johnson, speaking at the conference", True),
+    ("Jane Doe pictured in 2019", True),
+    # a sentence about the same scene, a headline with "seen", an organisation: not captions
+    ("Jane Doe, speaking at a council meeting in March, said the bridge would be rebuilt.", False),
+    ("Joe Biden seen as frontrunner", False),
+    ("New York Times", False),
+])
+def test_clean_photo_caption_pattern(line, caption):
+    from claimpipe.clean.patterns import CAPTION
+
+    assert bool(CAPTION.fullmatch(line)) is caption

@@ -194,6 +194,12 @@ def match_date(text: str) -> str | None:
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 
 
+# A photo caption left as a line of its own: a person's name and what the photo shows them doing,
+# without a full stop ("Jill Binder, speaking at a WordCamp", "Jane Doe pictured in 2019").
+CAPTION = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+(?:,\s+(?:speaking|pictured|photographed|posing|"
+                     r"arriving|addressing|waving|seen|shown)|\s+(?:pictured|photographed))\b[^.!?]{0,100}")
+
+
 # -- notes that are part of the record, embedded posts, navigation lines ---------------------------
 
 # A correction, clarification or editor's note: part of the published record, so kept (kind "note").
