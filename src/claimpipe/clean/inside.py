@@ -3,7 +3,6 @@ boxes, related-story lists and author bios."""
 
 from __future__ import annotations
 
-import re
 
 from .local import name_line
 from .patterns import BIO, HONORIFICS
