@@ -342,8 +342,8 @@ def run_bbc_in_chrome(data: Path, limit: int | None) -> list[str]:
         art = Article(source=row["id"], text=text, doc_id="d", sha256="")
         cleaned = clean(art, settings=SETTINGS)
         kept_spans = [(b.source_start, b.source_end) for b in cleaned.blocks]
-        story_start = text.index(body[0])
-        story_end = text.index(body[-1], story_start) + len(body[-1])
+        story_start = text.index("\n\n".join(body))
+        story_end = story_start + len("\n\n".join(body))  # not a search for the last paragraph: it may be "."
         pos = 0
         for line in text.split("\n"):
             s, e = pos, pos + len(line)

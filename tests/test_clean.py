@@ -182,6 +182,8 @@ def test_clean_byline_patterns(line, expected):
         ("2019-05-12", "2019-05-12"),
         ("Updated: Tuesday, March 3, 2020", "Tuesday, March 3, 2020"),
         ("3 hours ago", "3 hours ago"),
+        # a day name set off by a pipe, as the Gleaner prints it
+        ("Tuesday | April 26, 2022 | 9:52 PM", "Tuesday | April 26, 2022 | 9:52 PM"),
         ("May 2019 was the wettest month on record.", None),
         ("The vote is on 12 May 2019 in Brussels.", None),
     ],

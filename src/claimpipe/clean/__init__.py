@@ -18,8 +18,9 @@ becomes a `Removal` with a reason a person can read. HTML articles (already redu
 text by trafilatura) skip rules 3 and 4: only explicit boilerplate is removed from them.
 
 Modules: `text` (features of a block's text), `patterns` (lexicon, bylines, avatars, dates), `units`
-(the blocks and their quality), `repetition` (`RepeatIndex`), `label` (the passes above) and `decide`
-(`explain`, `clean`, `cleaned_from`, `format_explanation`).
+(the blocks and their quality), `repetition` (`RepeatIndex`), `local` (rule 1 and duplicates), `titles`
+(titles and subtitles), `span` (rule 3), `inside` and `teasers` (rule 4), `label` (runs the passes in
+order) and `decide` (`explain`, `clean`, `cleaned_from`, `format_explanation`).
 """
 
 from .decide import BlockDecision, clean, cleaned_from, explain, format_explanation

@@ -111,7 +111,7 @@ _NOT_NAMES = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAYNAME = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_DATE = (rf"(?:{_DAYNAME}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+_DATE = (rf"(?:{_DAYNAME}(?:\s*[|·•]\s*|\s+))?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
          rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)")
 _TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?"
 _AGO = r"(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago"
@@ -192,6 +192,12 @@ def match_date(text: str) -> str | None:
 
 
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+# A photo caption left as a line of its own: a person's name and what the photo shows them doing,
+# without a full stop ("Jill Binder, speaking at a WordCamp", "Jane Doe pictured in 2019").
+CAPTION = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+(?:,\s+(?:speaking|pictured|photographed|posing|"
+                     r"arriving|addressing|waving|seen|shown)|\s+(?:pictured|photographed))\b[^.!?]{0,100}")
 
 
 # -- notes that are part of the record, embedded posts, navigation lines ---------------------------
