@@ -514,4 +514,15 @@ def test_clean_html_navigation_column_is_boilerplate() -> None:
     article = Article(source="a.html", text=text, doc_id="d", sha256="", format="html", title="Rates rise")
     cleaned = clean(article, settings=Settings())
     assert cleaned.text == f"Rates rise\n\n{_LEAD}\n\n{_BODY}"  # the heading marker stays in the source
-    assert [r.reason for r in cleaned.removals] == ["site navigation (a run of section names)"] * 10 + ["share bar"] * 2
+    assert [r.reason for r in cleaned.removals] == (["Markdown heading marker"]  # recorded, so nothing vanishes
+                                                    + ["site navigation (a run of section names)"] * 10
+                                                    + ["share bar"] * 2)
+
+
+def test_clean_markdown_heading_marks_are_recorded_as_removed() -> None:
+    # found by hypothesis (test_hostile): "# 0" kept "0" and dropped "#" without a record
+    article = Article(source="a.txt", text="# 0\n\n## Kept heading", doc_id="d", sha256="")
+    cleaned = clean(article, settings=Settings())
+    assert [(r.source_start, r.source_end, r.reason, r.text) for r in cleaned.removals
+            if r.reason == "Markdown heading marker"] == [(0, 1, "Markdown heading marker", "#"),
+                                                           (5, 7, "Markdown heading marker", "##")]

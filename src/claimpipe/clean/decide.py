@@ -66,10 +66,14 @@ def cleaned_from(decisions: list[BlockDecision], article: Article) -> Cleaned:
     for d in decisions:
         author = author or d.meta.get("author")
         published = published or d.meta.get("published")
-        if not d.kept:
-            removals.append(Removal(d.source_start, d.source_end, d.reason, d.text))
+        marker = _heading_marker(source, d.source_start)
+        if not d.kept:  # a removed heading's removal takes its "#" marks with it
+            start = d.source_start if marker is None else marker[0]
+            removals.append(Removal(start, d.source_end, d.reason, source[start:d.source_end]))
             prev_kept_para_end = None
             continue
+        if marker is not None:  # a kept heading's "#" marks are not text: recorded as removed
+            removals.append(Removal(*marker, "Markdown heading marker", source[marker[0]:marker[1]]))
         if d.kind == "title" and title is None:
             title = d.text
         elif d.kind == "subtitle" and subtitle is None:
@@ -121,3 +125,15 @@ def format_explanation(decisions: list[BlockDecision], *, width: int = 100) -> s
     kept = sum(d.kept for d in decisions)
     lines.append(f"{kept} of {len(decisions)} blocks kept")
     return "\n".join(lines)
+
+
+def _heading_marker(source: str, start: int) -> tuple[int, int] | None:
+    """The span of a Markdown heading's "#" marks before a block that starts at `start` ("## " in
+    "## Section"), so that they are recorded as removed: every visible character is kept or removed."""
+    line_start = source.rfind("\n", 0, start) + 1
+    before = source[line_start:start]
+    marks = before.strip()
+    if not marks or set(marks) != {"#"}:
+        return None
+    first = line_start + before.index("#")
+    return first, first + len(marks)
