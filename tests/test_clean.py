@@ -526,3 +526,24 @@ def test_clean_markdown_heading_marks_are_recorded_as_removed() -> None:
     assert [(r.source_start, r.source_end, r.reason, r.text) for r in cleaned.removals
             if r.reason == "Markdown heading marker"] == [(0, 1, "Markdown heading marker", "#"),
                                                            (5, 7, "Markdown heading marker", "##")]
+
+
+def test_clean_repetition_never_empties_a_templated_feed() -> None:
+    """Issue 21: 9,000 of 10,000 short templated JSONL records were emptied as site chrome."""
+    from claimpipe.clean import RepeatIndex
+
+    articles = [Article(source=f"feed.jsonl#L{i}", text=f"Shares of Company {i} rose {i % 7}% on Monday, the "
+                        "exchange said.", doc_id=f"d{i}", sha256="", folder="feed.jsonl") for i in range(20)]
+    repeats = RepeatIndex()
+    for a in articles:
+        repeats.add(a)
+    cleaned = [clean(a, settings=Settings(), repeats=repeats) for a in articles]
+    assert [c.text for c in cleaned] == [a.text for a in articles]
+    # site chrome beside a story still goes
+    chrome = [Article(source=f"s{i}.txt", text=f"Subscribe to the Daily Brief today.\n\nThe mayor said rents rose "
+                      f"{i}% in district {i} this spring, the most since records began.", doc_id=f"c{i}", sha256="",
+                      folder="site") for i in range(5)]
+    repeats = RepeatIndex()
+    for a in chrome:
+        repeats.add(a)
+    assert all("Subscribe" not in clean(a, settings=Settings(), repeats=repeats).text for a in chrome)

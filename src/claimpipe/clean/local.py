@@ -77,7 +77,19 @@ def local_rules(units: list[Unit], article: Article, settings: Settings, repeats
             n, total = repeats.count(site_group(article), u.text)
             if n >= max(2, settings.repeat_min_docs) and total and n / total >= settings.repeat_min_share:
                 u.kind, u.reason = "boilerplate", f"repeated on {n} of {total} pages from this source"
+    keep_templated_story(units)
     return forced
+
+
+def keep_templated_story(units: list[Unit]) -> None:
+    """Repetition alone never empties an article: when every block is boilerplate and some were dropped
+    only for recurring across the source, those that read as prose are the story of a templated feed
+    ("Shares of Company 100 rose 2% on Monday, ...", thousands of records alike but for the numbers)."""
+    if any(u.kind != "boilerplate" for u in units):
+        return
+    for u in units:
+        if u.reason.startswith("repeated on") and u.terminal and u.n_words >= 5:
+            u.kind, u.reason = "", ""
 
 
 _LIST_SEP = re.compile(r"\s+[/|·•»>]\s+|\s*[|·•»]\s*(?=\S)")
