@@ -13,6 +13,7 @@ from .context import doc_text
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, token_range
+from .spans import OverlapIndex, content_extent
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -167,14 +168,20 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
 
 def doc_units(doc: Doc, attributions: list[Attribution], *, min_tokens: int,
               keep: "callable[[Span], bool] | None" = None) -> list[Unit]:
-    """Claim units of every statement sentence that `keep` accepts (all, by default)."""
+    """Claim units of every statement sentence that `keep` accepts (all, by default).
+
+    Each sentence is shown only the attributions whose content reaches into it (an `OverlapIndex`,
+    in the same order), not every attribution of the article: `sentence_units` keeps the same ones,
+    and the stage stays linear in the article's length."""
     units: list[Unit] = []
+    near = OverlapIndex(content_extent(a) for a in attributions)
     for k, sent in enumerate(doc.sents):
         if keep is not None and not keep(sent):
             continue
         if not is_statement(sent, min_tokens=min_tokens):
             continue
-        units.extend(sentence_units(sent, k, attributions))
+        nearby = [attributions[n] for n in near.overlapping(sent.start_char, sent.end_char)]
+        units.extend(sentence_units(sent, k, nearby))
     return units
 
 
