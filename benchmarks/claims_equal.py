@@ -9,6 +9,13 @@ Each run is `claimpipe run --no-cache -j 1` over the first `--limit` BBC article
 ../shared/data/bbc-news) with the given sources first on PYTHONPATH. `--compare` reads both
 claims.jsonl files, matches records by claim id, and reports every record that differs in any field.
 A check, not a test: the BBC data is not in the repository.
+
+    python benchmarks/claims_equal.py --src /tmp/base/src --attributions /tmp/before.jsonl
+    python benchmarks/claims_equal.py --src src --attributions /tmp/after.jsonl      # then cmp the two files
+
+`--attributions` writes every Attribution that `find_attributions` gives on the 84 PolNeAR dev articles
+(../shared/data/polnear-dev: political news, quotations across paragraphs), each article alone and
+then all of them joined into one long article, one JSON per line.
 """
 
 from __future__ import annotations
@@ -30,6 +37,25 @@ def run(src: Path, out: Path, limit: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(src.resolve())}
     subprocess.run([sys.executable, "-m", "claimpipe", "run", str(corpus), "-o", str(out), "--no-cache", "-j", "1",
                     "-q", "--format", "jsonl"], env=env, check=False)
+
+
+def dump_attributions(src: Path, out: Path) -> None:
+    code = f"""
+import dataclasses, json, sys
+sys.path.insert(0, {str(REPO / 'benchmarks')!r})
+from polnear import load_nlp, load_polnear
+from claimpipe.claims import find_attributions
+from pathlib import Path
+articles = load_polnear(Path({str(BBC.parent.parent)!r}))
+texts = [a.text for a in articles] + ["\\n\\n".join(a.text for a in articles)]
+nlp = load_nlp()
+with open({str(out)!r}, "w", encoding="utf-8") as fh:
+    for n, doc in enumerate(nlp.pipe(texts)):
+        for att in find_attributions(doc):
+            fh.write(json.dumps({{"text": n, **dataclasses.asdict(att)}}) + "\\n")
+"""
+    env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
 def records(out: Path) -> dict[str, dict]:
@@ -56,9 +82,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--limit", type=int, default=200)
     parser.add_argument("--compare", type=Path, nargs=2)
+    parser.add_argument("--attributions", type=Path, help="write the PolNeAR attributions here instead")
     args = parser.parse_args()
     if args.compare:
         sys.exit(compare(*args.compare))
+    if args.attributions:
+        dump_attributions(args.src, args.attributions)
+        return
     if not BBC.exists():
         sys.exit(f"{BBC} is absent")
     run(args.src, args.out, args.limit)

@@ -7,7 +7,7 @@
 
 The article is read and cleaned as `claimpipe run` does, parsed once (in pieces of
 `max_piece_chars`), then entities and claims are timed (and profiled with `--cprofile`). Prints one JSON
-object: the stage seconds and the number of claims; `--dump` writes the claims (to compare versions). A diagnosis tool, not a test.
+object: the stage seconds and the number of claims; `--dump` writes the claims and attributions (to compare versions). A diagnosis tool, not a test.
 """
 
 from __future__ import annotations
@@ -27,15 +27,17 @@ from scale import bbc_articles, sized_article  # noqa: E402
 ADVERSARIAL = '"...," he said. '
 
 
-def article_text(mb: float, adversarial: bool) -> str:
+def article_text(mb: float, adversarial: bool, pattern: str | None = None) -> str:
     chars = int(mb * 1_000_000)
-    if adversarial:
-        return (ADVERSARIAL * (chars // len(ADVERSARIAL) + 1))[:chars]
+    if adversarial or pattern:
+        unit = pattern or ADVERSARIAL
+        return (unit * (chars // len(unit) + 1))[:chars]
     return sized_article(bbc_articles(None), chars)
 
 
 def main() -> None:
     from claimpipe.analysis import Analyzer, Timer, analyse, annotate_texts, clean_article
+    from claimpipe.claims import find_attributions
     from claimpipe.ingest import read_corpus
     from claimpipe.settings import Settings
 
@@ -43,12 +45,13 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=0.1)
     parser.add_argument("--adversarial", action="store_true")
     parser.add_argument("--cprofile", type=Path, default=None, help="write the profile of entities+claims here")
+    parser.add_argument("--pattern", default=None, help="repeat this text instead (another adversarial article)")
     parser.add_argument("--dump", type=Path, default=None, help="write every Claim record here, one JSON per line")
     args = parser.parse_args()
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "article.txt").write_text(article_text(args.mb, args.adversarial), encoding="utf-8")
+        (Path(tmp) / "article.txt").write_text(article_text(args.mb, args.adversarial, args.pattern), encoding="utf-8")
         article = next(iter(read_corpus(tmp, settings=settings)))
     t0 = time.perf_counter()
     cleaned = clean_article(article, settings=settings, repeats=None)
@@ -68,6 +71,8 @@ def main() -> None:
         with open(args.dump, "w", encoding="utf-8") as out:
             for claim in result.claims:
                 out.write(json.dumps(dataclasses.asdict(claim), sort_keys=True, default=str) + "\n")
+            for att in find_attributions(doc):
+                out.write(json.dumps(dataclasses.asdict(att), sort_keys=True, default=str) + "\n")
     print(json.dumps({"mb": args.mb, "adversarial": args.adversarial, "chars": len(cleaned.text), "tokens": len(doc),
                       "clean_s": round(t1 - t0, 2), "spacy_s": round(t2 - t1, 2),
                       **{f"{k}_s": round(v, 2) for k, v in timer.seconds.items()}, "claims": len(result.claims)}))

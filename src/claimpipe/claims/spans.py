@@ -144,7 +144,7 @@ class OverlapIndex:
                 self._buckets.setdefault(b, []).append(n)
 
     def overlapping(self, start: int, end: int) -> list[int]:
-        """Positions of the extents (s, e) with s < end and start < e, in increasing order."""
+        """Positions of the non-empty extents (s, e) with s < end and start < e, in increasing order."""
         if start >= end:
             return []
         found: set[int] = set()
@@ -159,7 +159,8 @@ class OverlapIndex:
 
 def overlapping_brute_force(extents: list[tuple[int, int] | None], start: int, end: int) -> list[int]:
     """What `OverlapIndex.overlapping` answers, by scanning every extent (for tests)."""
-    return [n for n, ext in enumerate(extents) if ext is not None and ext[0] < end and start < ext[1]]
+    return [n for n, ext in enumerate(extents)
+            if start < end and ext is not None and ext[0] < ext[1] and ext[0] < end and start < ext[1]]
 
 
 def content_extent(att: Attribution) -> tuple[int, int] | None:
