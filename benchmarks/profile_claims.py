@@ -27,11 +27,11 @@ from scale import bbc_articles, sized_article  # noqa: E402
 ADVERSARIAL = '"...," he said. '
 
 
-def article_text(mb: float, adversarial: bool, pattern: str | None = None) -> str:
+def article_text(mb: float, adversarial: bool, pattern: str | None = None, head: str = "") -> str:
     chars = int(mb * 1_000_000)
     if adversarial or pattern:
         unit = pattern or ADVERSARIAL
-        return (unit * (chars // len(unit) + 1))[:chars]
+        return head + (unit * (chars // len(unit) + 1))[:chars - len(head)]
     return sized_article(bbc_articles(None), chars)
 
 
@@ -46,12 +46,13 @@ def main() -> None:
     parser.add_argument("--adversarial", action="store_true")
     parser.add_argument("--cprofile", type=Path, default=None, help="write the profile of entities+claims here")
     parser.add_argument("--pattern", default=None, help="repeat this text instead (another adversarial article)")
+    parser.add_argument("--head", default="", help="put this text before the repeated one")
     parser.add_argument("--dump", type=Path, default=None, help="write every Claim record here, one JSON per line")
     args = parser.parse_args()
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "article.txt").write_text(article_text(args.mb, args.adversarial, args.pattern), encoding="utf-8")
+        (Path(tmp) / "article.txt").write_text(article_text(args.mb, args.adversarial, args.pattern, args.head), encoding="utf-8")
         article = next(iter(read_corpus(tmp, settings=settings)))
     t0 = time.perf_counter()
     cleaned = clean_article(article, settings=settings, repeats=None)

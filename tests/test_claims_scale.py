@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from claimpipe.claims import phrases, units
 from claimpipe.claims.phrases import _Claimed, _continue_quotes, _Paragraphs
 from claimpipe.claims.quotes import Quote, find_quotes, paragraphs
-from claimpipe.claims.spans import Attribution, OverlapIndex, QuoteIndex, overlapping_brute_force
+from claimpipe.claims.spans import Attribution, ContentIndex, OverlapIndex, QuoteIndex, overlapping_brute_force
 
 extent = st.one_of(st.none(), st.tuples(st.integers(0, 3000), st.integers(0, 3000)))
 
@@ -36,6 +36,20 @@ def test_claims_scale_overlap_index_small_cases():
     assert index.containing(10) == [3]
     assert index.containing(3) == [0]  # the empty extent (3, 3) holds nothing
     assert index.overlapping(20, 30) == []
+
+
+pieces = st.lists(st.tuples(st.integers(0, 2000), st.integers(-5, 300)), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pieces, max_size=12), st.integers(0, 2400), st.integers(-3, 500))
+def test_claims_scale_content_index_equals_the_scan(contents, start, length):
+    atts = [Attribution("direct", (0, 1), None, [(s, s + n) for s, n in c]) for c in contents]
+    index = ContentIndex(atts)
+    end = start + length
+    # shown: exactly the attributions with a character of the range in their content, in list order
+    assert index.touching(start, end) == [a for a in atts if a.covers(start, end) > 0]
+    assert [index.covers(a, start, end) for a in atts] == [a.covers(start, end) for a in atts]
 
 
 @settings(max_examples=200, deadline=None)
@@ -177,9 +191,9 @@ def _attributions_shown_to_sentences(nlp, monkeypatch, repeats: int) -> tuple[in
     shown = []
     real = units.sentence_units
 
-    def counting(sent, k, atts):
+    def counting(sent, k, atts, **kwargs):
         shown.append(len(atts))
-        return real(sent, k, atts)
+        return real(sent, k, atts, **kwargs)
 
     monkeypatch.setattr(units, "sentence_units", counting)
     units.doc_units(doc, attributions, min_tokens=4)

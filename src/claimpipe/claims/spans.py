@@ -163,11 +163,38 @@ def overlapping_brute_force(extents: list[tuple[int, int] | None], start: int, e
             if start < end and ext is not None and ext[0] < ext[1] and ext[0] < end and start < ext[1]]
 
 
-def content_extent(att: Attribution) -> tuple[int, int] | None:
-    """From the first character of an attribution's content to its last, or None when it has none."""
-    if not att.content:
-        return None
-    return min(s for s, _ in att.content), max(e for _, e in att.content)
+class ContentIndex:
+    """The content pieces of a list of attributions, looked up by place.
+
+    A quotation continued over many sentences gives one attribution hundreds of pieces; asking
+    `Attribution.covers` of it for each of those sentences reads every piece each time. Here a
+    sentence reads only the pieces that reach into it: `touching` and `covers` answer exactly what
+    the scans over `attributions` and `att.covers` answer."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self._owner: list[int] = []
+        pieces: list[tuple[int, int]] = []
+        for n, att in enumerate(attributions):
+            for piece in att.content:
+                self._owner.append(n)
+                pieces.append(piece)
+        self._pieces = pieces
+        self._index = OverlapIndex(pieces)
+
+    def touching(self, start: int, end: int) -> list[Attribution]:
+        """The attributions with content in [start, end), in list order."""
+        owners = {self._owner[k] for k in self._index.overlapping(start, end)}
+        return [self.attributions[n] for n in sorted(owners)]
+
+    def covers(self, att: Attribution, start: int, end: int) -> int:
+        """`att.covers(start, end)`: characters of [start, end) inside the content."""
+        total = 0
+        for k in self._index.overlapping(start, end):
+            if self.attributions[self._owner[k]] is att:
+                s, e = self._pieces[k]
+                total += max(0, min(end, e) - max(start, s))
+        return total
 
 
 # ---------------------------------------------------------------------------------------------
