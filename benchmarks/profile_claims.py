@@ -16,6 +16,7 @@ import argparse
 import cProfile
 import dataclasses
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -60,6 +61,7 @@ def main() -> None:
     analyzer = Analyzer(settings)
     doc = annotate_texts(analyzer.nlp, [cleaned.text], max_piece_chars=settings.max_piece_chars)[0]
     t2 = time.perf_counter()
+    parsed_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     timer = Timer()
     prof = cProfile.Profile() if args.cprofile else None
     if prof:
@@ -75,7 +77,8 @@ def main() -> None:
             for att in find_attributions(doc):
                 out.write(json.dumps(dataclasses.asdict(att), sort_keys=True, default=str) + "\n")
     print(json.dumps({"mb": args.mb, "adversarial": args.adversarial, "chars": len(cleaned.text), "tokens": len(doc),
-                      "clean_s": round(t1 - t0, 2), "spacy_s": round(t2 - t1, 2),
+                      "clean_s": round(t1 - t0, 2), "spacy_s": round(t2 - t1, 2), "peak_mb_after_spacy": parsed_mb,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                       **{f"{k}_s": round(v, 2) for k, v in timer.seconds.items()}, "claims": len(result.claims)}))
 
 

@@ -226,3 +226,35 @@ def test_claims_scale_dash_reads_only_quotes_ending_before_it(nlp, monkeypatch):
     dashes = [att for sent in doc.sents for att in phrases._dash(sent, quotes)]
     assert len(dashes) == 30 and all(att.content == [(q.start_char, q.end_char)] for att, q in zip(dashes, quotes.quotes))
     assert asked and max(asked) == 1  # one quote per dash looked at, not every quote of the article
+
+
+# -- the speaker before a cue: one table per Doc, the answers of the word-by-word scan ----------
+
+_SPEAKER_TEXTS = [
+    "Said to be fine. " * 40,
+    '“We will win,” Rep. Anna Smith said. “It is over,” said the mayor of the town (a Democrat) - she added. '
+    '"The plan," the council, which met on Monday, said, "is dead." He said. "Yes."\n\nThe BBC said it. ' * 3,
+    "The dog of the man of the village said so. Said the cat of the man. " * 15,
+]
+
+
+@pytest.mark.parametrize("text", _SPEAKER_TEXTS)
+def test_claims_scale_speaker_before_equals_the_scan(nlp, text):
+    from claimpipe.claims.speakers import _SpeakersBefore, speaker_before_by_scan
+
+    doc = nlp(text)
+    quotes = QuoteIndex(doc)
+    table = _SpeakersBefore(doc, quotes)
+    answers = [table.speaker_before(c) for c in range(len(doc) + 1)]
+    assert answers == [speaker_before_by_scan(doc, quotes, c) for c in range(len(doc) + 1)]
+    # with no quotation, closing mark or space before them, the words before a cue give no speaker
+    assert any(a is not None for a in answers) == ("“" in text)
+
+
+def test_claims_scale_speaker_before_small_case(nlp):
+    from claimpipe.claims.speakers import _SpeakersBefore
+
+    doc = nlp('“We will win,” Rep. Anna Smith said.')
+    said = next(t for t in doc if t.text == "said")
+    found = _SpeakersBefore(doc, QuoteIndex(doc)).speaker_before(said.i)
+    assert found is not None and doc[found].text == "Smith"

@@ -209,6 +209,7 @@ class QuoteIndex:
         self._starts = doc.to_array("IDX").tolist() if len(doc) else []
         self._ends = [q.end_char for q in self.quotes]
         self._n = len(doc)
+        self.derived: dict[str, object] = {}  # tables a rule derives from this index, built once per Doc on first use
         self._inside = [False] * len(doc)
         for q in self.quotes:
             span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
@@ -224,6 +225,10 @@ class QuoteIndex:
 
     def inside(self, token: Token) -> bool:
         return self._inside[token.i]
+
+    def inside_flags(self) -> list[bool]:
+        """For each token of the Doc, whether it is inside a quotation (the marks are not); do not change."""
+        return self._inside
 
     def ending_between(self, lo: int, hi: int) -> list[Quote]:
         """Quotes whose end_char lies in [lo, hi], in order."""
