@@ -12,8 +12,10 @@ as character offsets into `doc.text` (the content may be several pieces). The pa
 - mixed: indirect speech with a quoted stretch inside;
 - "according to X" (and the other phrases of `lexicon.toml` [cues] according_to).
 
-The rules live in `cues.py` (verbs, nouns, adjectives, passives) and `phrases.py` (according to,
-dash, colon, continued quotations); `spans.py` holds the record and the span helpers.
+The rules live in `cues.py` (verbs of saying, wanting and stance, in named steps), `stance_cues.py`
+(nouns, adjectives, passives, judgements) and `phrases.py` (according to, dash, colon, continued
+quotations), with their parts in `speakers.py` (the source), `cue_words.py` (the cue's extent) and
+`contents.py` (the content); `spans.py` holds the record, the span helpers and the look-up indexes.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from .context import claims_context
-from .cues import _adjective_cue, _impersonal_cue, _noun_cue, _raising_cue, _verb_cue, past_dateline
+from .cues import _verb_cue
 from .lexicon import Lexicon, load_lexicon
 from .phrases import _according_to, _colon_paragraphs, _continue_quotes, _dash
+from .speakers import past_dateline
 from .spans import DASHES, KINDS, Attribution, QuoteIndex, noun_phrase, subtree_range, token_range
+from .stance_cues import _adjective_cue, _impersonal_cue, _noun_cue, _raising_cue
 
 __all__ = ["DASHES", "KINDS", "Attribution", "QuoteIndex", "find_attributions", "noun_phrase", "past_dateline",
            "subtree_range", "token_range"]

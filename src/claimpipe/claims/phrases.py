@@ -4,6 +4,7 @@ across sentences and paragraphs."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -49,7 +50,8 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
     for t in sent:
         if t.text not in DASHES or t.i + 1 >= len(doc):
             continue
-        before = [q for q in quotes.quotes if q.end_char <= t.idx and not doc_text(doc)[q.end_char:t.idx].strip()]
+        before = [q for q in _quotes_ending_at_blank(doc_text(doc), t.idx, quotes)
+                  if q.end_char <= t.idx and not doc_text(doc)[q.end_char:t.idx].strip()]
         if not before:
             continue
         name = []
@@ -68,6 +70,17 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
         out.append(Attribution("direct", (t.idx, t.idx + len(t.text)), token_range(name),
                                [(q.start_char, q.end_char)], cue_i=t.i, source_i=name[-1].i, form="phrase"))
     return out
+
+
+def _quotes_ending_at_blank(text: str, at: int, quotes: QuoteIndex) -> list[Quote]:
+    """The quotes that may end right before `at` with only spaces between (a superset, in order).
+
+    Only a quote ending inside the run of spaces before `at` can; asking the index for those,
+    instead of testing every quote of the article, keeps the dash rule linear."""
+    blank = at
+    while blank > 0 and text[blank - 1].isspace():
+        blank -= 1
+    return quotes.ending_between(blank, at)
 
 
 _COLON_NAME = re.compile(r"[\"“]?\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+(?=\S)")
@@ -124,37 +137,107 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
     A quotation continues the last direct or mixed attribution of its paragraph; at the start of a
     paragraph it continues the previous paragraph's attribution when that paragraph's quotation
     was left open (the convention for a quotation over several paragraphs).
+
+    Read as: for each quotation, walk the attributions in order of their content and stop at the
+    first whose content reaches past the quotation's start; the owner is the last quoted,
+    non-phrase one before the stop whose cue is in the quotation's paragraph (or the previous one,
+    for a continued paragraph). That walk over every attribution per quotation made long articles
+    quadratic; `_Continuations` answers the same question with bisection.
     """
     if not found:
         return
-    claimed = [(s, e) for a in found for s, e in a.content]
-    paras = paragraphs(doc_text(doc))
-    para_of = lambda c: next((i for i, (s, e) in enumerate(paras) if s <= c < e), -1)  # noqa: E731
-    by_order = sorted(found, key=lambda a: min(s for s, _ in a.content))
+    text = doc_text(doc)
+    paras = _Paragraphs(text)
+    walk = _Continuations(found, quotes, paras)
+    claimed = _Claimed([(s, e) for a in found for s, e in a.content])
+    continued_quotes = _Claimed([])  # the quotations given below, in order
     prev_quote: Quote | None = None
     for q in quotes.quotes:
-        if any(s < q.end_char and q.start_char < e for s, e in claimed):
+        if claimed.overlaps(q.start_char, q.end_char) or continued_quotes.overlaps(q.start_char, q.end_char) \
+                or q.end_char - q.start_char < 20:
             prev_quote = q
             continue
-        if q.end_char - q.start_char < 20:
-            prev_quote = q
-            continue
-        p = para_of(q.start_char)
-        owner = None
-        for att in by_order:
-            end = max(e for _, e in att.content)
-            if end > q.start_char:
-                break
-            if att.form == "phrase":
-                continue  # according to, a dash or a colon closes its own quotation
-            pa = para_of(att.cue[0])
-            quoted = bool(quotes.in_range(*att.content[0]))
-            if pa == p and quoted:
-                owner = att
-            elif pa == p - 1 and prev_quote is not None and not prev_quote.closed and para_of(prev_quote.start_char) == p - 1 \
-                    and doc_text(doc)[paras[p][0]:q.start_char].strip() == "":
-                owner = att if quoted else owner
+        p = paras.of(q.start_char)
+        # the previous paragraph's attribution, when its quotation was left open and this one opens
+        continues = (prev_quote is not None and not prev_quote.closed and paras.of(prev_quote.start_char) == p - 1
+                     and paras.blank_before(p, q.start_char))
+        owner = walk.owner(q.start_char, p, continues)
         if owner is not None:
             owner.content.append((q.start_char, q.end_char))
-            claimed.append((q.start_char, q.end_char))
+            continued_quotes.add(q.start_char, q.end_char)
         prev_quote = q
+
+
+class _Paragraphs:
+    """The paragraphs of a text, with the paragraph of a character found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = paragraphs(text)
+        self._starts = [s for s, _ in self.spans]
+        self._first_word: dict[int, int] = {}
+
+    def of(self, char: int) -> int:
+        """The index of the paragraph holding `char`, or -1."""
+        i = bisect_right(self._starts, char) - 1
+        return i if i >= 0 and char < self.spans[i][1] else -1
+
+    def blank_before(self, p: int, char: int) -> bool:
+        """True when paragraph `p` holds only spaces before `char` (a quotation opens it)."""
+        if p not in self._first_word:
+            s, e = self.spans[p]
+            self._first_word[p] = s + len(self.text[s:e]) - len(self.text[s:e].lstrip())
+        return self._first_word[p] >= char
+
+
+class _Claimed:
+    """Character ranges already given to an attribution; does a range overlap any of them?"""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._max_end: list[int] = []  # the largest end among the ranges up to here, by start
+        for s, e in sorted(ranges):
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        """Add a range that starts at or after every range added before (quotations come in order)."""
+        if self._starts and start < self._starts[-1]:
+            raise ValueError("ranges must be added in order of their start")
+        self._starts.append(start)
+        self._max_end.append(max(end, self._max_end[-1]) if self._max_end else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the ranges starting before `end`
+        return before > 0 and self._max_end[before - 1] > start
+
+
+class _Continuations:
+    """Which attribution a quotation continues, answered by bisection.
+
+    The attributions are ordered by where their content starts, as the walk reads them; the walk
+    stops at the first whose content ends past the quotation's start. Growing an owner's content by
+    a quotation never moves a later stop: quotations do not overlap, so the grown end is at most
+    the next quotation's start."""
+
+    def __init__(self, found: list[Attribution], quotes: QuoteIndex, paras: _Paragraphs) -> None:
+        by_order = sorted(found, key=lambda a: min(s for s, _ in a.content))
+        self._by_order = by_order
+        self._reach: list[int] = []  # the furthest content end up to each position
+        self._eligible: dict[int, list[int]] = {}  # paragraph of the cue -> positions that can own a quotation
+        for n, att in enumerate(by_order):
+            end = max(e for _, e in att.content)
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+            if att.form != "phrase" and quotes.in_range(*att.content[0]):  # according to, a dash or a colon closes its own
+                self._eligible.setdefault(paras.of(att.cue[0]), []).append(n)
+
+    def owner(self, start: int, p: int, continued: bool) -> Attribution | None:
+        stop = bisect_right(self._reach, start)
+        best = self._last_before(p, stop)
+        if continued:
+            best = max(best, self._last_before(p - 1, stop))
+        return self._by_order[best] if best >= 0 else None
+
+    def _last_before(self, p: int, stop: int) -> int:
+        positions = self._eligible.get(p, [])
+        k = bisect_left(positions, stop)
+        return positions[k - 1] if k else -1

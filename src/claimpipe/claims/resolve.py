@@ -19,6 +19,7 @@ a resolved reference can itself be the antecedent of a later one ("The company .
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from ..entities.persons import first_names
 from ..records import Entity, Mention
 from .context import token_table
 from .lexicon import Lexicon, load_lexicon
-from .spans import Attribution, QuoteIndex
+from .spans import Attribution, OverlapIndex, QuoteIndex
 
 # reflexives ("itself", "themselves") point at their own clause's subject and are left alone
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -350,7 +351,9 @@ class Resolver:
             return None
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech:
             return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
-        for start, end, source_i in self.quoted_speech:
+        if getattr(self, "_speech_at", None) is None:  # the quotations holding a word, without a scan of all
+            self._speech_at = OverlapIndex((s, e) for s, e, _ in self.quoted_speech)
+        for start, end, source_i in (self.quoted_speech[n] for n in self._speech_at.containing(t.idx)):
             if not (start <= t.idx < end) or start <= self.doc[source_i].idx < end:
                 continue
             if source_i in self.token_entity:
@@ -448,10 +451,8 @@ class Resolver:
     def replacements(self, start_char: int, end_char: int) -> list[Replacement]:
         """Pronouns and descriptions in [start_char, end_char) and the entity each stands for."""
         out = []
-        for i, eid in sorted(self.resolved.items()):
+        for i, eid in self._resolved_between(start_char, end_char):
             t = self.doc[i]
-            if not (start_char <= t.idx < end_char):
-                continue
             confidence = margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
@@ -461,6 +462,17 @@ class Resolver:
                     continue
                 out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence))
         return out
+
+    def _resolved_between(self, start_char: int, end_char: int) -> list[tuple[int, str]]:
+        """(token index, entity) of the resolved words that start in [start_char, end_char), in order.
+
+        Asked once per claim: bisecting a list sorted once keeps that linear in the article's length
+        (the list is rebuilt if `resolved` has grown since)."""
+        if getattr(self, "_by_offset", None) is None or len(self._by_offset[1]) != len(self.resolved):
+            items = sorted(self.resolved.items())
+            self._by_offset = ([self.doc[i].idx for i, _ in items], items)
+        offsets, items = self._by_offset
+        return items[bisect_left(offsets, start_char):bisect_left(offsets, end_char)]
 
 
 def margin_confidence(margin: float) -> float:

@@ -121,6 +121,83 @@ def noun_phrase(token: Token, quotes: "QuoteIndex | None" = None) -> tuple[int, 
 
 
 # ---------------------------------------------------------------------------------------------
+# overlap look-ups
+
+
+class OverlapIndex:
+    """Which of a list of character extents overlap a range: the positions, in list order.
+
+    The rules ask "which attributions (or quoted stretches) touch this sentence / this word" once per
+    sentence or word; scanning every extent each time makes an article's cost grow with the square of
+    its length. Each extent is filed under the fixed-width buckets of text it touches, so a query reads
+    only the extents near it. Answers are exactly those of the scan (`overlapping_brute_force`).
+    """
+
+    def __init__(self, extents: Iterable[tuple[int, int] | None], *, bucket: int = 512) -> None:
+        self._bucket = bucket
+        self._extents: list[tuple[int, int] | None] = list(extents)
+        self._buckets: dict[int, list[int]] = {}
+        for n, ext in enumerate(self._extents):
+            if ext is None or ext[0] >= ext[1]:
+                continue  # an empty extent overlaps nothing
+            for b in range(ext[0] // bucket, (ext[1] - 1) // bucket + 1):
+                self._buckets.setdefault(b, []).append(n)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions of the non-empty extents (s, e) with s < end and start < e, in increasing order."""
+        if start >= end:
+            return []
+        found: set[int] = set()
+        for b in range(start // self._bucket, (end - 1) // self._bucket + 1):
+            found.update(self._buckets.get(b, ()))
+        return sorted(n for n in found if self._extents[n][0] < end and start < self._extents[n][1])
+
+    def containing(self, char: int) -> list[int]:
+        """Positions of the extents (s, e) with s <= char < e, in increasing order."""
+        return self.overlapping(char, char + 1)
+
+
+def overlapping_brute_force(extents: list[tuple[int, int] | None], start: int, end: int) -> list[int]:
+    """What `OverlapIndex.overlapping` answers, by scanning every extent (for tests)."""
+    return [n for n, ext in enumerate(extents)
+            if start < end and ext is not None and ext[0] < ext[1] and ext[0] < end and start < ext[1]]
+
+
+class ContentIndex:
+    """The content pieces of a list of attributions, looked up by place.
+
+    A quotation continued over many sentences gives one attribution hundreds of pieces; asking
+    `Attribution.covers` of it for each of those sentences reads every piece each time. Here a
+    sentence reads only the pieces that reach into it: `touching` and `covers` answer exactly what
+    the scans over `attributions` and `att.covers` answer."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self._owner: list[int] = []
+        pieces: list[tuple[int, int]] = []
+        for n, att in enumerate(attributions):
+            for piece in att.content:
+                self._owner.append(n)
+                pieces.append(piece)
+        self._pieces = pieces
+        self._index = OverlapIndex(pieces)
+
+    def touching(self, start: int, end: int) -> list[Attribution]:
+        """The attributions with content in [start, end), in list order."""
+        owners = {self._owner[k] for k in self._index.overlapping(start, end)}
+        return [self.attributions[n] for n in sorted(owners)]
+
+    def covers(self, att: Attribution, start: int, end: int) -> int:
+        """`att.covers(start, end)`: characters of [start, end) inside the content."""
+        total = 0
+        for k in self._index.overlapping(start, end):
+            if self.attributions[self._owner[k]] is att:
+                s, e = self._pieces[k]
+                total += max(0, min(end, e) - max(start, s))
+        return total
+
+
+# ---------------------------------------------------------------------------------------------
 # quotes
 
 
@@ -132,6 +209,7 @@ class QuoteIndex:
         self._starts = doc.to_array("IDX").tolist() if len(doc) else []
         self._ends = [q.end_char for q in self.quotes]
         self._n = len(doc)
+        self.derived: dict[str, object] = {}  # tables a rule derives from this index, built once per Doc on first use
         self._inside = [False] * len(doc)
         for q in self.quotes:
             span = doc.char_span(q.start_char, q.end_char, alignment_mode="expand")
@@ -148,10 +226,19 @@ class QuoteIndex:
     def inside(self, token: Token) -> bool:
         return self._inside[token.i]
 
+    def inside_flags(self) -> list[bool]:
+        """For each token of the Doc, whether it is inside a quotation (the marks are not); do not change."""
+        return self._inside
+
+    def ending_between(self, lo: int, hi: int) -> list[Quote]:
+        """Quotes whose end_char lies in [lo, hi], in order."""
+        return self.quotes[bisect_left(self._ends, lo):bisect_right(self._ends, hi)]
+
     def in_range(self, start: int, end: int) -> list[Quote]:
         """Quotes overlapping [start, end) (quotes never overlap each other, so ends are sorted)."""
         out = []
-        for q in self.quotes[bisect_right(self._ends, start):]:
+        for n in range(bisect_right(self._ends, start), len(self.quotes)):  # no slice: that copies the rest
+            q = self.quotes[n]
             if q.start_char >= end:
                 break
             out.append(q)

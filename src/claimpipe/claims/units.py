@@ -7,12 +7,14 @@ fragment without a finite verb. A sentence that joins two clauses, each with its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .context import doc_text
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, token_range
+from .spans import ContentIndex
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
@@ -101,8 +103,12 @@ def split_heads(head: Token) -> list[Token]:
     return heads
 
 
-def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[Unit]:
-    """Claim units of one statement sentence, each with the attribution that covers it."""
+def sentence_units(sent: Span, k: int, attributions: list[Attribution], *,
+                   covers: Callable[[Attribution, int, int], int] | None = None) -> list[Unit]:
+    """Claim units of one statement sentence, each with the attribution that covers it.
+
+    `covers(att, start, end)`: what `att.covers(start, end)` answers (a `ContentIndex`'s, faster)."""
+    covers = covers or Attribution.covers
     doc = sent.doc
     s0, s1 = sent.start_char, sent.end_char
     text = doc_text(doc)
@@ -113,9 +119,9 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
     root = sent.root
     att = None
     head = root
-    here = [a for a in attributions if a.reports_speech and a.covers(s0, s1) > 0]
+    here = [a for a in attributions if a.reports_speech and covers(a, s0, s1) > 0]
     main = next((a for a in here if a.cue_i == root.i or _is_main_cue(doc[a.cue_i], root)
-                 or s0 <= a.cue[0] < s1 and a.covers(root.idx, root.idx + 1)), None)
+                 or s0 <= a.cue[0] < s1 and covers(a, root.idx, root.idx + 1)), None)
     if main is not None:
         # "X said that Y": the claim is Y, said by X ("Y, X said" too: the root is then inside Y)
         att = main
@@ -124,8 +130,8 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
             head = ch
     elif here:
         # the sentence is (mostly) what someone said: a quotation, "..., he said", "according to"
-        best = max(here, key=lambda a: a.covers(s0, s1))
-        if best.covers(s0, s1) >= 0.5 * (s1 - s0) or best.form == "phrase":
+        best = max(here, key=lambda a: covers(a, s0, s1))
+        if covers(best, s0, s1) >= 0.5 * (s1 - s0) or best.form == "phrase":
             att = best
     heads = split_heads(head)
     if head != root:
@@ -160,21 +166,28 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution]) -> list[
             ch = content_head(own, part) if part is not None else None
             if ch is not None and ch.pos_ in ("VERB", "AUX"):
                 u.head = ch
-        elif att is not None and (att.covers(u.start_char, u.end_char) > 0 or u.start_char <= att.cue[0] < u.end_char):
+        elif att is not None and (covers(att, u.start_char, u.end_char) > 0 or u.start_char <= att.cue[0] < u.end_char):
             u.attribution = att
     return units
 
 
 def doc_units(doc: Doc, attributions: list[Attribution], *, min_tokens: int,
               keep: "callable[[Span], bool] | None" = None) -> list[Unit]:
-    """Claim units of every statement sentence that `keep` accepts (all, by default)."""
+    """Claim units of every statement sentence that `keep` accepts (all, by default).
+
+    Each sentence is shown only the attributions whose content reaches into it (a `ContentIndex`,
+    in the same order), not every attribution of the article, and measures their content by the
+    pieces near it: `sentence_units` keeps the same ones, and the stage stays linear in the
+    article's length however many pieces a continued quotation has."""
     units: list[Unit] = []
+    contents = ContentIndex(attributions)
     for k, sent in enumerate(doc.sents):
         if keep is not None and not keep(sent):
             continue
         if not is_statement(sent, min_tokens=min_tokens):
             continue
-        units.extend(sentence_units(sent, k, attributions))
+        nearby = contents.touching(sent.start_char, sent.end_char)
+        units.extend(sentence_units(sent, k, nearby, covers=contents.covers))
     return units
 
 
