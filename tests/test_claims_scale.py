@@ -258,3 +258,14 @@ def test_claims_scale_speaker_before_small_case(nlp):
     said = next(t for t in doc if t.text == "said")
     found = _SpeakersBefore(doc, QuoteIndex(doc)).speaker_before(said.i)
     assert found is not None and doc[found].text == "Smith"
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20), st.sampled_from("abcd")), max_size=40),
+       st.integers(0, 220), st.integers(0, 60))
+def test_mentions_by_start_finds_what_a_scan_finds(spans, start, width):
+    from claimpipe.claims.build import MentionsByStart, mentions_in
+    from claimpipe.records import Mention
+
+    mentions = [Mention(f"m{k}", "d", eid, "x", "ORG", s, s + n, s, s + n, 0) for k, (s, n, eid) in enumerate(spans)]
+    end = start + width
+    assert mentions_in(MentionsByStart(mentions), start, end) == mentions_in(mentions, start, end)

@@ -98,8 +98,7 @@ class Cleaned:
 
     def block_index(self, char: int) -> int | None:
         """Index of the block holding clean offset `char`, or None if it falls between blocks."""
-        starts = [b.start_char for b in self.blocks]
-        i = bisect_right(starts, char) - 1
+        i = bisect_right(self.blocks, char, key=lambda b: b.start_char) - 1  # no list per call: linear stage
         if i >= 0 and self.blocks[i].start_char <= char < self.blocks[i].end_char:
             return i
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .context import claims_context, doc_text
@@ -46,17 +47,44 @@ def _doc_claims(doc: Doc, *, doc_id: str, cleaned: Cleaned, mentions: list[Menti
         return i is not None and cleaned.blocks[i].kind in CLAIM_BLOCK_KINDS
 
     units = doc_units(doc, attributions, min_tokens=settings.min_claim_tokens, keep=keep)
+    by_start = MentionsByStart(mentions)
     claims = []
     for unit in units:
         src = cleaned.to_source(unit.start_char, unit.end_char)
         if src is None:
             continue
-        claims.append(unit_claim(doc, unit, doc_id=doc_id, source=src, mentions=mentions, resolver=resolver,
+        claims.append(unit_claim(doc, unit, doc_id=doc_id, source=src, mentions=by_start, resolver=resolver,
                                  lexicon=lex))
     return claims
 
 
-def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], mentions: list[Mention],
+class MentionsByStart:
+    """An article's mentions, found by offset without a scan of all of them for every claim."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start_char)
+        self.starts = [mentions[k].start_char for k in self.order]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end), in the article's mention order."""
+        ks = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [self.mentions[k] for k in sorted(ks) if self.mentions[k].end_char <= end]
+
+
+def mentions_in(mentions: list[Mention] | MentionsByStart, start: int, end: int) -> list[str]:
+    """The entity ids mentioned inside [start, end), each once, in mention order."""
+    found = mentions.within(start, end) if isinstance(mentions, MentionsByStart) else [
+        m for m in mentions if start <= m.start_char and m.end_char <= end]
+    seen: list[str] = []
+    for m in found:
+        if m.entity_id not in seen:
+            seen.append(m.entity_id)
+    return seen
+
+
+def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int],
+               mentions: list[Mention] | MentionsByStart,
                resolver: Resolver, lexicon: Lexicon) -> Claim:
     """One Claim record from a claim unit."""
     s, e = unit.start_char, unit.end_char
@@ -86,11 +114,7 @@ def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int], me
     span = doc.char_span(s, e, alignment_mode="expand")
     claim.hedge_cues = hedge_cues(span, unit.head, lexicon=lexicon, skip=skip)
     claim.hedged = bool(claim.hedge_cues)
-    seen: list[str] = []
-    for m in mentions:
-        if s <= m.start_char and m.end_char <= e and m.entity_id not in seen:
-            seen.append(m.entity_id)
-    claim.entity_ids = seen
+    claim.entity_ids = mentions_in(mentions, s, e)
     claim.standalone_text = standalone_text(doc, claim, resolver, att)
     return claim
 
