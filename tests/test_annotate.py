@@ -464,3 +464,18 @@ def test_annotate_gazetteer_forms_are_unambiguous() -> None:
         for form in entry.forms:
             owners.setdefault(form, set()).add((entry.label, entry.canonical))
     assert {f: o for f, o in owners.items() if len(o) > 1} == {}
+
+
+def test_annotate_short_forms_are_looked_up_once_per_name(nlp, monkeypatch) -> None:
+    """A long article repeats a few names thousands of times: each name's longer forms are looked up once
+    per pass, not once per mention (that made the entities stage quadratic in article length)."""
+    from claimpipe.entities import canonical
+
+    calls = []
+    real = canonical._longer_names
+    monkeypatch.setattr(canonical, "_longer_names", lambda r, fulls: calls.append(r.name) or real(r, fulls))
+    text = "John Smith chairs Acme Holdings. " + " ".join(["Smith said Acme grew."] * 40)
+    doc = nlp(text)
+    mentions, entities = doc_entities(doc, doc_id="d", cleaned=blocks_cleaned(doc, ["paragraph"]))
+    assert {e.name for e in entities if e.label == "PERSON"} == {"John Smith"}
+    assert len(calls) <= 2 * len(set(calls))  # one look-up per distinct name and pass

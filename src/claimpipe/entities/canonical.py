@@ -232,16 +232,40 @@ def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved]) -> set[str
 def _resolve_short_forms(free: list[Resolved]) -> None:
     """A short form takes the one longer name it is part of; with two (two Smiths) which one is unclear,
     so it stays its own entity. A second pass carries a name on to a longer one ("Nordlys" ->
-    "Nordlys Energi" -> "Nordlys Energi Group")."""
+    "Nordlys Energi" -> "Nordlys Energi Group").
+
+    The answer depends on a mention's name and label and on the distinct full names, not on each full
+    mention: it is looked up once per name among one representative per full name, and computed again
+    only after a full name changed (a long article has thousands of mentions and a few dozen names)."""
     fulls = [r for r in free if r.label in SHORT_FORM_LABELS and len(words_of(r.name)) > 1]
-    other_person = _addressed_otherwise(free, fulls)
+    full_ids = {id(r) for r in fulls}
+    other_person = _addressed_otherwise(free, _distinct(fulls))
     for _ in range(2):
+        names_of: dict[tuple[str, str], set[str]] = {}
+        distinct = _distinct(fulls)
         for r in free:
             if r.label not in SHORT_FORM_LABELS or r.label == "PERSON" and r.name.lower() in other_person:
                 continue
-            names = _longer_names(r, fulls)
+            key = (r.name, r.label)
+            if key not in names_of:
+                names_of[key] = _longer_names(r, distinct)
+            names = names_of[key]
             if len(names) == 1:
-                r.name = names.pop()
+                (name,) = names
+                if id(r) in full_ids and r.name != name:  # a full name changed: the answers may too
+                    names_of.clear()
+                    r.name = name
+                    distinct = _distinct(fulls)
+                else:
+                    r.name = name
+
+
+def _distinct(fulls: list[Resolved]) -> list[Resolved]:
+    """One full mention per (label, name), in first-seen order."""
+    seen: dict[tuple[str, str], Resolved] = {}
+    for f in fulls:
+        seen.setdefault((f.label, f.name), f)
+    return list(seen.values())
 
 
 def _resolve_case(free: list[Resolved]) -> None:
