@@ -167,3 +167,20 @@ def test_htmltext_source_offsets_slice_the_rebuilt_source_text(tmp_path: Path) -
         assert source[block.source_start:block.source_end] == cleaned.text[block.start_char:block.end_char]
     for removal in cleaned.removals:
         assert source[removal.source_start:removal.source_end] == removal.text
+
+
+def test_htmltext_a_tag_with_too_many_attributes_loses_them_not_the_page() -> None:
+    from claimpipe.htmltext import MAX_ATTRIBUTES, tame_attributes
+
+    crowded = "<div " + " ".join(f'a{i}="{i}"' for i in range(MAX_ATTRIBUTES + 1)) + ">"
+    page = f'<html><body>{crowded}<p class="x">Hi</p></div></body></html>'
+    assert tame_attributes(page) == ('<html><body><div><p class="x">Hi</p></div></body></html>', 1)
+    few = '<p class="x" id="y">Hi</p>'
+    assert tame_attributes(few) == (few, 0)
+    text = ("The council said on Monday that the budget grew by 2% this year, its largest rise since 2010. "
+            "Officials said more money would go to schools and to roads next year, and to the harbour.")
+    extracted = extract_html(f"<html><head><title>Budget grows</title></head><body>{crowded}<p>{text}</p></div>"
+                             "</body></html>")
+    assert text in extracted.text
+    assert extracted.notes == [f"1 tag(s) with over {MAX_ATTRIBUTES:,} attributes kept without them (the HTML "
+                               "parser compares a tag's attributes pairwise: 100,000 took minutes)"]

@@ -21,7 +21,7 @@ why none did.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SPACES = re.compile(r"[^\S\n]+")
 _NEWLINES = re.compile(r"\s*\n\s*")
@@ -47,6 +47,7 @@ class HtmlText:
     sitename: str | None = None
     extractor: str = "trafilatura"  # what produced `text`: "trafilatura", "trafilatura-recall", "justext"
     failure: str | None = None  # why `text` is empty, in one line
+    notes: list[str] = field(default_factory=list)  # what was done to the markup before extraction
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlText:
@@ -62,6 +63,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
     """
     if not html or not html.strip():
         return HtmlText(text="", url=url, failure="the page is empty")
+    html, n_tamed = tame_attributes(html)
+    notes = [f"{n_tamed} tag(s) with over {MAX_ATTRIBUTES:,} attributes kept without them (the HTML parser "
+             "compares a tag's attributes pairwise: 100,000 took minutes)"] if n_tamed else []
     doc, failure = _trafilatura(html, url=url, favor_recall=False)
     extractor = "trafilatura"
     blocks = _body_blocks(doc.body) if doc is not None and doc.body is not None else []
@@ -77,7 +81,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
             failure = ("no article text found: trafilatura, its fallback extractors and jusText found no "
                        "main text (the page may be a menu, a form, or a script-built page)")
     if not blocks:
-        return HtmlText(text="", url=(doc.url if doc is not None else None) or url, failure=failure)
+        return HtmlText(text="", url=(doc.url if doc is not None else None) or url, failure=failure, notes=notes)
     title = _clean_inline(doc.title) if doc is not None else ""
     if title and not any(_norm(b.lstrip("# ")) == _norm(title) for b in blocks[:_TITLE_WITHIN]):
         blocks.insert(0, "# " + title)
@@ -90,7 +94,29 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText:
         subtitle=_clean_inline(doc.description) or None if doc is not None else None,
         sitename=_clean_inline(doc.sitename) or None if doc is not None else None,
         extractor=extractor,
+        notes=notes,
     )
+
+
+MAX_ATTRIBUTES = 1_000  # no real tag comes near; past it, libxml2's pairwise duplicate check dominates
+_TAG_WITH_ATTRIBUTES = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]*)>")
+
+
+def tame_attributes(html: str) -> tuple[str, int]:
+    """The markup with the attributes of any tag that has over MAX_ATTRIBUTES dropped, and how many such
+    tags there were. Linear in the page: a page with fewer "=" than the limit is returned as is."""
+    if html.count("=") <= MAX_ATTRIBUTES:
+        return html, 0
+    tamed = 0
+
+    def keep_bare(m: re.Match) -> str:
+        nonlocal tamed
+        if m.group(2).count("=") <= MAX_ATTRIBUTES:
+            return m.group(0)
+        tamed += 1
+        return f"<{m.group(1)}>"
+
+    return _TAG_WITH_ATTRIBUTES.sub(keep_bare, html), tamed
 
 
 def _trafilatura(html: str, *, url: str | None, favor_recall: bool) -> tuple[object | None, str | None]:

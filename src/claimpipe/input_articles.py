@@ -48,7 +48,7 @@ def article_from_html(html: str, *, source: str, sha256: str, folder: str | None
     merged = {k: given.get(k) or found.get(k) for k in found}
     extractor = [f"text extracted by {extracted.extractor}"] if extracted.extractor != "trafilatura" else []
     return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha256, format="html", site=site,
-                   notes=(notes or []) + extractor + more + given_notes + meta_notes, folder=folder,
+                   notes=(notes or []) + extracted.notes + extractor + more + given_notes + meta_notes, folder=folder,
                    extractor=extracted.extractor, **merged)
 
 
