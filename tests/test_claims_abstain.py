@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
-from claimpipe.claims.resolve import margin_confidence
+from claimpipe.claims.reference_rules import margin_confidence
 from claimpipe.entities.persons import first_names
 from claimpipe.claims.testing import doc_from_table
 

@@ -12,7 +12,8 @@ from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
-from .resolve import Resolver, margin_confidence
+from .reference_rules import margin_confidence
+from .resolve import Resolver
 from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core
 from .units import Unit, doc_units

@@ -13,7 +13,11 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
 - definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
   a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
-  article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency.
+  article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency;
+- abstention: the best candidate is written in only when it is clearly ahead of the next entity in
+  reach (`lexicon.toml` [resolution.abstain]); otherwise the words stay as written.
+
+The grammar tests the pass reads (pronoun sets, subjects, pleonastic "it") are in `reference_rules.py`.
 """
 
 from __future__ import annotations
@@ -24,24 +28,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..entities.persons import first_names
 from ..records import Entity, Mention
 from .context import token_table
 from .lexicon import Lexicon, load_lexicon
+from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
+                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, copula_subject, is_dateline,
+                              is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
+                              own_subject, relative_antecedents, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
-# reflexives ("itself", "themselves") point at their own clause's subject and are left alone
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-IT_PRONOUNS = {"it", "its"}
-THEY_PRONOUNS = {"they", "them", "their", "theirs"}
-POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-IT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
-THEY_LABELS = frozenset({"ORG", "NORP"})
-WINDOW = 4  # sentences back that a pronoun or description may reach
-DETERMINERS = {"the", "this", "that"}
 
 
 @dataclass(slots=True)
@@ -66,89 +64,6 @@ class Replacement:
     entity_id: str
     possessive: bool
     confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
-
-
-def _is_subject(token: Token) -> bool:
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    # "Kazakhstan's response ...": the owner of a subject is salient too
-    return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
-
-
-def _is_dateline(token: Token) -> bool:
-    """"ALMATY —" opening a story names where it was filed, not what it is about."""
-    doc = token.doc
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    first = token.i == token.sent.start or doc[token.i - 1].is_space
-    return first and nxt is not None and nxt.text in ("—", "―", "–", "--", "-") and token.is_upper
-
-
-def _mention_head(doc: Doc, m: Mention) -> Token | None:
-    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def is_pleonastic(token: Token, person_object: frozenset[str] = frozenset()) -> bool:
-    """"it" that refers to nothing: "made it clear that", "it is likely that", "it rained".
-    `person_object`: verbs whose object is a person ("it was told that ...": someone told it)."""
-    if token.lower_ != "it":
-        return False
-    if token.dep_ == "expl":
-        return True
-    head = token.head
-    if head.pos_ == "ADJ" and head.dep_ in ("ccomp", "oprd", "xcomp"):
-        return True  # "made it clear that", "find it hard to"
-    siblings = [c for c in head.children if c != token]
-    if token.dep_ == "dobj" and any(c.dep_ in ("oprd", "ccomp", "acomp") for c in siblings):
-        return True
-    clause_after = any(c.dep_ == "ccomp" and c.i > head.i for c in siblings)
-    if token.dep_ == "nsubjpass" and clause_after and head.lemma_.lower() not in person_object:
-        return True  # "it is thought that", "it was reported that"; not "it was told that"
-    if token.dep_ == "nsubj":
-        has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.subtree)
-        if head.lemma_ in ("be", "seem", "appear", "become", "remain") and any(c.dep_ in ("acomp", "attr") for c in siblings) and has_clause:
-            return True
-        if head.lemma_ in ("seem", "appear", "emerge", "transpire") and clause_after:
-            return True  # "it emerged that"
-        if head.lemma_ in ("take", "matter", "happen", "rain", "snow"):
-            return True
-    return False
-
-
-def is_possessive(token: Token) -> bool:
-    """"its", "their"; "her" only as a determiner ("her knee", not "reimburse her")."""
-    lower = token.lower_
-    return lower in POSSESSIVE and (lower != "her" or token.tag_ == "PRP$" or token.dep_ == "poss")
-
-
-def _copula_subject(token: Token) -> bool:
-    """"It is a landmark building", "it's a nice goal", "it was in my home town": the subject of
-    "be" as the main verb is mostly a thing or a situation, rarely a name read earlier (read on 150
-    BBC articles: most of the names put in its place were wrong), so it is left as written."""
-    return token.dep_ == "nsubj" and token.head.lemma_ == "be"
-
-
-def _title_words(name: Span) -> list[str]:
-    """Capitalised words that may be a title of a name: the word before it, and its own first word
-    when the model took the title in ("Ms Harman"). Capitalised only: "will miss Wayne Rooney"."""
-    doc = name.doc
-    words = [doc[name.start - 1]] if name.start > 0 else []
-    words += [name[0]] if len(name) > 1 else []
-    return [w.lower_ for w in words if w.text[:1].isupper()]
-
-
-def _own_subject(token: Token) -> Token | None:
-    """The subject of the verb whose direct object `token` is: "He criticised her" (her is not he).
-    Prepositional objects may be the subject ("Halo had a depth to it"), so they are not checked."""
-    verb = token.head
-    if token.dep_ not in ("dobj", "dative", "iobj") or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
-# Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
-COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate"})
-SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, which has no country code
 
 
 class Resolver:
@@ -185,15 +100,15 @@ class Resolver:
         self.gender: dict[str, str] = {}
         starts: list[tuple[int, Ref]] = []
         for m in mentions:
-            head = _mention_head(doc, m)
-            if head is None or _is_dateline(head):
+            head = mention_head(doc, m)
+            if head is None or is_dateline(head):
                 continue
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
             for t in span:
                 self.token_entity[t.i] = m.entity_id
             label = self.entities[m.entity_id].label if m.entity_id in self.entities else m.label
             starts.append((m.start_char, Ref(m.start_char, m.end_char, self.sent_of[head.i], m.entity_id, label,
-                                             _is_subject(head), head.i)))
+                                             is_subject(head), head.i)))
             for c in head.children:
                 if c.dep_ == "appos" and c.pos_ == "NOUN":
                     self.described.setdefault(m.entity_id, set()).add(c.lemma_.lower())
@@ -207,7 +122,7 @@ class Resolver:
                 for word in m.role.lower().split():
                     self.described.setdefault(m.entity_id, set()).add(word)
             if label == "PERSON":
-                self._note_gender(m.entity_id, _title_words(span), self.lex.gender_titles)
+                self._note_gender(m.entity_id, title_words(span), self.lex.gender_titles)
         starts.sort(key=lambda x: x[0])
         for eid, nouns in self.described.items():
             if self.entities.get(eid) is not None and self.entities[eid].label == "PERSON":
@@ -247,11 +162,11 @@ class Resolver:
                 self.resolved[t.i] = eid
                 ent = self.entities.get(eid)
                 self.refs.append(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid,
-                                     ent.label if ent else "", _is_subject(t), t.i))
+                                     ent.label if ent else "", is_subject(t), t.i))
 
     def _candidates(self, t: Token, labels: frozenset[str]) -> list[tuple[float, int, Ref]]:
         k = self.sent_of[t.i]
-        antecedents = _relative_antecedents(t)
+        antecedents = relative_antecedents(t)
         out = []
         seen: set[str] = set()
         for n, ref in enumerate(reversed(self.refs)):
@@ -287,7 +202,7 @@ class Resolver:
         if lower in PERSON_PRONOUNS:
             labels = frozenset({"PERSON"})
         elif lower in IT_PRONOUNS:
-            if is_pleonastic(t, self.lex.person_object) or (lower == "it" and (_copula_subject(t) or self.quotes.inside(t))):
+            if is_pleonastic(t, self.lex.person_object) or (lower == "it" and (copula_subject(t) or self.quotes.inside(t))):
                 return None
             labels = IT_LABELS
         elif lower in THEY_PRONOUNS:
@@ -313,7 +228,7 @@ class Resolver:
             # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
             # for subjects: "..., it said" after "it is" is mostly the company
             return None
-        subject = None if possessive else _own_subject(t)
+        subject = None if possessive else own_subject(t)
         own = self.entity_of(subject) if subject is not None else None
         if own and cands and cands[0][2].entity_id == own:
             if not gender:  # "Bungie has got it right": "it" is some thing, rarely the next name
@@ -473,25 +388,3 @@ class Resolver:
             self._by_offset = ([self.doc[i].idx for i, _ in items], items)
         offsets, items = self._by_offset
         return items[bisect_left(offsets, start_char):bisect_left(offsets, end_char)]
-
-
-def margin_confidence(margin: float) -> float:
-    """A 0..1 reading of how far the chosen entity is ahead of the next (1.0 when it stands alone)."""
-    return 1.0 if margin == math.inf else round(1.0 - math.exp(-margin), 3)
-
-
-def _relative_antecedents(t: Token) -> set[int]:
-    """Nouns whose relative clause holds `t`, with their appositions ("ERG, a company that ... its")."""
-    out: set[int] = set()
-    cur = t
-    for _ in range(20):
-        if cur.head == cur:
-            break
-        if cur.dep_ == "relcl":
-            noun = cur.head
-            out.add(noun.i)
-            if noun.dep_ == "appos":
-                out.add(noun.head.i)
-            out.update(c.i for c in noun.children if c.dep_ == "appos")
-        cur = cur.head
-    return out
