@@ -272,7 +272,7 @@ def build_repeat_index(corpus: Path, settings: Settings, *,
 
     index = RepeatIndex()
     total = 0
-    for item in read_corpus(corpus, settings=settings, skipped=skipped):
+    for item in read_corpus(corpus, settings=settings, skipped=skipped, language=False):
         total += 1
         if isinstance(item, Article):
             index.add(item)
