@@ -139,7 +139,7 @@ def report_part(work: Path, limit: int, chromium: str | None) -> None:
     repeat_outputs(out1, out4, 4)
     for name, out in (("x1", out1), ("x4", out4)):
         page = work / f"report-{name}.html"
-        result = measure(CLAIMPIPE + ["report", str(out), "-o", str(page)])
+        result = measure(CLAIMPIPE + ["report", str(out), "--html", str(page)])
         n_docs = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]["documents"]
         size = page.stat().st_size if page.exists() else None
         print(json.dumps({"part": "report", "corpus": name, "documents": n_docs, **result,
@@ -183,6 +183,20 @@ def run_part(work: Path, sizes: list[float]) -> None:
         print(json.dumps({"part": "run", "article_mb": mb, "chars": chars, "claims": claims, **result}), flush=True)
 
 
+def corpus_part(work: Path, limit: int) -> None:
+    """`claimpipe run` over the first `limit` BBC articles and over the first 4 x `limit` (distinct articles:
+    copies would be dropped as duplicates), one process, no cache: time and peak memory by corpus size."""
+    if not BBC.exists():
+        print(json.dumps({"part": "corpus", "skipped": f"{BBC} is absent (../shared is not here)"}), flush=True)
+        return
+    for name, n in (("x1", limit), ("x4", 4 * limit)):
+        articles = bbc_articles(n)
+        corpus = write_bbc_corpus(work / f"corpus-{name}", articles)
+        result = measure(CLAIMPIPE + ["run", str(corpus), "-o", str(work / f"out-corpus-{name}"), "--no-cache",
+                                      "-j", "1", "-q"])
+        print(json.dumps({"part": "corpus", "corpus": name, "articles": len(articles), **result}), flush=True)
+
+
 def _has_option(command: str, option: str) -> bool:
     done = subprocess.run(CLAIMPIPE + [command, "--help"], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO / "src")})
@@ -193,7 +207,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=300, help="BBC articles for the report part (x1)")
     parser.add_argument("--sizes", type=float, nargs="*", default=[0.1, 0.3, 1.0], help="article sizes in MB")
-    parser.add_argument("--parts", nargs="*", default=["report", "run"], choices=["report", "run"])
+    parser.add_argument("--parts", nargs="*", default=["report", "run"], choices=["report", "run", "corpus"],
+                        help="report: by corpus size; run: by article size; corpus: run by corpus size (x1, x4)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or None,
                         help="a Chromium binary to open the x4 report in (default: chromium on PATH)")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
@@ -205,6 +220,8 @@ def main() -> None:
             report_part(work, args.limit, args.chromium)
         if "run" in args.parts:
             run_part(work, args.sizes)
+        if "corpus" in args.parts:
+            corpus_part(work, args.limit)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
