@@ -206,8 +206,8 @@ def _finish_record(doc: Doc, result: DocResult, scorer: Any, scores: Any, timer:
 
     try:
         with time_budget(budget):
-            with timer.stage("checkworthiness"):
-                enrich_claims(doc, result.claims, scorer=scorer, scores=scores, lexicon=lexicon)
+            # timed inside: "types" for the claim types, "checkworthiness" for the final scores
+            enrich_claims(doc, result.claims, scorer=scorer, scores=scores, lexicon=lexicon, timer=timer)
             return document_record(result)
     except ArticleTimeout as exc:
         return DocError(result.article.source, "claims", "Timeout", short_message(exc))
@@ -303,8 +303,8 @@ def analyse(doc: Doc, article: Article, cleaned: Cleaned, *, settings: Settings,
         claims = doc_claims(doc, doc_id=article.doc_id, cleaned=cleaned, mentions=mentions, entities=entities,
                             settings=settings)
     if scorer is not None:
+        enrich_claims(doc, claims, scorer=scorer, lexicon=load_lexicon(settings.claims_lexicon), timer=timer)
         with timer.stage("checkworthiness"):
-            enrich_claims(doc, claims, scorer=scorer, lexicon=load_lexicon(settings.claims_lexicon))
             sentences = with_source_offsets(score_sentences(scorer, [doc])[0], cleaned)
     n_words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     return DocResult(article=article, cleaned=cleaned, n_sentences=sum(1 for _ in doc.sents), n_words=n_words,
