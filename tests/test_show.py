@@ -219,3 +219,9 @@ def test_report_cli_old_o_file_form_still_writes_the_page(seed_run, tmp_path: Pa
     assert result.stderr == f"claimpipe: -o now names the run folder; taking {dest} as --html {dest}\n"
     new = CliRunner().invoke(_cli(), ["report", "-o", str(out), "--html", str(tmp_path / "b.html"), "--max-docs", "1"])
     assert (new.exit_code, new.stdout, new.stderr) == (0, f"{tmp_path / 'b.html'}\n", "")
+
+
+def test_show_says_what_the_stand_alone_text_put_in(seed) -> None:
+    shown = format_article(seed, _doc_id(seed, "000_840721b9eac7f4e6.txt"), width=200, color=False)
+    assert "put in: The company -> Eurasian Resources Group (1.00); the Kazakh state -> Kazakhstan (1.00)" in shown
+    assert "put in: its -> Eurasian Resources Group's (0.95)" in shown

@@ -200,6 +200,9 @@ def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int
         more = _wrap(f"stand-alone: {standalone}", width, indent)
         more[0] = indent + paint("stand-alone:", "dim") + more[0][len(indent) + len("stand-alone:"):]
         out += more
+    put_in = [rewrite_text(r) for r in c.get("rewrites") or []]
+    if put_in:  # what the stand-alone text put in, so that a reader can judge it
+        out += [paint(x, "dim") for x in _wrap("put in: " + "; ".join(put_in), width, indent)]
     facts = []
     attribution = _str(c.get("attribution")) or "none"
     if attribution != "none":
@@ -207,6 +210,11 @@ def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int
         canonical = names.get(_str(c.get("speaker_entity_id")), "")
         if canonical and canonical != speaker:
             speaker += f" (= {safe_text(canonical)})"
+        kind = _str(c.get("speaker_kind"))
+        if kind == "document":
+            speaker += " (a document)"
+        elif not _str(c.get("speaker_entity_id")):
+            speaker += " (as written)"
         facts.append("speaker: " + paint(speaker, "bold"))
         facts.append(f"cue: {safe_text(c.get('cue'))}")
         facts.append(attribution.replace("_", " "))
@@ -223,6 +231,15 @@ def _claim_lines(rank: int, c: dict[str, Any], names: dict[str, str], width: int
     out += _wrap_items(facts, width, indent)
     out.append("")
     return out
+
+
+def rewrite_text(rewrite: object) -> str:
+    """One rewrite as a reader sees it: 'its -> Russia's (0.93)'."""
+    if not isinstance(rewrite, dict):  # a CSV cell already holds "original -> replacement"
+        return safe_text(rewrite)
+    confidence = rewrite.get("confidence")
+    sure = f" ({float(confidence):.2f})" if confidence is not None else ""
+    return f"{safe_text(rewrite.get('original'))} -> {safe_text(rewrite.get('replacement'))}{sure}"
 
 
 def _wrap_items(items: list[str], width: int, indent: str, sep: str = " · ") -> list[str]:

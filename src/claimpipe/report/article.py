@@ -186,6 +186,14 @@ def _header_cell(name: str, kind: str, tip: str | None) -> str:
     return f'<th{attrs}><button type="button">{esc(name)}</button></th>'
 
 
+def _rewrite_html(rewrite: Any) -> str:
+    if not isinstance(rewrite, dict):  # a CSV cell already holds "original -> replacement"
+        return esc(str(rewrite))
+    confidence = rewrite.get("confidence")
+    sure = f" ({float(confidence):.2f})" if confidence is not None else ""
+    return f'{esc(rewrite.get("original", ""))} → <b>{esc(rewrite.get("replacement", ""))}</b>{sure}'
+
+
 def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None, row_prefix: str) -> str:
     score = float(c.get("checkworthiness") or 0)
     color = band(score)[1]
@@ -194,6 +202,9 @@ def _claim_row(c: dict[str, Any], articles: dict[str, tuple[str, bool]] | None, 
     standalone = c.get("standalone_text") or ""
     if standalone and standalone != c.get("text"):
         text += f'<div class="standalone">{esc(standalone)}</div>'
+    put_in = [_rewrite_html(r) for r in c.get("rewrites") or []]
+    if put_in:  # what the stand-alone text put in, and how sure, so that a reader can judge it
+        text += f'<div class="rewrites">{"; ".join(put_in)}</div>'
     types = "".join(f'<span class="type">{esc(t)}</span>' for t in c.get("claim_types") or [])
     flags = []
     if c.get("hedged"):

@@ -146,6 +146,8 @@ td.claim-text { width: 40%; min-width: 300px; }
 td.article { min-width: 180px; }
 .standalone { color: var(--muted); margin-top: 3px; }
 .standalone::before { content: "stand-alone: "; font-style: italic; }
+.rewrites { color: var(--muted); font-size: 0.9em; }
+.rewrites::before { content: "put in: "; font-style: italic; }
 .type { display: inline-block; background: #ddf4ff; border-radius: 10px; padding: 0 7px; margin: 1px; font-size: 12px; }
 .flag { display: inline-block; background: #fff1e5; border-radius: 10px; padding: 0 7px; margin: 1px; font-size: 12px; }
 .chips span.chip { display: inline-block; border-radius: 12px; padding: 1px 9px; margin: 2px; font-size: 13px; }
