@@ -150,7 +150,7 @@ def test_checkworthiness_calibrated_mean_of_logits():
 def test_checkworthiness_linear_text_model_equals_scikit_learn(tmp_path):
     """The numpy TF-IDF + logistic regression gives scikit-learn's decision function, words and characters
     (short words, repeated n-grams, unknown words, an empty text)."""
-    pytest.importorskip("sklearn")
+    pytest.importorskip("sklearn", reason="scikit-learn is not installed (the test extra declares it)")
     import sys
     from pathlib import Path
 
