@@ -420,3 +420,25 @@ def test_the_run_imports_without_fcntl() -> None:
             "    print('locked')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, "locked\n"), result.stderr
+
+
+def test_pipeline_a_word_longer_than_a_piece_keeps_every_offset(tmp_path: Path, _claimpipe_nlp) -> None:
+    """Review finding: a 55,000-character run without a space (an inline base64 image) was cut mid-word
+    and the pieces joined with an added space, shifting every later offset by one."""
+    import json
+
+    from claimpipe.pipeline import run
+
+    text = ("The finance minister, Jane Smith, said the economy grew by 3% last year.\n\n![chart](data:image/png;"
+            "base64," + "iVBORw0KGgo" * 5000 + ")\n\nOpposition leader Tom Brown said that unemployment rose to 7% "
+            "in March.\n")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(text, encoding="utf-8")
+    run(corpus, tmp_path / "out", nlp=_claimpipe_nlp, use_cache=False)
+    (doc,) = [json.loads(line) for line in (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
+    assert any("Tom Brown said" in c["text"] for c in doc["claims"])
+    for row in doc["claims"] + doc["mentions"] + doc["sentences"]:
+        assert doc["text"][row["start_char"]:row["end_char"]] == text[row["source_start"]:row["source_end"]]
+    tom = next(m for m in doc["mentions"] if m["text"] == "Tom Brown")
+    assert text[tom["source_start"]:tom["source_end"]] == "Tom Brown"

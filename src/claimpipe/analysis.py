@@ -260,7 +260,12 @@ def _annotate_one(nlp: Language, text: str, max_piece_chars: int) -> Doc | Excep
         # one piece at a time: as one batch, the parser held every piece's activations at once (a
         # 0.3 MB article peaked at 1,202 MB, 399 MB piece by piece, the same annotations)
         pieces = nlp.pipe(split_for_nlp(text, max_piece_chars), batch_size=1)
-        return Doc.from_docs(list(pieces), ensure_whitespace=True)
+        # no whitespace added between pieces: a piece cut inside a 50,000-character word (an inline
+        # base64 image) would otherwise gain a space, and every offset after it would shift by one
+        doc = Doc.from_docs(list(pieces), ensure_whitespace=False)
+        if doc.text != text:
+            raise ValueError("the parsed pieces do not join back into the text; no offsets would hold")
+        return doc
     except Exception as exc:
         return exc
 
