@@ -279,5 +279,5 @@ def test_checkworthiness_score_sentences_offsets_slice_the_text(scorer, pieces) 
 
     doc = _SENTENCIZER(" ".join(pieces))
     (scored,) = score_sentences(scorer, [doc])
-    assert [doc.text[s.start_char:s.end_char] for s in scored] == [s.text for s in doc.sents if s.text.strip()]
+    assert [doc.text[s.start_char:s.end_char] for s in scored] == [s.text.strip() for s in doc.sents if s.text.strip()]
     assert all(0.0 <= s.checkworthiness <= 1.0 for s in scored)

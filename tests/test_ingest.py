@@ -236,3 +236,13 @@ def test_ingest_damaged_or_oversized_gzip_is_an_error_and_the_rest_is_read(tmp_p
     assert kinds["bomb.jsonl.gz"][0] == "TooLarge" and "stopped at line 10" in kinds["bomb.jsonl.gz"][1]
     # the lines before the limit are articles
     assert sum(isinstance(v, Article) and k.startswith("bomb.jsonl.gz#") for k, v in items.items()) == 9
+
+
+def test_ingest_jsonl_metadata_is_text_or_left_out_with_a_note(tmp_path: Path) -> None:
+    """Review finding: a list of authors was written as "['A', 'B']" and a number title as "123"."""
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": "The mayor said taxes rose by 5% in May.",
+                                                     "author": ["Ann Lee", "Tom Hale"], "title": 123}) + "\n",
+                                         encoding="utf-8")
+    (article,) = read_corpus(tmp_path)
+    assert (article.author, article.title) == ("Ann Lee, Tom Hale", None)
+    assert "`title` left out: a int, not text" in article.notes

@@ -83,3 +83,24 @@ def test_settings_time_budget_is_a_number_not_in_the_fingerprint() -> None:
     assert Settings(article_seconds=0).fingerprint() == Settings().fingerprint()  # errors are never cached
     with pytest.raises(ValueError, match="^setting article_seconds must be a number of at least 0.0, not -1$"):
         Settings(article_seconds=-1)
+
+
+def test_settings_languages_are_iso_codes_claimpipe_detects() -> None:
+    """Review finding: `--languages EN,DE` analysed nothing, silently."""
+    assert Settings(languages=("EN", " de")).languages == ("de", "en")
+    assert Settings(languages=("de", "en")).fingerprint() == Settings(languages=("en", "DE")).fingerprint()
+    for bad in (("eng",), ()):
+        with pytest.raises(ValueError, match="setting languages must list ISO 639-1 codes"):
+            Settings(languages=bad)
+
+
+def test_settings_the_encoder_choice_is_in_the_fingerprint(monkeypatch) -> None:
+    """Review finding: CLAIMPIPE_CHECKWORTHINESS_ENCODER=e5 was served the default model's cached scores."""
+    monkeypatch.delenv("CLAIMPIPE_CHECKWORTHINESS_ENCODER", raising=False)
+    plain = Settings()
+    monkeypatch.setenv("CLAIMPIPE_CHECKWORTHINESS_ENCODER", "e5")
+    assert (plain.checkworthiness_encoder, Settings().checkworthiness_encoder) == ("", "e5")
+    assert plain.fingerprint() != Settings().fingerprint()
+    assert Settings(checkworthiness_encoder="").checkworthiness_encoder == ""  # a setting wins over the variable
+    with pytest.raises(ValueError, match="checkworthiness_encoder must be '' or 'e5'"):
+        Settings(checkworthiness_encoder="bert")

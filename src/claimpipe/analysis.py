@@ -112,7 +112,7 @@ class Analyzer:
         if self._scorer is None:
             from .claims.checkworthiness import CheckworthinessScorer
 
-            self._scorer = CheckworthinessScorer.load()
+            self._scorer = CheckworthinessScorer.load(encoder=self.settings.checkworthiness_encoder)
         return self._scorer
 
     def analyse_batch(self, pairs: list[Pair], timer: Timer | None = None) -> list[Outcome]:

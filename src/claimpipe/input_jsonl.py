@@ -78,16 +78,20 @@ def _jsonl_article(line: bytes, *, source: str, folder: str, settings: Settings)
     record = parse_json_record(line)
     for key in _JSONL_FIELDS:
         _check_unicode(record.get(key), key)
-    meta = {k: _str_or_none(record.get(k)) for k in ("title", "author", "published", "url")}
+    meta, meta_notes = {}, []
+    for key in ("title", "author", "published", "url"):
+        meta[key], note = metadata_text(record.get(key), key)
+        meta_notes += [note] if note else []
     sha = sha256_hex(line.rstrip(b"\r\n"))
     if isinstance(record.get("text"), str):
         text, notes = clean_source_text(record["text"], settings)
         check_text(text, settings)
         meta, more = normalise_metadata(meta, validate_author=False)
         return Article(source=source, text=text, doc_id=make_doc_id(text), sha256=sha, site=url_site(meta["url"]),
-                       folder=folder, notes=notes + more, **meta)
+                       folder=folder, notes=notes + meta_notes + more, **meta)
     if isinstance(record.get("html"), str):
-        return article_from_html(record["html"], source=source, sha256=sha, folder=folder, settings=settings, **meta)
+        return article_from_html(record["html"], source=source, sha256=sha, folder=folder, settings=settings,
+                                 notes=meta_notes, **meta)
     raise InputError("MissingText", "no string `text` or `html` field")
 
 
@@ -115,5 +119,11 @@ def _check_unicode(value: object, key: str) -> None:
                              f"character {exc.start:,}: not valid Unicode text")
 
 
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
+def metadata_text(value: object, key: str) -> tuple[str | None, str | None]:
+    """A JSONL metadata field as text: a string as is, a list of strings joined ("A, B" for two authors);
+    anything else is left out with a note, never written as Python's repr of it ("['A', 'B']", "123")."""
+    if value is None or isinstance(value, str):
+        return value, None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip()) or None, None
+    return None, f"`{key}` left out: a {type(value).__name__}, not text"

@@ -15,11 +15,10 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .settings import Settings
+from .settings import DETECTABLE_LANGUAGES, Settings
 
 # Languages the detector may answer (ISO 639-1): the major written languages of news.
-CANDIDATES = ("en de fr es it pt nl ru pl sv da no fi el ro uk ca hr sl lt lv et mk ja zh ko ar tr hi he fa "
-              "cs sk hu bg sr id ms vi th bn ur ta af sq eu gl is ga cy lb mt sw tl").split()
+CANDIDATES = list(DETECTABLE_LANGUAGES)
 DEFAULT_LANGUAGES = ("en",)
 _SAMPLE_CHARS = 5000  # the language of the first 5,000 characters is the article's
 _SHORT_WORDS = 25  # below this many words a text is short: only a confident guess is taken

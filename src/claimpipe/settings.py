@@ -10,10 +10,19 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, get_type_hints
+
+
+# The languages `claimpipe.language` can detect (ISO 639-1): the major written languages of news. The
+# `languages` setting must name some of these, so that a typo ("EN", "eng") is an error, not a run
+# that silently analyses nothing.
+DETECTABLE_LANGUAGES = tuple(("en de fr es it pt nl ru pl sv da no fi el ro uk ca hr sl lt lv et mk ja zh ko ar "
+                              "tr hi he fa cs sk hu bg sr id ms vi th bn ur ta af sq eu gl is ga cy lb mt sw tl"
+                              ).split())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +45,10 @@ class Settings:
     # Languages (ISO 639-1) whose articles are analysed; others get a document row with `language` and a
     # note, and no entities or claims. The shipped model is English: add a language only with a model for it.
     languages: tuple[str, ...] = ("en",)
+    # scores: "" for the default models, "e5" for the opt-in sentence encoder (docs/model-card.md; about 7x
+    # slower). Left out, the environment variable CLAIMPIPE_CHECKWORTHINESS_ENCODER decides, read once here
+    # so that the choice is in the fingerprint (cache keys) and the manifest, and reaches every worker.
+    checkworthiness_encoder: str | None = None
     # clean
     boilerplate_phrases: tuple[str, ...] = ()  # extra site phrases: a block containing one is dropped
     keep_phrases: tuple[str, ...] = ()  # phrases that force a block to be kept
@@ -57,6 +70,18 @@ class Settings:
             check_setting(f.name, value, _hints()[f.name])
         if self.claims_lexicon is not None:
             check_claims_lexicon(self.claims_lexicon)
+        codes = tuple(sorted({code.strip().lower() for code in self.languages}))
+        unknown = [c for c in codes if c not in DETECTABLE_LANGUAGES]
+        if unknown or not codes:
+            raise ValueError(f"setting languages must list ISO 639-1 codes claimpipe detects (such as en, de), "
+                             f"not {', '.join(map(repr, unknown)) or 'nothing'}")
+        object.__setattr__(self, "languages", codes)  # "EN, de" and "de, en" are one setting
+        encoder = self.checkworthiness_encoder
+        if encoder is None:
+            encoder = os.environ.get("CLAIMPIPE_CHECKWORTHINESS_ENCODER", "")
+        if encoder not in ("", "e5"):
+            raise ValueError(f"setting checkworthiness_encoder must be '' or 'e5', not {encoder!r}")
+        object.__setattr__(self, "checkworthiness_encoder", encoder)
 
     @classmethod
     def from_file(cls, path: str | Path, **overrides: Any) -> "Settings":

@@ -253,14 +253,25 @@ def score_sentences(scorer: CheckworthinessScorer, docs: list[Doc]) -> list[list
     """Every sentence of each Doc with its calibrated check-worthiness (offsets into the Doc's text), scored
     in one batch: so that a user can rank the sentences that hold no claim too (documents.jsonl `sentences`).
     It is the model's score, without the claim-level factor of `score_claims`."""
-    sents = [[s for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") or len(doc) == 0
-             else [doc[:]] for doc in docs]
+    sents = [[_trimmed(s) for s in doc.sents if s.text.strip()] if doc.has_annotation("SENT_START") or len(doc) == 0
+             else [_trimmed(doc[:])] for doc in docs]
     # a sentence that is a whole claim of the batch `score_documents` just scored is not scored again
     known = scorer._last_scores
     todo = list({s.text: s for group in sents for s in group if s.text not in known}.values())
     fresh = dict(zip((s.text for s in todo), scorer.score(todo)))
     return [[SentenceScore(s.start_char, s.end_char, round(fresh[s.text] if s.text in fresh else known[s.text], 4))
              for s in group] for group in sents]
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without the white-space tokens at its ends: a sentence that ends a block carries the blank
+    line after it, and as scored text would miss the score its claim just got."""
+    start, end = span.start, span.end
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    while start < end and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end]
 
 
 def claim_spans(doc: Doc, claims: list[Claim]) -> list[Span | None]:
