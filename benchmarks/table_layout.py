@@ -1,7 +1,7 @@
 """Benchmark the HTML path on table-layout pages (the way news sites were built around 2005).
 
     PYTHONPATH=src .venv/bin/python benchmarks/table_layout.py [--data ../shared/data] [--limit N]
-        [--split tune|heldout|all] [--old /work/main/src/claimpipe/htmltext.py]
+        [--split tune|heldout|all] [--old OTHER_CHECKOUT/src/claimpipe/htmltext.py]
 
 boilerplate-dev holds only 4 table-layout pages (all in its held-out split), so this builds more
 from the data there is: each BBC News article (2004-2005) is put into one of three table layouts of
