@@ -11,7 +11,7 @@ import gzip, hashlib, json, re, sys, tarfile, os
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = Path("/work/wt/shared/data")
+SHARED = HERE.parent.parent.parent / "shared" / "data"  # ../shared/data beside the repository
 LISTS = HERE / "articles.json"
 
 PRONOUNS = ("he him his himself she her hers herself they them their theirs themselves "
