@@ -220,7 +220,7 @@ def with_source_offsets(sentences: list, cleaned: Cleaned) -> list:
     block, so every one maps; one that did not would be dropped, as every other output row is)."""
     out = []
     for s in sentences:
-        text = cleaned.text[s.start_char:s.end_char]  # spaCy's sentence may end on the blank line after it
+        text = cleaned.text[s.start_char:s.end_char]  # score_sentences trims white-space tokens; a guard
         s.start_char += len(text) - len(text.lstrip())
         s.end_char -= len(text) - len(text.rstrip())
         src = cleaned.to_source(s.start_char, s.end_char)

@@ -19,7 +19,6 @@ from .settings import DETECTABLE_LANGUAGES, Settings
 
 # Languages the detector may answer (ISO 639-1): the major written languages of news.
 CANDIDATES = list(DETECTABLE_LANGUAGES)
-DEFAULT_LANGUAGES = ("en",)
 _SAMPLE_CHARS = 5000  # the language of the first 5,000 characters is the article's
 _SHORT_WORDS = 25  # below this many words a text is short: only a confident guess is taken
 _CONFIDENT = 0.9
@@ -59,7 +58,7 @@ def _latin_script(text: str) -> bool:
 
 def analysed_languages(settings: Settings) -> tuple[str, ...]:
     """The languages whose articles are analysed: the `languages` setting (default English only)."""
-    return tuple(settings.languages) or DEFAULT_LANGUAGES
+    return settings.languages  # never empty: Settings checks it
 
 
 def is_analysed(language: str | None, settings: Settings) -> bool:

@@ -78,6 +78,8 @@ class Resolver:
         self.quoted_speech = [(s, e, a.source_i) for a in attributions or ()
                               if a.kind == "direct" and a.source_i is not None for s, e in a.content]
         # and the other way round: '"Ruth Kelly wants ...," he said' is not Ruth Kelly
+        # the quotations holding a word, without a scan of all of them for every pronoun
+        self.speech_at = OverlapIndex((s, e) for s, e, _ in self.quoted_speech)
         self.speaker_quotes: dict[int, list[tuple[int, int]]] = {}
         for s, e, source_i in self.quoted_speech:
             self.speaker_quotes.setdefault(source_i, []).append((s, e))
@@ -266,9 +268,7 @@ class Resolver:
             return None
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech:
             return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
-        if getattr(self, "_speech_at", None) is None:  # the quotations holding a word, without a scan of all
-            self._speech_at = OverlapIndex((s, e) for s, e, _ in self.quoted_speech)
-        for start, end, source_i in (self.quoted_speech[n] for n in self._speech_at.containing(t.idx)):
+        for start, end, source_i in (self.quoted_speech[n] for n in self.speech_at.containing(t.idx)):
             if not (start <= t.idx < end) or start <= self.doc[source_i].idx < end:
                 continue
             if source_i in self.token_entity:
