@@ -35,7 +35,7 @@ from ..blas import use_numpy_blas
 from ..records import Claim, SentenceScore
 from .lexicon import Lexicon
 from .text_models import Calibrated, LinearTextModel
-from .types import claim_cues, evaluative_cues
+from .types import claim_cues, dedupe_words, evaluative_cues
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "checkworthiness"
 CW_LABEL = "CHECKWORTHY"
@@ -183,7 +183,7 @@ def claim_features(span: Span, types: list[str], cues: dict[str, list[str]] | No
     cues = claim_cues(span, lexicon=lexicon) if cues is None else cues
     reasons = [f"number: {q}" for q in cues["quantitative"]]
     in_span = span.ents if doc_ents is None else [e for e in doc_ents if span.start <= e.start and e.end <= span.end]
-    ents = _dedupe(e.text for e in in_span if e.label_ in CHECKABLE_ENTS)
+    ents = dedupe_words(e.text for e in in_span if e.label_ in CHECKABLE_ENTS)
     reasons += [f"named entity: {e}" for e in ents]
     reasons += [f"comparison: {c}" for c in cues["comparative"][:2]]
     reasons += [f"causation: {c}" for c in cues["causal"][:2]]
@@ -286,12 +286,3 @@ def classifier_inputs(claims: list[Claim], spans: list[Span | None]) -> list[str
 def _logits(ps: list[float]) -> np.ndarray:
     p = np.clip(np.asarray(ps, dtype=np.float64), 1e-6, 1 - 1e-6)
     return np.log(p / (1 - p))
-
-
-def _dedupe(items) -> list[str]:
-    seen, out = set(), []
-    for item in items:
-        if item.lower() not in seen:
-            seen.add(item.lower())
-            out.append(item)
-    return out

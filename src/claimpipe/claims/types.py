@@ -14,6 +14,7 @@ function takes `lexicon=` (default: the packaged lists).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def comparative_cues(span: Span, *, quantities: list[Quantity] | None = None,
     if find_quantities(span, lexicon=lexicon) if quantities is None else quantities:
         cues += [doc[i].text for i in range(span.start, span.end)
                  if table.lemma[i] in words.change_nouns and table.pos[i] == "NOUN" and doc[i].text not in cues]
-    return _dedupe(cues)
+    return dedupe_words(cues)
 
 
 def _has_amount(verb: Token) -> bool:
@@ -135,7 +136,7 @@ def causal_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
         elif tok.tag_ == "VBN" and "agent" not in deps and tok.dep_ not in ("advcl", "relcl", "ROOT", "conj"):
             continue
         cues.append(tok.text)
-    return _dedupe(cues)
+    return dedupe_words(cues)
 
 
 def predictive_cues(span: Span, claim: Claim | None = None, *, lexicon: Lexicon | None = None) -> list[str]:
@@ -153,7 +154,7 @@ def predictive_cues(span: Span, claim: Claim | None = None, *, lexicon: Lexicon 
         elif table.lemma[i] in verbs and table.pos[i] == "VERB" and _has_future_object(doc[i]):
             cues.append(doc[i].text)
     cues += _phrase_hits(span, words.predictive_phrases)
-    return _dedupe(cues)
+    return dedupe_words(cues)
 
 
 def _has_future_object(tok: Token) -> bool:
@@ -202,7 +203,7 @@ def evaluative_cues(span: Span, *, lexicon: Lexicon | None = None) -> list[str]:
             cues.append(tok.text)
     if any(t.text == "!" for t in span):
         cues.append("!")
-    return _dedupe(cues)
+    return dedupe_words(cues)
 
 
 def lexicon_subjectivity(span: Span, *, lexicon: Lexicon | None = None) -> float:
@@ -269,7 +270,8 @@ def type_claims(doc: Doc, claims: list[Claim], spans: list[Span | None], *,
     return all_cues
 
 
-def _dedupe(items: list[str]) -> list[str]:
+def dedupe_words(items: Iterable[str]) -> list[str]:
+    """The items in order, each once, case aside ("Sales" after "sales" is dropped)."""
     seen, out = set(), []
     for item in items:
         key = item.lower()
