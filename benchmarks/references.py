@@ -132,6 +132,16 @@ def score_article(gold: dict, doc: dict, tally: Tally) -> None:
     for claim in claims:
         inside = [r for r in refs if claim["source_start"] <= r["start"] and r["end"] <= claim["source_end"]]
         tally.gold_named_in_claims += sum(r["antecedent"] is not None for r in inside)
+        rewritten = [(claim["source_start"] + rw["start"], claim["source_start"] + rw["end"])
+                     for rw in claim.get("rewrites", [])]
+        for ref in inside:
+            if ref["antecedent"] is not None and not any(s < ref["end"] and ref["start"] < e for s, e in rewritten):
+                before = claim["text"][: ref["start"] - claim["source_start"]]
+                named = any(_norm(sp) in _norm(before) for ent in entities if ent["name"] == ref["antecedent"]
+                            for sp in ent.get("spellings", [ent["name"]]))
+                tally.errors.append(f"MISSED {gold['id']}: {ref['text']!r} = {ref['antecedent']} "
+                                    f"({'named earlier in the claim' if named else 'not in the claim'}) in: "
+                                    f"{claim['text'][:140]!r}")
         wrong = False
         for rw in claim.get("rewrites", []):
             start, end = claim["source_start"] + rw["start"], claim["source_start"] + rw["end"]
@@ -210,6 +220,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--show-misses", action="store_true",
+                        help="list gold references with a named antecedent inside a claim that were left as written")
     parser.add_argument("--show-right", action="store_true", help="also list the rewrites that were right")
     parser.add_argument("--dump-decisions", metavar="PATH", help="write (kind, confidence, right) per rewrite")
     args = parser.parse_args()
@@ -223,7 +235,9 @@ def main() -> None:
         tally = run_split(split, nlp)
         print(json.dumps({"split": split, **tally.figures()}))
         if args.show_errors:
-            print("\n".join(e for e in tally.errors if not e.startswith("RIGHT")))
+            print("\n".join(e for e in tally.errors if not e.startswith(("RIGHT", "MISSED"))))
+        if args.show_misses:
+            print("\n".join(e for e in tally.errors if e.startswith("MISSED")))
         if args.show_right:
             print("\n".join(e for e in tally.errors if e.startswith("RIGHT")))
         if args.dump_decisions:

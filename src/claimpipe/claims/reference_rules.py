@@ -7,10 +7,25 @@ each rule can be read and tested alone.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention
+
+
+@dataclass(slots=True)
+class Ref:
+    """A stretch of text that refers to an entity: a mention, or a resolved pronoun/description."""
+
+    start_char: int
+    end_char: int
+    sent: int
+    entity_id: str
+    label: str
+    subject: bool
+    head: int  # token index
+
 
 # reflexives ("itself", "themselves") point at their own clause's subject and are left alone
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -110,6 +125,49 @@ SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, wh
 def margin_confidence(margin: float) -> float:
     """A 0..1 reading of how far the chosen entity is ahead of the next (1.0 when it stands alone)."""
     return 1.0 if margin == math.inf else round(1.0 - math.exp(-margin), 3)
+
+
+# Links that keep a word inside the clause whose subject binds it ("Microsoft is keen to make its
+# engine ...", "To generate its corpus, Microsoft has indexed ..."). Not relcl, ccomp, parataxis or
+# csubj: those open a clause of their own.
+_CLIMB = frozenset({"poss", "dobj", "pobj", "prep", "pcomp", "xcomp", "acomp", "advcl", "conj", "attr", "oprd",
+                    "amod", "compound", "npadvmod", "dative", "agent", "nsubj", "nsubjpass", "appos", "acl"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_WH = frozenset({"which", "that", "who", "whom", "whose", "what"})
+
+
+def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | None:
+    """The subject that binds the pronoun `t` by grammar alone, or None:
+
+    - a possessive is bound by the subject of its clause: "Microsoft has unveiled its engine";
+    - the subject of a clause reported by a speech verb, or of an adverbial clause, by the subject
+      above: "BT Openzone told the BBC that it made every effort", "IBM said its profits rose".
+    """
+    if not (is_possessive(t) or t.dep_ in _SUBJECTS):
+        return None
+    cur, in_subject = t, False
+    for _ in range(12):
+        link = cur.dep_
+        if cur.head is cur or (cur is not t and link not in _CLIMB and not in_subject):
+            return None
+        cur = cur.head
+        in_subject = in_subject or link in _SUBJECTS
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        if not in_subject:
+            subject = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return None if subject.lower_ in _WH else (subject, "clause")
+            continue
+        # `t` is (in) this clause's own subject: only a reporting verb's or a main clause's subject binds it
+        speech_verb = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in speech
+        if (cur.dep_ == "advcl" and cur.head.pos_ in ("VERB", "AUX")) or speech_verb:
+            subject = next((c for c in cur.head.children if c.dep_ in _SUBJECTS), None)
+            if subject is None or subject.lower_ in _WH:
+                return None
+            return subject, "speech" if speech_verb else "adverbial"
+        return None
+    return None
 
 
 def relative_antecedents(t: Token) -> set[int]:

@@ -32,27 +32,14 @@ from spacy.tokens import Doc, Token
 
 from ..entities.persons import first_names
 from ..records import Entity, Mention
+from .binding import BindingRules
 from .context import token_table
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
-                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, copula_subject, is_dateline,
+                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
-
-
-
-@dataclass(slots=True)
-class Ref:
-    """A stretch of text that refers to an entity: a mention, or a resolved pronoun/description."""
-
-    start_char: int
-    end_char: int
-    sent: int
-    entity_id: str
-    label: str
-    subject: bool
-    head: int  # token index
 
 
 @dataclass(slots=True)
@@ -66,7 +53,7 @@ class Replacement:
     confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
 
 
-class Resolver:
+class Resolver(BindingRules):
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,
@@ -186,21 +173,14 @@ class Resolver:
             out.append((score, -ref.start_char, ref))
         return sorted(out, key=lambda x: (x[0], x[1]))
 
-    def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
-        """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
-        return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
-                   for u in self.doc[ref.head + 1:t.i])
-
-    def _plural_between(self, ref: Ref, t: Token) -> bool:
-        for u in self.doc[ref.head + 1:t.i]:
-            if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                return True
-            if u.lower_ in ("they", "them") and u.i not in self.resolved:
-                return True  # "how it affects them and what they can do": the same unnamed people
-        return False
-
     def _pronoun(self, t: Token) -> str | None:
         lower = t.lower_
+        if lower in PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS and not is_pleonastic(t, self.lex.person_object):
+            bound = self._bound(t)
+            if bound == "":  # the binding subject is something unnamed: leave the words
+                return None
+            if bound is not None:
+                return bound
         if lower in PERSON_PRONOUNS:
             labels = frozenset({"PERSON"})
         elif lower in IT_PRONOUNS:
@@ -229,6 +209,9 @@ class Resolver:
                 and self._unresolved_it_between(cands[0][2], t):
             # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
             # for subjects: "..., it said" after "it is" is mostly the company
+            return None
+        if gender and cands and (self._under_unresolved_speaker(cands[0][2], gender)
+                                 or self._gender_unknown_ahead_of_known(cands, gender)):
             return None
         subject = None if possessive else own_subject(t)
         own = self.entity_of(subject) if subject is not None else None
@@ -306,12 +289,19 @@ class Resolver:
             return None  # its own name follows: "the late singer Ray Charles", "the carmaker Volkswagen"
         if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
             return None  # "the company that makes X" introduces a company
+        if any(c.dep_ in ("acl", "relcl") and self.doc[c.left_edge.i - 1].text != "," for c in t.rights):
+            return None  # "the country involved", "the firm it bought": a restrictive modifier picks one out
         cands = self._candidates(t, labels)
+        clause_subject = self._clause_subject_entity(t)
+        if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
+            cands = [c for c in cands if c[2].entity_id != clause_subject]
         if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
             # "the president", "the candidate": too many people fit in a news story; only a person the
             # article itself described with that noun ("Serik Zhumangarin, the trade minister"), and
             # only when one person was
             described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+            if not described:
+                return self._described_in_article(t, lemma)
             if len({c[2].entity_id for c in described}) != 1:
                 return None
             others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
@@ -372,7 +362,10 @@ class Resolver:
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
             elif t.i not in self.token_entity and self.lex.descriptions.get(t.lemma_.lower()):
-                left = t.left_edge.idx
+                first = t.left_edge
+                while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
+                    first = self.doc[first.i + 1]  # "Neither the president": "Neither" stays
+                left = first.idx
                 if left < start_char:
                     continue
                 out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence))

@@ -1,0 +1,159 @@
+"""Evidence the resolver reads beyond distance and salience: what grammar binds, and when to doubt.
+
+`Resolver` (`resolve.py`) inherits these checks; they read its state (entities, resolved words, genders)
+but keep no state of their own. Each one either names an entity grammar leaves no doubt about, or
+tells the scored pass to leave the words as written:
+
+- binding: a possessive is its clause subject's ("Microsoft has unveiled its engine"), the subject
+  of an indirect report is the reporter ("BT Openzone told the BBC that it ..."); when that subject
+  is something unnamed ("If the president follows through on his threat"), the words stay;
+- doubt: a he/she whose best candidate is said by another he/she left as written, or whose gender
+  is unknown while another candidate's agrees; a description is never its own clause's subject;
+- "the president" far from any name: the one person the article called so.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
+                              is_pleonastic)
+
+_OBJECTS = ("dobj", "dative", "pobj", "attr")
+
+
+class BindingRules:
+    """Mixed into `Resolver`: grammar's evidence for and against a candidate."""
+
+    def _bound(self, t: Token) -> str | None:
+        """What grammar says `t` stands for (`binding_subject`): the subject's entity; "" when the
+        subject is something else (an unnamed noun phrase, an unresolved pronoun: "If the president
+        follows through on his veto threat" is not about the last name read); None when grammar is
+        silent or the subject is a group, and the scored pass decides."""
+        if self.quotes.inside(t):  # '"He is great," said Souness': a quotation has its own "I"
+            return None
+        found = binding_subject(t, self.lex.speech)
+        if found is None:
+            return None
+        subject, route = found
+        if any(c.dep_ == "conj" for c in subject.children) or is_pleonastic(subject, self.lex.person_object):
+            return None  # "Britain and France said their ...": a group; "made it clear that it": no one
+        lower = t.lower_
+        gender = PRONOUN_GENDER.get(lower)
+        labels = (frozenset({"PERSON"}) if gender else IT_LABELS if lower in IT_PRONOUNS
+                  else THEY_LABELS | {"GPE"})  # "England ... their way": a team the model calls a place
+        eid = self.entity_of(subject)
+        ent = self.entities.get(eid) if eid else None
+        if ent is None:
+            return "" if self._same_kind(subject, t) else None
+        if ent.label == "PERSON" and not gender:
+            # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
+            # does not own "its"; the one organisation the subject phrase names does
+            orgs = {self.token_entity[w.i] for w in subject.subtree if w.i in self.token_entity
+                    and self.entities.get(self.token_entity[w.i]) is not None
+                    and self.entities[self.token_entity[w.i]].label in labels}
+            eid = orgs.pop() if len(orgs) == 1 else None
+            ent = self.entities.get(eid) if eid else None
+            if ent is None:
+                return None
+            subject = next(w for w in subject.subtree if self.token_entity.get(w.i) == eid)
+        if ent.label not in labels or (gender and self.gender.get(eid, gender) != gender):
+            return None
+        lo, hi = sorted((subject.i, t.i))
+        verb = subject.head  # "BT Openzone told the BBC that it ...": who is told does not compete for "it"
+        told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} \
+            if route == "speech" and lower in IT_PRONOUNS else set()
+        if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN") and w.i not in told
+                                        for w in self.doc[lo + 1:hi]):
+            return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
+        for i in range(lo + 1, hi):
+            other = self.token_entity.get(i) or self.resolved.get(i)
+            if i not in told and other is not None and other != eid and self.entities.get(other) is not None \
+                    and self.entities[other].label in labels | {"PERSON"}:
+                return None  # "Google bought YouTube and its users": grammar says Google, a reader YouTube
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        return eid
+
+
+    def _same_kind(self, subject: Token, t: Token) -> bool:
+        """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
+        an unresolved pronoun of its kind, or a noun of its kind ("the president ... his", "the plan ...
+        its", "the states ... their")."""
+        lower, word = t.lower_, subject.lower_
+        gender = PRONOUN_GENDER.get(lower)
+        if subject.pos_ == "PRON":
+            return (PRONOUN_GENDER.get(word) == gender if gender else
+                    word in IT_PRONOUNS if lower in IT_PRONOUNS else word in THEY_PRONOUNS)
+        if subject.pos_ != "NOUN" or any(c.dep_ == "poss" for c in subject.children):
+            return False  # "Kazakhstan's approach highlights the limits of its ...": the owner may be meant
+        person_noun = "PERSON" in self.lex.descriptions.get(subject.lemma_.lower(), ()) \
+            or subject.lemma_.lower() in self.lex.gender_nouns
+        if gender:
+            return person_noun
+        if lower in IT_PRONOUNS:
+            return subject.tag_ == "NN" and not person_noun
+        return subject.tag_ == "NNS"
+
+
+    def _under_unresolved_speaker(self, ref: Ref, gender: str) -> bool:
+        """The candidate is said or thought by a he/she left as written ("he does believe McConnell
+        is correct ... "...," he said" is not McConnell): that other person is the one talked about."""
+        for verb in self.doc[ref.head].ancestors:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i != ref.head and PRONOUN_GENDER.get(subject.lower_) == gender \
+                    and subject.i not in self.resolved:
+                return True
+        return False
+
+
+    def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
+        """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
+        Hillary Clinton ... her" should not go to the one whose gender nothing told."""
+        best = cands[0][2].entity_id
+        return best not in self.gender and any(self.gender.get(c[2].entity_id) == gender for c in cands[1:])
+
+
+    def _clause_subject_entity(self, t: Token) -> str | None:
+        """The entity that is the subject of the clause holding the object (or an object's owner) `t`;
+        a relative pronoun stands for the noun it follows. A description is not its own clause's
+        subject: "The Daily Caller, which unearthed a story from the newspaper's coverage"."""
+        if t.dep_ not in ("dobj", "pobj", "dative", "poss") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")):
+            return None
+        for verb in t.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                return None
+            if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                return self.entity_of(verb.head)
+            return self.entity_of(subject)
+        return None
+
+
+    def _described_in_article(self, t: Token, lemma: str) -> str | None:
+        """"the president" read far from any name: the one person the article called "President" or
+        "the president" before, when it called only one person so (else the words stay)."""
+        people = {r.entity_id for r in self.refs if r.start_char < t.idx and r.label == "PERSON"
+                  and lemma in self.described.get(r.entity_id, ())}
+        if len(people) != 1 or any(lemma in nouns and eid not in people and self.entities.get(eid) is not None
+                                   and self.entities[eid].label == "PERSON" for eid, nouns in self.described.items()):
+            return None
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
+        return people.pop()
+
+
+    def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
+        """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
+        return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
+                   for u in self.doc[ref.head + 1:t.i])
+
+
+    def _plural_between(self, ref: Ref, t: Token) -> bool:
+        for u in self.doc[ref.head + 1:t.i]:
+            if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return True
+            if u.lower_ in ("they", "them") and u.i not in self.resolved:
+                return True  # "how it affects them and what they can do": the same unnamed people
+        return False
+
