@@ -1,0 +1,51 @@
+"""Plain-text pages (issue #19): the page's copyright notice ends the story, an English headline is not
+joined to a Japanese one after it, and a video label may carry its length. Small hand-written pages,
+every block's decision checked."""
+
+from __future__ import annotations
+
+from claimpipe.clean import explain
+from claimpipe.records import Article
+from claimpipe.settings import Settings
+
+STORY = [
+    "The city council voted on Tuesday to rebuild the old harbour bridge, which has been closed to traffic "
+    "since the spring floods damaged its supports.",
+    "Engineers told the council that the work would take two years and cost about twelve million pounds, "
+    "most of it paid for by a national grant.",
+    "Residents who live near the bridge said they were relieved that a decision had finally been made after "
+    "months of delay.",
+]
+TITLE = "Council votes to rebuild harbour bridge"
+HEADER = ["Skip to content", "Home", "News", "Sport"]
+HEADER_DECISIONS = [(False, "site navigation", "Skip to content"), (False, "site navigation", "Home"),
+                    (False, "before the story (page header)", "News"),
+                    (False, "before the story (page header)", "Sport"),
+                    (True, "title (headline before the story)", TITLE)]
+STORY_DECISIONS = [(True, "story text", p) for p in STORY]
+SHARE = "Share\nTwitter\nFacebook"
+SHARE_DECISIONS = [(False, "share bar", "Share"), (False, "share bar", "Twitter"), (False, "share bar", "Facebook")]
+# Another page's text that a scraper picks up below the footer (a pop-up, a hidden panel): long prose.
+MODAL = ["The museum of the old prison tells how the inmates slept, ate, worked and sometimes escaped, in rooms "
+         "that have been kept as they were a hundred years ago.",
+         "Visitors can walk through the wooden cell blocks and see the bath house, the workshops and the farm where "
+         "the prisoners grew their own food for most of the year."]
+
+
+def _decisions(*blocks: str, sep: str = "\n\n") -> list[tuple[bool, str, str]]:
+    article = Article(source="page.txt", text=sep.join(blocks), doc_id="d", sha256="")
+    return [(d.kept, d.reason, d.text) for d in explain(article, settings=Settings())]
+
+
+def test_clean_plaintext_english_line_not_joined_to_a_japanese_line():
+    """A line opening on Japanese after an English line is a new item (two teaser links), not the rest
+    of its sentence; Japanese lines still join each other."""
+    teaser = "The Old Prison Museum: How Inmates Slept, Ate and Worked"
+    japanese = "カニの爪オブジェ: A Giant Crab Claw by the Sea"
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "Up next", teaser, japanese, "About\nContact", sep="\n")
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (False, "related stories", "Up next"), (False, "after the story (page footer)", teaser),
+        (False, "after the story (page footer)", japanese),
+        (False, "copyright line", "About"), (False, "copyright line", "Contact")]
+    article = Article(source="page.txt", text="東京の\n天気は晴れです。", doc_id="d", sha256="")
+    assert [d.text for d in explain(article, settings=Settings())] == ["東京の\n天気は晴れです。"]
