@@ -37,6 +37,23 @@ def _decisions(*blocks: str, sep: str = "\n\n") -> list[tuple[bool, str, str]]:
     return [(d.kept, d.reason, d.text) for d in explain(article, settings=Settings())]
 
 
+def test_clean_plaintext_page_copyright_ends_the_story():
+    """Prose after the page's copyright notice, among footer links, is not the story however long."""
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, "About us\nContact\n© 2020 Harbour News. All rights reserved.",
+                     *MODAL)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (False, "copyright line", "About us"), (False, "copyright line", "Contact"),
+        (False, "copyright line", "© 2020 Harbour News. All rights reserved."),
+        (False, "after the story (page footer)", MODAL[0]), (False, "after the story (page footer)", MODAL[1])]
+
+
+def test_clean_plaintext_photo_copyright_inside_the_story_does_not_end_it():
+    """A photo's copyright between paragraphs is not the page's footer: the story goes on after it."""
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], "Photo © 2019 Jane Doe", *STORY[1:], SHARE)
+    assert got == HEADER_DECISIONS + [STORY_DECISIONS[0], (False, "copyright line", "Photo © 2019 Jane Doe")] \
+        + STORY_DECISIONS[1:] + SHARE_DECISIONS
+
+
 def test_clean_plaintext_english_line_not_joined_to_a_japanese_line():
     """A line opening on Japanese after an English line is a new item (two teaser links), not the rest
     of its sentence; Japanese lines still join each other."""
