@@ -66,3 +66,13 @@ def test_clean_plaintext_english_line_not_joined_to_a_japanese_line():
         (False, "copyright line", "About"), (False, "copyright line", "Contact")]
     article = Article(source="page.txt", text="東京の\n天気は晴れです。", doc_id="d", sha256="")
     assert [d.text for d in explain(article, settings=Settings())] == ["東京の\n天気は晴れです。"]
+
+
+def test_clean_plaintext_video_label_with_its_length_on_one_line():
+    """"Watch video 02:17" (label and length on one line, as a browser copies them) and the video's title."""
+    got = _decisions("\n".join(HEADER), TITLE, *STORY[:2], "Watch video 02:17", "Divers inspect the bridge supports",
+                     STORY[2], SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:2] + [
+        (False, "video player", "Watch video 02:17"),
+        (False, "video player (its title)", "Divers inspect the bridge supports"),
+        STORY_DECISIONS[2]] + SHARE_DECISIONS
