@@ -1,6 +1,6 @@
 """Plain-text pages (issue #19): the page's copyright notice ends the story, an English headline is not
-joined to a Japanese one after it, and a video label may carry its length. Small hand-written pages,
-every block's decision checked."""
+joined to a Japanese one after it, a video label may carry its length, a long disclaimer is a legal
+notice and a corrections policy is no correction. Small hand-written pages, every block's decision checked."""
 
 from __future__ import annotations
 
@@ -76,3 +76,24 @@ def test_clean_plaintext_video_label_with_its_length_on_one_line():
         (False, "video player", "Watch video 02:17"),
         (False, "video player (its title)", "Divers inspect the bridge supports"),
         STORY_DECISIONS[2]] + SHARE_DECISIONS
+
+
+DISCLAIMER = ("Disclaimer (varies by section): Articles on this site may contain the opinions of their authors, which "
+              "are not necessarily those of the site or its owners. For more on our editorial policies, see our "
+              "guidelines, our fact-checking policy and our terms of service. Links on this site may earn the "
+              "publisher a commission when readers buy something through them. Please see the advertising disclosure "
+              "in the sidebar for the full list of our partners and for how we choose the products that we write "
+              "about.")
+POLICY = ("Corrections: If you are aware of an inaccuracy or would like to report a correction, we would like to know "
+          "about it. Please email our editors.")
+CORRECTION = ("Correction: An earlier version of this story misstated the cost of the bridge, which is twelve million "
+              "pounds, not twenty.")
+
+
+def test_clean_plaintext_long_disclaimer_and_corrections_policy():
+    """A disclaimer with its scope in brackets, longer than 60 words, is a legal notice; a site's standing
+    invitation to report errors is a feedback prompt, while this story's own correction stays a note."""
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, CORRECTION, SHARE, DISCLAIMER, POLICY)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [
+        (True, "correction or editor's note (kept: part of the record)", CORRECTION)] + SHARE_DECISIONS + [
+        (False, "legal notice", DISCLAIMER), (False, "feedback prompt", POLICY)]
