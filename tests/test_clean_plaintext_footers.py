@@ -1,6 +1,7 @@
 """Plain-text pages (issue #19): the page's copyright notice ends the story, an English headline is not
 joined to a Japanese one after it, a video label may carry its length, a long disclaimer is a legal
-notice and a corrections policy is no correction. Small hand-written pages, every block's decision checked."""
+notice, a corrections policy is no correction, and "Read more" / ":" lists one link. Small hand-written
+pages, every block's decision checked."""
 
 from __future__ import annotations
 
@@ -97,3 +98,14 @@ def test_clean_plaintext_long_disclaimer_and_corrections_policy():
     assert got == HEADER_DECISIONS + STORY_DECISIONS + [
         (True, "correction or editor's note (kept: part of the record)", CORRECTION)] + SHARE_DECISIONS + [
         (False, "legal notice", DISCLAIMER), (False, "feedback prompt", POLICY)]
+
+
+def test_clean_plaintext_read_more_colon_takes_one_link():
+    """A scraper that puts each text node on its own line splits "Read more: <link>" into three lines; the
+    colon alone shows one link, so the story's next section heading after it is kept."""
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], "Read more", ":", "Ferry service halted for a week",
+                     "Rebuilding plans", *STORY[1:], SHARE, sep="\n")
+    listed = "related stories (listed under a label)"
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
+        (False, "read more", "Read more"), (False, listed, ":"), (False, listed, "Ferry service halted for a week"),
+        (True, "heading (short line before body text)", "Rebuilding plans")] + STORY_DECISIONS[1:] + SHARE_DECISIONS
