@@ -126,7 +126,10 @@ def mark_related_boxes(units: list[Unit], start: int, end: int, forced: set[int]
         u = units[i]
         if u.reason not in ("related stories", "read more") or u.n_words > 4:
             continue
-        for j in range(i + 1, min(end, i + 7)):
+        # "Read more" / ":" / one headline: the label's colon on a line of its own shows a scraper that
+        # puts each text node on a line split "Read more: <link>", one link, not a list
+        inline = i + 1 < end and units[i + 1].kind == "paragraph" and not units[i + 1].n_words
+        for j in range(i + 1, min(end, i + (3 if inline else 7))):
             v = units[j]
             if v.kind != "paragraph" or j in forced or v.quality == "good" or v.n_words > 20 or "\n" in v.text:
                 break

@@ -44,7 +44,7 @@ def local_rules(units: list[Unit], article: Article, settings: Settings, repeats
         if site_drop is not None and (m := site_drop.search(u.norm)):
             u.kind, u.reason = "boilerplate", f"site phrase \"{m.group(0)}\""
             continue
-        if NOTE.match(u.text):
+        if NOTE.match(u.text) and match_lexicon(u.norm, u.n_words) != "feedback prompt":  # not a policy
             u.kind, u.reason = "note", "correction or editor's note (kept: part of the record)"
             continue
         if reason := match_embed(u.text):

@@ -70,6 +70,33 @@ def cut_at_end_marker(units: list[Unit], start: int, end: int) -> int:
     return end
 
 
+# The page's own copyright notice: a year after the sign, or "All rights reserved" ("© 2020 Example
+# News", "Copyright 2020 X. All Rights Reserved."); "© Getty Images" under a photo is not one.
+_PAGE_COPYRIGHT = re.compile(r"all rights reserved|(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d", re.I)
+
+
+def cut_at_page_copyright(units: list[Unit], start: int, end: int) -> int:
+    """End the story at the page's copyright notice when it sits among footer chrome (two or more of the
+    four blocks before it are boilerplate or short lines) after some story: it is the bottom of the page, and what a
+    scraper gives after it (a hidden menu, a pop-up, another page's text in a modal) is not the story,
+    however long it runs."""
+    words_before = 0
+    for i in range(start, end):
+        u = units[i]
+        if (u.kind == "boilerplate" and u.reason == "copyright line" and words_before >= 50
+                and _PAGE_COPYRIGHT.search(u.text)
+                and sum(1 for v in units[max(start, i - 4):i] if _chrome(v)) >= 2):
+            return i
+        if not u.kind and u.quality == "good":
+            words_before += u.n_words
+    return end
+
+
+def _chrome(u: Unit) -> bool:
+    """Boilerplate already, or a short line that is no sentence (a footer link, a menu item)."""
+    return u.kind == "boilerplate" or (not u.kind and u.quality == "short" and not u.terminal)
+
+
 def _resumes(units: list[Unit], i: int, end: int) -> bool:
     j = next((k for k in range(i + 1, min(end, i + 9)) if not units[k].kind and units[k].quality == "good"), None)
     if j is None:

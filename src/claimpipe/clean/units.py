@@ -92,8 +92,10 @@ def _continues(prev: str, line: str) -> bool:
     """Does `line` carry on the sentence of `prev` (a line broken at a link or inline tag)?"""
     if ends_sentence(prev):
         return False
-    if not (line[0] in ",.;:!?)]}%’”'）。、，：；！？」』】" or _CJK.match(line) or _CJK.match(prev[-1])
-            or (not prev.endswith(":") and (line[0].islower() or ends_open(prev)))):
+    # a line opening on CJK carries on only a line that has CJK itself: after an English line it is a
+    # new item ("... (and Sometimes Escaped)" / "カニの爪オブジェ: A Giant Crab Claw ...", two links)
+    if not (line[0] in ",.;:!?)]}%’”'）。、，：；！？」』】" or (_CJK.match(line) and _CJK.search(prev))
+            or _CJK.match(prev[-1]) or (not prev.endswith(":") and (line[0].islower() or ends_open(prev)))):
         return False
     return not (_standalone(line) or ("\n" not in prev and _standalone(prev)))
 
