@@ -261,8 +261,11 @@ def test_claims_find_claims_is_pure(nlp):
         # two men in reach, neither clearly meant: the words stay, with no entity and no confidence
         ("The award went to John Smith and Peter Jones. He said that exports would grow.",
          ("He", "", "", None)),
+        # a person's name that only modifies the source ("The Trump campaign") does not make him the speaker
+        ("Donald Trump spoke in Ohio on Monday. The Trump campaign said that exports would grow.",
+         ("The Trump campaign", "", "", None)),
     ],
-    ids=["document", "pronoun", "institution", "unclear"],
+    ids=["document", "pronoun", "institution", "unclear", "name-as-modifier"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):
     _, claims = claims_of(nlp, text)

@@ -203,3 +203,70 @@ def test_claims_binding_a_bound_pronoun_is_confident():
     [replacement] = resolver.replacements(0, len(doc.text))
     assert (doc.text[replacement.start_char:replacement.end_char], replacement.possessive,
             replacement.confidence) == ("its", True, 0.95)
+
+
+# "Acme Film Festival opened. The festival grew." : the one entity whose name is headed by "festival"
+NAME_HEAD = """
+Acme Acme PROPN NNP compound 2 B-ORG 1
+Film Film PROPN NNP compound 2 I-ORG 1
+Festival Festival PROPN NNP nsubj 3 I-ORG 1
+opened open VERB VBD ROOT 3 O 0
+. . PUNCT . punct 3 O 1
+The the DET DT det 6 O 1
+festival festival NOUN NN nsubj 7 O 1
+grew grow VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+
+# "Supreme Court ruled. Court of Appeals agreed. The court left." : two courts read, "the court" stays;
+# "the appeals court" is the one whose name also has "appeals"
+TWO_COURTS = """
+Supreme Supreme PROPN NNP compound 1 B-ORG 1
+Court Court PROPN NNP nsubj 2 I-ORG 1
+ruled rule VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+Court Court PROPN NNP nsubj 7 B-ORG 1
+of of ADP IN prep 4 I-ORG 1
+Appeals Appeals PROPN NNP pobj 5 I-ORG 1
+agreed agree VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 1
+The the DET DT det 10 O 1
+court court NOUN NN nsubj 11 O 1
+left leave VERB VBD ROOT 11 O 0
+. . PUNCT . punct 11 O 0
+"""
+
+# 'Acme grew. "They will win," Tom Hale said.' : "they" in a quotation is people, not the company
+THEY_IN_A_QUOTATION = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+" " PUNCT `` punct 10 O 0
+They they PRON PRP nsubj 6 O 1
+will will AUX MD aux 6 O 1
+win win VERB VB ccomp 10 O 0
+, , PUNCT , punct 10 O 0
+" " PUNCT '' punct 10 O 1
+Tom Tom PROPN NNP compound 9 B-PERSON 1
+Hale Hale PROPN NNP nsubj 10 I-PERSON 1
+said say VERB VBD ROOT 10 O 0
+. . PUNCT . punct 10 O 0
+"""
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [
+        (NAME_HEAD, [(6, "festival", "Acme Film Festival")]),
+        (TWO_COURTS, []),
+        (TWO_COURTS.replace("The the DET DT det 10 O 1\ncourt court NOUN NN nsubj 11 O 1",
+                            "The the DET DT det 11 O 1\nappeals appeal NOUN NNS compound 11 O 1\ncourt court NOUN NN nsubj 12 O 1")
+         .replace("left leave VERB VBD ROOT 11 O 0\n. . PUNCT . punct 11 O 0",
+                  "left leave VERB VBD ROOT 12 O 0\n. . PUNCT . punct 12 O 0"),
+         [(11, "court", "Court of Appeals")]),
+        (THEY_IN_A_QUOTATION, []),
+    ],
+    ids=["name-head", "two-courts", "appeals-court", "they-in-a-quotation"],
+)
+def test_claims_binding_names_and_quotations(table, expected):
+    assert _resolved(table) == expected

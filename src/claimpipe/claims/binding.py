@@ -9,17 +9,49 @@ tells the scored pass to leave the words as written:
   is something unnamed ("If the president follows through on his threat"), the words stay;
 - doubt: a he/she whose best candidate is said by another he/she left as written, or whose gender
   is unknown while another candidate's agrees; a description is never its own clause's subject;
-- "the president" far from any name: the one person the article called so.
+- "the president" far from any name: the one person the article called so;
+- names: "the court" is the one entity read so far whose name is headed by "court" ("Manhattan
+  Supreme Court", "Court of Appeals"), "the appeals court" the one whose name also has "appeals".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
+
+from ..records import Entity
 
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
                               is_pleonastic)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
+# labels whose names have a common-noun head a description can repeat ("the court", "the festival")
+_NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_NAME_LINKS = frozenset({"of", "for", "to", "on"})
+
+
+def _clause_of(token: Token) -> int:
+    """The index of the verb whose clause holds `token` (itself when it is one)."""
+    for w in [token, *token.ancestors]:
+        if w.pos_ in ("VERB", "AUX"):
+            return w.i
+    return -1
+
+
+def name_heads(entities: Iterable[Entity]) -> dict[str, set[str]]:
+    """Lower-cased head words of the entities' names -> the entities: the last word, and a word before
+    "of"/"for" ("Court of Appeals", "Bank of England", "Alliance to Reclaim Our Schools")."""
+    heads: dict[str, set[str]] = {}
+    for ent in entities:
+        if ent.label not in _NAMED_THINGS:
+            continue
+        words = ent.name.split()
+        found = {words[-1]} | {words[k - 1] for k in range(1, len(words)) if words[k].lower() in _NAME_LINKS}
+        for word in found:
+            if word[:1].isupper() and word.isalpha():
+                heads.setdefault(word.lower(), set()).add(ent.entity_id)
+    return heads
 
 
 class BindingRules:
@@ -46,6 +78,7 @@ class BindingRules:
         ent = self.entities.get(eid) if eid else None
         if ent is None:
             return "" if self._same_kind(subject, t) else None
+        own_phrase = {w.i for w in subject.subtree}
         if ent.label == "PERSON" and not gender:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
             # does not own "its"; the one organisation the subject phrase names does
@@ -66,11 +99,18 @@ class BindingRules:
         if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN") and w.i not in told
                                         for w in self.doc[lo + 1:hi]):
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
-        for i in range(lo + 1, hi):
+        sent = t.sent
+        for i in range(sent.start, hi):
             other = self.token_entity.get(i) or self.resolved.get(i)
-            if i not in told and other is not None and other != eid and self.entities.get(other) is not None \
-                    and self.entities[other].label in labels | {"PERSON"}:
-                return None  # "Google bought YouTube and its users": grammar says Google, a reader YouTube
+            if other is None or other == eid or i in told or i in own_phrase or self.entities.get(other) is None \
+                    or self.entities[other].label not in labels | {"PERSON"}:
+                continue
+            if i < subject.i or not gender or _clause_of(self.doc[i]) == _clause_of(t):
+                # "Apple said Samsung copied its design": a higher subject may be meant; "Google bought
+                # YouTube and its users": grammar says Google, a reader YouTube. Neither, then. A person
+                # elsewhere in the sentence does not compete for he/she ("Noon took a pass from Barkley
+                # before sending his partner")
+                return None
         self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
         return eid
 
@@ -130,6 +170,35 @@ class BindingRules:
             return self.entity_of(subject)
         return None
 
+
+    def _named_by_head(self, t: Token) -> str | None:
+        """"the court" -> the one entity read so far whose name it repeats the head of, with every noun
+        modifier of the description in that name ("the appeals court": Court of Appeals); else None."""
+        det = next((c for c in t.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr") \
+                or any(c.dep_ in ("poss", "prep") and c.lower_ != "'s" for c in t.children if c.i != det.i and c.i > t.i
+                       and c.lower_ in ("of",)) or any(c.dep_ == "poss" for c in t.children):
+            return None
+        if any(c.dep_ in ("acl", "relcl") and self.doc[c.left_edge.i - 1].text != "," for c in t.rights):
+            return None  # "the court that hears it": a court picked out, not the one named
+        nouns = []
+        for c in t.lefts:
+            if c.i == det.i or c.dep_ in ("punct", "advmod"):
+                continue
+            if c.i in self.token_entity or c.lower_ in self.lex.non_anaphoric:
+                return None  # "the Texas court", "the other court"
+            if c.pos_ in ("NOUN", "PROPN"):
+                nouns.append(c.lower_)
+            elif c.pos_ != "ADJ":
+                return None
+        seen = {r.entity_id for r in self.refs if r.start_char < t.idx}
+        fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in seen
+                and all(n in self.entities[eid].name.lower().split() for n in nouns)}
+        fits.discard(self._clause_subject_entity(t))
+        if len(fits) != 1:
+            return None
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("named_margin", 2.5)))
+        return fits.pop()
 
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .context import claims_context, doc_text
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
@@ -154,7 +154,7 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin")
         for t in span or []:
             if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
-                    and resolver.entities[resolver.token_entity[t.i]].label == "PERSON":
+                    and resolver.entities[resolver.token_entity[t.i]].label == "PERSON" and not _modifies(t, head, resolver):
                 eid, confidence = resolver.token_entity[t.i], 1.0
                 break
     if eid is None:
@@ -167,6 +167,15 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         core = np_core(head)
         return Speaker(doc_text(doc)[core[0]:core[1]] if core else text, eid, "organisation", confidence)
     return Speaker(resolver.name(eid) or text, eid, kind, confidence)
+
+
+def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
+    """The name `t` belongs to only modifies the source's common noun: "The Trump campaign said", "Trump's
+    aides said" are said by the campaign and the aides, not by Trump."""
+    eid = resolver.token_entity.get(t.i)
+    while t.dep_ == "compound" and resolver.token_entity.get(t.head.i) == eid and t.head.i != t.i:
+        t = t.head
+    return head.pos_ == "NOUN" and t.head.i == head.i and t.dep_ in ("compound", "poss", "amod", "nmod")
 
 
 def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | None]:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.persons import first_names
 from ..records import Entity, Mention
-from .binding import BindingRules
+from .binding import BindingRules, name_heads
 from .context import token_table
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
@@ -120,6 +120,8 @@ class Resolver(BindingRules):
         for eid, ent in self.entities.items():
             if ent.label == "PERSON" and " " in ent.name:
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
+        self.name_heads = name_heads(self.entities.values())
+        self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
         self._pending = [r for _, r in starts]
         self._resolve_all()
 
@@ -141,9 +143,13 @@ class Resolver(BindingRules):
             if pos == "PRON":
                 eid = self._pronoun(doc[i])
             elif pos in ("NOUN", "PROPN") and (table.lemma[i] in descriptions or table.lemma[i] in institutions
-                                               or table.lower[i] in institutions):  # the rest cannot resolve
-                t = doc[i]
-                eid = self._description(t)
+                                               or table.lower[i] in institutions or table.lower[i] in self.name_heads):
+                t = doc[i]  # the rest cannot resolve
+                eid = self._named_by_head(t) if table.lower[i] in self.name_heads else None
+                if eid is not None:
+                    self.by_name.add(i)
+                else:
+                    eid = self._description(t)
                 if eid is None and (eid := self._institution(t)) is not None:
                     self.institutional.add(t.i)
             if eid is not None:
@@ -156,6 +162,10 @@ class Resolver(BindingRules):
     def _candidates(self, t: Token, labels: frozenset[str]) -> list[tuple[float, int, Ref]]:
         k = self.sent_of[t.i]
         antecedents = relative_antecedents(t)
+        # '"We are on our fourth secretary of defense," he said': a speaker is rarely someone named
+        # inside the quotations around; the one talked about outside them is
+        quoted = self.quotes.inside_flags() if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech \
+            and not self.quotes.inside(t) else None
         out = []
         seen: set[str] = set()
         for n, ref in enumerate(reversed(self.refs)):
@@ -170,6 +180,8 @@ class Resolver(BindingRules):
                 score += 1.0  # a name used as a modifier ("a Kazakh company") is rarely picked up again
             if ref.head in antecedents:
                 score -= 3.0
+            if quoted is not None and quoted[ref.head]:  # `t` speaks: a name in a quotation rarely does
+                score += 1.5
             out.append((score, -ref.start_char, ref))
         return sorted(out, key=lambda x: (x[0], x[1]))
 
@@ -188,6 +200,8 @@ class Resolver(BindingRules):
                 return None
             labels = IT_LABELS
         elif lower in THEY_PRONOUNS:
+            if self.quotes.inside(t):  # '"... they will enter a jury competition," Gilmore said': people
+                return None
             labels = THEY_LABELS
         else:
             return None
@@ -361,7 +375,7 @@ class Resolver(BindingRules):
             confidence = margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
-            elif t.i not in self.token_entity and self.lex.descriptions.get(t.lemma_.lower()):
+            elif t.i not in self.token_entity and (t.i in self.by_name or self.lex.descriptions.get(t.lemma_.lower())):
                 first = t.left_edge
                 while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
                     first = self.doc[first.i + 1]  # "Neither the president": "Neither" stays
