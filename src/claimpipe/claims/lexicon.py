@@ -122,6 +122,8 @@ class Lexicon:
     gender_nouns: dict[str, str] = field(default_factory=dict)  # "spokesman" -> "m", "wife" -> "f"
     abstain: dict[str, float | bool] = field(default_factory=dict)  # [resolution.abstain]
     document_nouns: frozenset[str] = frozenset()  # [sources] heads of sources that are documents
+    generic_heads: frozenset[str] = frozenset()  # [resolution.names] "the sport" never repeats a name
+    person_nouns: frozenset[str] = frozenset()  # [resolution.names] "a pianist": someone with no name
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -184,6 +186,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
         abstain=dict(res.get("abstain", {})),
         document_nouns=_words(data["sources"].get("document_nouns", [])),
+        generic_heads=_words(res.get("names", {}).get("generic_heads", [])),
+        person_nouns=_words(res.get("names", {}).get("person_nouns", [])),
     )
 
 

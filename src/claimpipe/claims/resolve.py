@@ -166,6 +166,9 @@ class Resolver(BindingRules):
         # inside the quotations around; the one talked about outside them is
         quoted = self.quotes.inside_flags() if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech \
             and not self.quotes.inside(t) else None
+        # and never one its own quotation names ('"We can't all be Wayne Rooneys ...," he said')
+        own = self.quotes.ending_between(t.idx - 12, t.idx) if quoted is not None else []
+        own_quote = (own[-1].start_char, own[-1].end_char) if own else (-1, -1)
         out = []
         seen: set[str] = set()
         for n, ref in enumerate(reversed(self.refs)):
@@ -181,6 +184,8 @@ class Resolver(BindingRules):
             if ref.head in antecedents:
                 score -= 3.0
             if quoted is not None and quoted[ref.head]:  # `t` speaks: a name in a quotation rarely does
+                if own_quote[0] <= ref.start_char < own_quote[1]:
+                    continue
                 score += 1.5
             out.append((score, -ref.start_char, ref))
         return sorted(out, key=lambda x: (x[0], x[1]))
@@ -224,7 +229,9 @@ class Resolver(BindingRules):
             # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
             # for subjects: "..., it said" after "it is" is mostly the company
             return None
-        if gender and cands and (self._under_unresolved_speaker(cands[0][2], gender)
+        if cands and self._unnamed_between(cands[0][2], t):
+            return None
+        if gender and cands and (self._under_unresolved_speaker(cands[0][2], gender) or self._person_nearer(cands, t)
                                  or self._gender_unknown_ahead_of_known(cands, gender)):
             return None
         subject = None if possessive else own_subject(t)
@@ -332,17 +339,6 @@ class Resolver(BindingRules):
             return None
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
         return self._pick(t, described or cands, "description")
-
-    def _institution(self, t: Token) -> str | None:
-        if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
-            return None
-        poss = next((c for c in t.children if c.dep_ == "poss"), None)
-        if poss is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
-            return None  # "Frankfurt's state of Hessen" names another place, not Frankfurt's government
-        eid = self.entity_of(poss)
-        ent = self.entities.get(eid) if eid else None
-        # a country's or a company's government speaks for it; a person's ministry is not the person
-        return eid if ent is not None and ent.label != "PERSON" else None
 
     def _kb_id(self, entity_id: str) -> str:
         ent = self.entities.get(entity_id)
