@@ -108,6 +108,14 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
      [("Michael Jordan", "PERSON", "", ""), ("Jordan", "PERSON", "", "")]),
     # a nationality word opening a longer name is not added alone
     (["across", "the", "Indian", "Ocean"], None, None, []),
+    # a court's full name goes on with "for the ...", which the model tags as a second name
+    (["the", "Court", "of", "Appeals", "for", "the", "Sixth", "Circuit", "ruled"],
+     ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+     ["DT", "NNP", "IN", "NNP", "IN", "DT", "NNP", "NNP", "VBD"],
+     [("Court of Appeals for the Sixth Circuit", "ORG", "", "")]),
+    # ... but a company "for the" a country stays two names
+    (["Acme", "Fund", "for", "the", "Ruritania", "market"], ["B-ORG", "I-ORG", "O", "O", "B-GPE", "O"],
+     ["NNP", "NNP", "IN", "DT", "NNP", "NN"], [("Acme Fund", "ORG", "", ""), ("Ruritania", "GPE", "", "")]),
 ])
 def test_annotate_fix_entities(blank, words, ents, tags, expected) -> None:
     assert fixed(blank, words, ents=ents, tags=tags) == expected

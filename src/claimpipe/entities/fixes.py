@@ -256,6 +256,33 @@ def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gaze
     return out
 
 
+# Bodies whose full name goes on with "for the <name>": "U.S. Court of Appeals for the Sixth Circuit"
+_FOR_HEADS = frozenset({"court", "appeals", "commission", "committee", "council", "center", "centre", "institute",
+                        "foundation", "fund", "agency", "board", "coalition", "alliance", "association", "society",
+                        "tribunal", "union", "office"})
+
+
+def join_for_the(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One ORG for "U.S. Court of Appeals" + "for the" + "Sixth Circuit", which the model tags as two
+    names: the first alone names no court in particular, and a pronoun resolved to it would be vague."""
+    by_start = {e.start: e for e in ents}
+    out, skip = [], set()
+    for ent in ents:
+        if id(ent) in skip:
+            continue
+        k = ent.end
+        nxt = None
+        if ent.label_ == "ORG" and ent[-1].lower_ in _FOR_HEADS and k + 1 < len(doc) and doc[k].lower_ == "for":
+            nxt = by_start.get(k + 2 if doc[k + 1].lower_ == "the" else k + 1)
+        if nxt is not None and nxt.label_ in ("ORG", "GPE", "LOC", "FAC") and nxt.end <= len(doc) \
+                and (nxt.end == len(doc) or not (doc[nxt.end].pos_ in ("NOUN", "PROPN") or doc[nxt.end].tag_.startswith("NN"))):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            skip.add(id(nxt))
+        else:
+            out.append(ent)
+    return out
+
+
 def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
     out = list(ents)
@@ -298,6 +325,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
         if piece is not None and not is_junk(piece, lex):
             ents.append(relabel_by_shape(piece, lex))
     ents = reconcile(ents, gazetteer_spans, gazetteer, lex)
+    ents = join_for_the(doc, ents)
     ents = datelines(doc, ents)
     ents = people_by_role(ents, lex)
     if propagate:
