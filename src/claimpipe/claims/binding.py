@@ -166,13 +166,14 @@ class BindingRules:
         return any(c[2].entity_id != best.entity_id and c[2].start_char > best.start_char
                    and self.doc[c[2].head].sent.start == t.sent.start for c in cands[1:])
 
-    def _under_unresolved_speaker(self, ref: Ref, gender: str) -> bool:
-        """The candidate is said or thought by a he/she left as written ("he does believe McConnell
-        is correct ... "...," he said" is not McConnell): that other person is the one talked about."""
+    def _under_unresolved_speaker(self, ref: Ref, t: Token, gender: str) -> bool:
+        """The candidate is said or thought by a he/she left as written before `t` ("he does believe
+        McConnell is correct ... "...," he said" is not McConnell): that other person is the one talked
+        about. Not `t` itself: "Although Trump has admitted it, he does not defend it" is Trump."""
         for verb in self.doc[ref.head].ancestors:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.i != ref.head and PRONOUN_GENDER.get(subject.lower_) == gender \
-                    and subject.i not in self.resolved:
+            if subject is not None and subject.i != ref.head and subject.i < t.i \
+                    and PRONOUN_GENDER.get(subject.lower_) == gender and subject.i not in self.resolved:
                 return True
         return False
 

@@ -231,7 +231,7 @@ class Resolver(BindingRules):
             return None
         if cands and self._unnamed_between(cands[0][2], t):
             return None
-        if gender and cands and (self._under_unresolved_speaker(cands[0][2], gender) or self._person_nearer(cands, t)
+        if gender and cands and (self._under_unresolved_speaker(cands[0][2], t, gender) or self._person_nearer(cands, t)
                                  or self._gender_unknown_ahead_of_known(cands, gender)):
             return None
         subject = None if possessive else own_subject(t)
