@@ -35,8 +35,20 @@ failed fail VERB VBD ccomp 1 O 0
 . . PUNCT . punct 1 O 0
 """
 
-# "Google bought YouTube and its users." : grammar says Google, a reader YouTube: neither
+# "Google bought YouTube for its users." : grammar says Google, a reader may say YouTube: neither
 ANOTHER_NAME_BETWEEN = """
+Google Google PROPN NNP nsubj 1 B-ORG 1
+bought buy VERB VBD ROOT 1 O 1
+YouTube YouTube PROPN NNP dobj 1 B-ORG 1
+for for ADP IN prep 1 O 1
+its its PRON PRP$ poss 5 O 1
+users user NOUN NNS pobj 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+# "Google bought YouTube and its users." : a possessive in the second of two coordinated phrases is
+# the first one's
+COORDINATED_OWNER = """
 Google Google PROPN NNP nsubj 1 B-ORG 1
 bought buy VERB VBD ROOT 1 O 1
 YouTube YouTube PROPN NNP dobj 1 B-ORG 1
@@ -174,6 +186,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (POSSESSIVE, [(2, "its", "Microsoft")]),
         (TOLD_THAT_IT, [(5, "it", "Acme")]),
         (ANOTHER_NAME_BETWEEN, []),
+        (COORDINATED_OWNER, [(4, "its", "YouTube")]),
         (PERSON_OF_AN_ORGANISATION, [(8, "its", "Acme")]),
         (UNNAMED_SUBJECT, []),
         (UNDER_AN_UNRESOLVED_SPEAKER, []),
@@ -182,7 +195,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
         (RESTRICTIVE_MODIFIER, []),
         (PRESIDENT_FAR_AWAY, [(21, "president", "Obama")]),
     ],
-    ids=["possessive", "told-that-it", "another-name-between", "person-of-an-organisation", "unnamed-subject",
+    ids=["possessive", "told-that-it", "another-name-between", "coordinated-owner", "person-of-an-organisation", "unnamed-subject",
          "under-an-unresolved-speaker", "unknown-ahead-of-known", "description-not-its-subject",
          "restrictive-modifier", "president-far-away"],
 )

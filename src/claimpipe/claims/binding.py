@@ -24,12 +24,14 @@ from spacy.tokens import Token
 from ..records import Entity
 
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
-                              is_pleonastic)
+                              is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
+# what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
+_BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 
 
 def _clause_of(token: Token) -> int:
@@ -65,6 +67,8 @@ class BindingRules:
         subject is something else (an unnamed noun phrase, an unresolved pronoun: "If the president
         follows through on his veto threat" is not about the last name read); None when grammar is
         silent or the subject is a group, and the scored pass decides."""
+        if (owner := self._coordinated_owner(t)) is not None:
+            return owner
         if self.quotes.inside(t):  # '"He is great," said Souness': a quotation has its own "I"
             return None
         found = binding_subject(t, self.lex.speech)
@@ -75,9 +79,9 @@ class BindingRules:
             return None  # "Britain and France said their ...": a group; "made it clear that it": no one
         lower = t.lower_
         gender = PRONOUN_GENDER.get(lower)
-        labels = (frozenset({"PERSON"}) if gender else IT_LABELS if lower in IT_PRONOUNS
+        labels = (frozenset({"PERSON"}) if gender else _BOUND_IT if lower in IT_PRONOUNS
                   else THEY_LABELS | {"GPE"})  # "England ... their way": a team the model calls a place
-        eid = self.entity_of(subject)
+        eid = self.entity_of(subject) or (self.entity_of(subject.head) if subject.dep_ == "appos" else None)
         ent = self.entities.get(eid) if eid else None
         if ent is None:  # the reporter of "Another 19 percent said they would not pick either" is not named
             speaks_for = route == "speech" and subject.pos_ in ("NOUN", "NUM") and not (gender and subject.lower_ == "percent")
@@ -118,6 +122,23 @@ class BindingRules:
         self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
         return eid
 
+
+    def _coordinated_owner(self, t: Token) -> str | None:
+        """"Pop Idol and its US offspring", "Hillary Clinton and her campaign": a possessive in the
+        second of two coordinated noun phrases belongs to the first, when that one is a name of the
+        pronoun's kind."""
+        if not is_possessive(t) or t.head.dep_ != "conj":
+            return None
+        first = t.head.head
+        eid = self.entity_of(first)
+        ent = self.entities.get(eid) if eid else None
+        gender = PRONOUN_GENDER.get(t.lower_)
+        if ent is None or (ent.label == "PERSON") != bool(gender) or (gender and self.gender.get(eid, gender) != gender):
+            return None
+        if t.lower_ in THEY_PRONOUNS and ent.label not in THEY_LABELS | {"GPE"}:
+            return None
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        return eid
 
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:

@@ -156,8 +156,11 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
             continue
         if not in_subject:
             subject = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject.lower_ in _WH:
+                # "S Club 7, who had their own TV show": the relative pronoun stands for the noun before
+                return (cur.head, "clause") if cur.dep_ == "relcl" and subject.lower_ != "what" else None
             if subject is not None:
-                return None if subject.lower_ in _WH else (subject, "clause")
+                return subject, "clause"
             continue
         # `t` is (in) this clause's own subject: only a reporting verb's or a main clause's subject binds it
         speech_verb = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in speech
