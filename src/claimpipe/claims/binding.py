@@ -140,6 +140,12 @@ class BindingRules:
         self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
         return eid
 
+    def _person_noun(self, word: Token) -> bool:
+        """A common noun for a person: "the president", "the runner", "the 28-year-old"."""
+        lemma = word.lemma_.lower()
+        return "PERSON" in self.lex.descriptions.get(lemma, ()) or lemma in self.lex.gender_nouns \
+            or lemma in self.lex.person_nouns or lemma.endswith("year-old")
+
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
         an unresolved pronoun of its kind, or a noun of its kind ("the president ... his", "the plan ...
@@ -151,8 +157,7 @@ class BindingRules:
                     word in IT_PRONOUNS if lower in IT_PRONOUNS else word in THEY_PRONOUNS)
         if subject.pos_ != "NOUN" or any(c.dep_ == "poss" for c in subject.children):
             return False  # "Kazakhstan's approach highlights the limits of its ...": the owner may be meant
-        person_noun = "PERSON" in self.lex.descriptions.get(subject.lemma_.lower(), ()) \
-            or subject.lemma_.lower() in self.lex.gender_nouns
+        person_noun = self._person_noun(subject)
         if gender:
             return person_noun
         if lower in IT_PRONOUNS:
@@ -170,12 +175,12 @@ class BindingRules:
                 continue
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
-            person = "PERSON" in self.lex.descriptions.get(u.lemma_.lower(), ()) or u.lemma_.lower() in self.lex.gender_nouns \
-                or u.lemma_.lower() in self.lex.person_nouns
+            person = self._person_noun(u)
             if gender and person and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in u.children):
                 return True  # only someone new ("a federal judge"): "the ..." or "his ex-wife" may be a name's
-            if not gender and t.lower_ in IT_PRONOUNS and u.tag_ == "NN" and not person and t.dep_ in ("nsubj", "nsubjpass"):
-                return True
+            if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
+                    and (t.dep_ in ("nsubj", "nsubjpass") or u not in list(t.ancestors)):
+                return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
         return False
 
     def _person_nearer(self, cands: list[tuple[float, int, Ref]], t: Token) -> bool:
@@ -244,8 +249,8 @@ class BindingRules:
                 nouns.append(c.lower_)
             elif c.pos_ != "ADJ":
                 return None
-        if t.lower_ in self.lex.generic_heads:
-            return None  # "the sport" is the game, not BBC Sport
+        if t.lower_ in self.lex.generic_heads or t.lower_ not in self.lex.name_heads:
+            return None  # "the sport" is the game, not BBC Sport; "the travel" is no World Travel
         seen = {r.entity_id for r in self.refs if r.start_char < t.idx}
         fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in seen
                 and all(n in self.entities[eid].name.lower().split() for n in nouns)}

@@ -203,8 +203,10 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
         name = resolver.name(r.entity_id)
         if not name:
             continue
-        pieces.append(text_of[pos:r.start_char])
         ent = resolver.entities.get(r.entity_id)
+        if ent is not None and ent.label == "NORP" and not name.endswith("s"):
+            continue  # "the Italians ... their": "Italian's" would not be the group
+        pieces.append(text_of[pos:r.start_char])
         plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
         replacement = name + (("'" if plural_name else "'s") if r.possessive else "")
         pieces.append(replacement)

@@ -124,6 +124,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # [sources] heads of sources that are documents
     generic_heads: frozenset[str] = frozenset()  # [resolution.names] "the sport" never repeats a name
     person_nouns: frozenset[str] = frozenset()  # [resolution.names] "a pianist": someone with no name
+    name_heads: frozenset[str] = frozenset()  # [resolution.names] "the court" may repeat "... Court"
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -188,6 +189,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         document_nouns=_words(data["sources"].get("document_nouns", [])),
         generic_heads=_words(res.get("names", {}).get("generic_heads", [])),
         person_nouns=_words(res.get("names", {}).get("person_nouns", [])),
+        name_heads=_words(res.get("names", {}).get("heads", [])),
     )
 
 

@@ -83,6 +83,8 @@ def is_pleonastic(token: Token, person_object: frozenset[str] = frozenset()) -> 
             return True  # "it emerged that"
         if head.lemma_ in ("take", "matter", "happen", "rain", "snow"):
             return True
+        if head.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+            return True  # "when it comes to longevity"
     return False
 
 
