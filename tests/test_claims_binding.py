@@ -6,10 +6,13 @@ lexicon is the shipped one.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims.lexicon import load_lexicon
 from claimpipe.claims.testing import doc_from_table
 
 VOCAB = spacy.blank("en").vocab
@@ -283,3 +286,62 @@ said say VERB VBD ROOT 10 O 0
 )
 def test_claims_binding_names_and_quotations(table, expected):
     assert _resolved(table) == expected
+
+
+# "Acme won the best group award." : a superlative picks out a new one ("the best group" is no name)
+SUPERLATIVE = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Fans fan NOUN NNS nsubj 4 O 1
+chose choose VERB VBD ROOT 4 O 1
+the the DET DT det 7 O 1
+best good ADJ JJS amod 7 O 1
+group group NOUN NN dobj 4 O 0
+. . PUNCT . punct 4 O 0
+"""
+
+# "Acme grew. When it comes to prices, Acme leads." : "it comes to" refers to nothing
+IT_COMES_TO = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+When when SCONJ WRB advmod 5 O 1
+it it PRON PRP nsubj 5 O 1
+comes come VERB VBZ advcl 9 O 1
+to to ADP IN prep 5 O 1
+prices price NOUN NNS pobj 6 O 0
+, , PUNCT , punct 9 O 1
+Acme Acme PROPN NNP nsubj 9 B-ORG 1
+leads lead VERB VBZ ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+# "Acme built a lab. The lab opened. It grew." : a subject "it" goes on with the last subject, a thing
+IT_CONTINUES_A_THING = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+built build VERB VBD ROOT 1 O 1
+a a DET DT det 3 O 1
+lab lab NOUN NN dobj 1 O 0
+. . PUNCT . punct 1 O 1
+The the DET DT det 6 O 1
+lab lab NOUN NN nsubj 7 O 1
+opened open VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 1
+It it PRON PRP nsubj 10 O 1
+grew grow VERB VBD ROOT 10 O 0
+. . PUNCT . punct 10 O 0
+"""
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [(SUPERLATIVE, []), (IT_COMES_TO, []), (IT_CONTINUES_A_THING, [])],
+    ids=["superlative", "it-comes-to", "it-continues-a-thing"],
+)
+def test_claims_binding_new_referents(table, expected):
+    # without the margins and the lone-"it" rule, so that only the rule under test can leave the words
+    doc = doc_from_table(VOCAB, table)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities, lexicon=dataclasses.replace(load_lexicon(), abstain={}))
+    assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected

@@ -170,6 +170,14 @@ class BindingRules:
         federal judge found ..., his decision" is the judge's; "he would not accept the endorsement if it
         were offered" is the endorsement. Then neither the name before nor the thing is sure."""
         gender = PRONOUN_GENDER.get(t.lower_)
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.sent.start > 0 and ref.sent < self.sent_of[t.i]:
+            # "The network will link the schools. It will enable children to ...": a subject "it" goes on
+            # with the last sentence's subject, here a thing with no name
+            before = self.doc[t.sent.start - 1].sent.root
+            subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.tag_ == "NN" and subject.i not in self.token_entity \
+                    and subject.i not in self.resolved and not self._person_noun(subject):
+                return True
         for u in self.doc[ref.head + 1:t.i]:
             if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved or u.sent.start != t.sent.start:
                 continue

@@ -301,8 +301,8 @@ class Resolver(BindingRules):
             modifier = self.entities.get(self.token_entity.get(c.i, ""))
             if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
                 country = modifier.kb_id
-        if any(c.dep_ in ("amod", "advmod") and c.lower_ in self.lex.non_anaphoric for c in t.lefts):
-            return None  # "the broader region", "the other company"
+        if any(c.dep_ in ("amod", "advmod") and (c.lower_ in self.lex.non_anaphoric or c.tag_ == "JJS") for c in t.lefts):
+            return None  # "the broader region", "the other company", "the best group"
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None
         if t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity or any(
