@@ -345,33 +345,3 @@ def test_claims_binding_new_referents(table, expected):
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities, lexicon=dataclasses.replace(load_lexicon(), abstain={}))
     assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
-
-
-# "Kerry Smith said he won. Kerry Smith praised Peter Jones. Later, he left." : the bound "he" tells
-# Kerry Smith's gender (the first name does not), so the later "he" is no longer in doubt
-GENDER_FROM_BINDING = """
-Kerry Kerry PROPN NNP compound 1 B-PERSON 1
-Smith Smith PROPN NNP nsubj 2 I-PERSON 1
-said say VERB VBD ROOT 2 O 1
-he he PRON PRP nsubj 4 O 1
-won win VERB VBD ccomp 2 O 0
-. . PUNCT . punct 2 O 1
-Kerry Kerry PROPN NNP compound 7 B-PERSON 1
-Smith Smith PROPN NNP nsubj 8 I-PERSON 1
-praised praise VERB VBD ROOT 8 O 1
-Peter Peter PROPN NNP compound 10 B-PERSON 1
-Jones Jones PROPN NNP dobj 8 I-PERSON 0
-. . PUNCT . punct 8 O 1
-Later later ADV RB advmod 15 O 0
-, , PUNCT , punct 15 O 1
-he he PRON PRP nsubj 15 O 1
-left leave VERB VBD ROOT 15 O 0
-. . PUNCT . punct 15 O 0
-"""
-
-
-def test_claims_binding_tells_a_gender():
-    assert _resolved(GENDER_FROM_BINDING) == [(3, "he", "Kerry Smith"), (14, "he", "Kerry Smith")]
-    # "Kerry Smith said she won": a woman, so the later "he" is the other man
-    table = GENDER_FROM_BINDING.replace("he he PRON PRP nsubj 4 O 1", "she she PRON PRP nsubj 4 O 1", 1)
-    assert _resolved(table) == [(3, "she", "Kerry Smith"), (14, "he", "Peter Jones")]

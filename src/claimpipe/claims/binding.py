@@ -123,24 +123,6 @@ class BindingRules:
         return eid
 
 
-    def _genders_from_binding(self) -> None:
-        """A person's gender from a he/she that grammar binds to the name itself ("Cruz has long said
-        that he qualifies"), for names nothing else gave a gender. Only names, never a pronoun resolved
-        by the scored pass, whose errors would then spread; a name bound to both is left unknown."""
-        found: dict[str, set[str]] = {}
-        for t in self.doc:
-            gender = PRONOUN_GENDER.get(t.lower_)
-            if gender is None or self.quotes.inside(t):
-                continue
-            bound = binding_subject(t, self.lex.speech)
-            eid = self.token_entity.get(bound[0].i) if bound is not None else None
-            if eid is not None and eid not in self.gender and self.entities.get(eid) is not None \
-                    and self.entities[eid].label == "PERSON":
-                found.setdefault(eid, set()).add(gender)
-        for eid, genders in found.items():
-            if len(genders) == 1:
-                self.gender[eid] = genders.pop()
-
     def _coordinated_owner(self, t: Token) -> str | None:
         """"Pop Idol and its US offspring", "Hillary Clinton and her campaign": a possessive in the
         second of two coordinated noun phrases belongs to the first, when that one is a name of the

@@ -120,7 +120,6 @@ class Resolver(BindingRules):
         for eid, ent in self.entities.items():
             if ent.label == "PERSON" and " " in ent.name:
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
-        self._genders_from_binding()
         self.name_heads = name_heads(self.entities.values())
         self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
         self._pending = [r for _, r in starts]
