@@ -113,7 +113,11 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
      ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
      ["DT", "NNP", "IN", "NNP", "IN", "DT", "NNP", "NNP", "VBD"],
      [("Court of Appeals for the Sixth Circuit", "ORG", "", "")]),
-    # ... but a company "for the" a country stays two names
+    # ... but not an organisation blamed "for the EU's failure"
+    (["blamed", "the", "European", "Commission", "for", "the", "EU", "'s", "failure"],
+     ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], ["VBD", "DT", "NNP", "NNP", "IN", "DT", "NNP", "POS", "NN"],
+     [("European Commission", "ORG", "European Commission", ""), ("EU", "ORG", "European Union", "")]),
+    # ... and a company "for the" a country stays two names
     (["Acme", "Fund", "for", "the", "Ruritania", "market"], ["B-ORG", "I-ORG", "O", "O", "B-GPE", "O"],
      ["NNP", "NNP", "IN", "DT", "NNP", "NN"], [("Acme Fund", "ORG", "", ""), ("Ruritania", "GPE", "", "")]),
 ])

@@ -131,15 +131,15 @@ company company NOUN NN dobj 1 O 0
 . . PUNCT . punct 1 O 0
 """
 
-# "Kazakhstan grew. Aid reached the country involved." : a restrictive modifier picks a new one out
+# "Acme grew. Aid reached the company involved." : a restrictive modifier picks a new one out
 RESTRICTIVE_MODIFIER = """
-Kazakhstan Kazakhstan PROPN NNP nsubj 1 B-GPE 1
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
 grew grow VERB VBD ROOT 1 O 0
 . . PUNCT . punct 1 O 1
 Aid aid NOUN NN nsubj 4 O 1
 reached reach VERB VBD ROOT 4 O 1
 the the DET DT det 6 O 1
-country country NOUN NN dobj 4 O 1
+company company NOUN NN dobj 4 O 1
 involved involve VERB VBN acl 6 O 0
 . . PUNCT . punct 4 O 0
 """
@@ -345,3 +345,71 @@ def test_claims_binding_new_referents(table, expected):
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities, lexicon=dataclasses.replace(load_lexicon(), abstain={}))
     assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+
+
+# "Tom Hale praised Peter Jones over his work." : another man nearer in the sentence; no one is sure
+PERSON_NEARER = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+praised praise VERB VBD ROOT 2 O 1
+Peter Peter PROPN NNP compound 4 B-PERSON 1
+Jones Jones PROPN NNP dobj 2 I-PERSON 1
+over over ADP IN prep 2 O 1
+his his PRON PRP$ poss 7 O 1
+work work NOUN NN pobj 5 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+# "Tom Hale told Peter Jones that he was fired." : who is told is a person too
+TOLD_A_PERSON = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+told tell VERB VBD ROOT 2 O 1
+Peter Peter PROPN NNP compound 4 B-PERSON 1
+Jones Jones PROPN NNP dobj 2 I-PERSON 1
+that that SCONJ IN mark 8 O 1
+he he PRON PRP nsubjpass 8 O 1
+was be AUX VBD auxpass 8 O 1
+fired fire VERB VBN ccomp 2 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+# '"Acme told the BBC that it failed," Tom Hale said.' : a quotation has its own speaker; its "it" is
+# not bound by the grammar inside it, and a lone "it" in a quotation stays
+QUOTED_BINDING = """
+" " PUNCT `` punct 12 O 0
+Acme Acme PROPN NNP nsubj 2 B-ORG 1
+told tell VERB VBD ccomp 12 O 1
+the the DET DT det 4 O 1
+BBC BBC PROPN NNP dobj 2 B-ORG 1
+that that SCONJ IN mark 7 O 1
+it it PRON PRP nsubj 7 O 1
+failed fail VERB VBD ccomp 2 O 0
+, , PUNCT , punct 12 O 0
+" " PUNCT '' punct 12 O 1
+Tom Tom PROPN NNP compound 11 B-PERSON 1
+Hale Hale PROPN NNP nsubj 12 I-PERSON 1
+said say VERB VBD ROOT 12 O 0
+. . PUNCT . punct 12 O 0
+"""
+
+# "Apple said it came to an agreement." : "came to" is no "when it comes to"
+IT_CAME_TO = """
+Apple Apple PROPN NNP nsubj 1 B-ORG 1
+said say VERB VBD ROOT 1 O 1
+it it PRON PRP nsubj 3 O 1
+came come VERB VBD ccomp 1 O 1
+to to ADP IN prep 3 O 1
+an an DET DT det 6 O 1
+agreement agreement NOUN NN pobj 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize(
+    "table,expected",
+    [(PERSON_NEARER, []), (TOLD_A_PERSON, []), (QUOTED_BINDING, []), (IT_CAME_TO, [(2, "it", "Apple")])],
+    ids=["person-nearer", "told-a-person", "quoted-binding", "it-came-to"],
+)
+def test_claims_binding_doubts(table, expected):
+    assert _resolved(table) == expected

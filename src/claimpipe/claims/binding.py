@@ -17,6 +17,7 @@ tells the scored pass to leave the words as written:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from spacy.tokens import Token
@@ -27,6 +28,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABEL
                               is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
+_REACH = 40  # tokens before a binding subject searched for a competing name
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
@@ -36,9 +38,13 @@ _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 
 def _clause_of(token: Token) -> int:
     """The index of the verb whose clause holds `token` (itself when it is one)."""
-    for w in [token, *token.ancestors]:
+    w = token
+    for _ in range(50):  # a chain of spliced clauses can be long; a verb is near
         if w.pos_ in ("VERB", "AUX"):
             return w.i
+        if w.head.i == w.i:
+            break
+        w = w.head
     return -1
 
 
@@ -101,25 +107,31 @@ class BindingRules:
         if ent.label not in labels or (gender and self.gender.get(eid, gender) != gender):
             return None
         lo, hi = sorted((subject.i, t.i))
-        verb = subject.head  # "BT Openzone told the BBC that it ...": who is told does not compete for "it"
-        told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} \
-            if route == "speech" and lower in IT_PRONOUNS else set()
+        verb = subject.head
+        told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} if route == "speech" else set()
+        if gender and any(self.entities.get(self.token_entity.get(i, "")) is not None
+                          and self.entities[self.token_entity[i]].label == "PERSON" for i in told):
+            return None  # "Smith told Jones that he had been fired": Jones as much as Smith
         if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in told
                                         for w in self.doc[lo + 1:hi]):
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
-        sent = t.sent
-        for i in range(sent.start, hi):
+        # who is told does not compete for "it": "BT Openzone told the BBC that it ..."; a name more than
+        # _REACH tokens before the subject is too far to be a higher subject of the same statement
+        clause = _clause_of(t)
+        for i in range(max(self.sents[self.sent_of[t.i]].start, subject.i - _REACH), hi):
             other = self.token_entity.get(i) or self.resolved.get(i)
             if other is None or other == eid or i in told or i in own_phrase or self.entities.get(other) is None \
                     or self.entities[other].label not in labels | {"PERSON"}:
                 continue
-            if i < subject.i or not gender or _clause_of(self.doc[i]) == _clause_of(t):
+            if i < subject.i or not gender or _clause_of(self.doc[i]) == clause:
                 # "Apple said Samsung copied its design": a higher subject may be meant; "Google bought
-                # YouTube and its users": grammar says Google, a reader YouTube. Neither, then. A person
-                # elsewhere in the sentence does not compete for he/she ("Noon took a pass from Barkley
-                # before sending his partner")
+                # YouTube for its users": grammar says Google, a reader may say YouTube. Neither, then. A
+                # person elsewhere in the sentence does not compete for he/she ("Noon took a pass from
+                # Barkley before sending his partner")
                 return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        # bound to a subject that was itself resolved: no surer than that subject
+        margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
+        self.evidence[t.i] = (0.0, margin)
         return eid
 
 
@@ -170,16 +182,17 @@ class BindingRules:
         federal judge found ..., his decision" is the judge's; "he would not accept the endorsement if it
         were offered" is the endorsement. Then neither the name before nor the thing is sure."""
         gender = PRONOUN_GENDER.get(t.lower_)
-        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.sent.start > 0 and ref.sent < self.sent_of[t.i]:
+        k = self.sent_of[t.i]
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and k > 0 and ref.sent < k:
             # "The network will link the schools. It will enable children to ...": a subject "it" goes on
             # with the last sentence's subject, here a thing with no name
-            before = self.doc[t.sent.start - 1].sent.root
+            before = self.sents[k - 1].root
             subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.tag_ == "NN" and subject.i not in self.token_entity \
                     and subject.i not in self.resolved and not self._person_noun(subject):
                 return True
-        for u in self.doc[ref.head + 1:t.i]:
-            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved or u.sent.start != t.sent.start:
+        for u in self.doc[max(ref.head + 1, t.i - 3 * _REACH):t.i]:  # someone new is near the pronoun
+            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved or self.sent_of[u.i] != k:
                 continue
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
@@ -198,13 +211,15 @@ class BindingRules:
         takes the second. Not sure: leave the words."""
         best = cands[0][2]
         return any(c[2].entity_id != best.entity_id and c[2].start_char > best.start_char
-                   and self.doc[c[2].head].sent.start == t.sent.start for c in cands[1:])
+                   and c[2].sent == self.sent_of[t.i] for c in cands[1:])
 
     def _under_unresolved_speaker(self, ref: Ref, t: Token, gender: str) -> bool:
         """The candidate is said or thought by a he/she left as written before `t` ("he does believe
         McConnell is correct ... "...," he said" is not McConnell): that other person is the one talked
         about. Not `t` itself: "Although Trump has admitted it, he does not defend it" is Trump."""
-        for verb in self.doc[ref.head].ancestors:
+        for k, verb in enumerate(self.doc[ref.head].ancestors):
+            if k > 12:  # a speaker's verb is near its clause; past that, a long chain of spliced clauses
+                break
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.i != ref.head and subject.i < t.i \
                     and PRONOUN_GENDER.get(subject.lower_) == gender and subject.i not in self.resolved:
@@ -259,8 +274,7 @@ class BindingRules:
                 return None
         if t.lower_ in self.lex.generic_heads or t.lower_ not in self.lex.name_heads:
             return None  # "the sport" is the game, not BBC Sport; "the travel" is no World Travel
-        seen = {r.entity_id for r in self.refs if r.start_char < t.idx}
-        fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in seen
+        fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in self.seen_ids
                 and all(n in self.entities[eid].name.lower().split() for n in nouns)}
         fits.discard(self._clause_subject_entity(t))
         if len(fits) != 1:
@@ -271,8 +285,8 @@ class BindingRules:
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""
-        people = {r.entity_id for r in self.refs if r.start_char < t.idx and r.label == "PERSON"
-                  and lemma in self.described.get(r.entity_id, ())}
+        people = {eid for eid, nouns in self.described.items() if lemma in nouns and eid in self.seen_ids
+                  and self.entities.get(eid) is not None and self.entities[eid].label == "PERSON"}
         if len(people) != 1 or any(lemma in nouns and eid not in people and self.entities.get(eid) is not None
                                    and self.entities[eid].label == "PERSON" for eid, nouns in self.described.items()):
             return None

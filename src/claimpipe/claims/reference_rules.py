@@ -83,8 +83,9 @@ def is_pleonastic(token: Token, person_object: frozenset[str] = frozenset()) -> 
             return True  # "it emerged that"
         if head.lemma_ in ("take", "matter", "happen", "rain", "snow"):
             return True
-        if head.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
-            return True  # "when it comes to longevity"
+        if head.lemma_ == "come" and any(c.dep_ == "prep" and c.lower_ == "to" for c in head.children) \
+                and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if") for c in head.children):
+            return True  # "when it comes to longevity"; not "it came to an agreement"
     return False
 
 
@@ -150,7 +151,7 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
     cur, in_subject = t, False
     for _ in range(12):
         link = cur.dep_
-        if cur.head is cur or (cur is not t and link not in _CLIMB and not in_subject):
+        if cur.head.i == cur.i or (cur.i != t.i and link not in _CLIMB and not in_subject):
             return None
         cur = cur.head
         in_subject = in_subject or link in _SUBJECTS

@@ -73,7 +73,8 @@ class Resolver(BindingRules):
         self.lex = lexicon or load_lexicon()
         self.entities = {e.entity_id: e for e in entities}
         self.sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
+        self.sents = list(doc.sents)  # Token.sent walks the whole sentence: look sentences up here
+        for k, sent in enumerate(self.sents):
             self.sent_of[sent.start:sent.end] = [k] * len(sent)
         self.token_entity: dict[int, str] = {}
         self.refs: list[Ref] = []
@@ -122,6 +123,7 @@ class Resolver(BindingRules):
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
         self.name_heads = name_heads(self.entities.values())
         self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
+        self.seen_ids: set[str] = set()  # the entities of self.refs
         self._pending = [r for _, r in starts]
         self._resolve_all()
 
@@ -135,7 +137,7 @@ class Resolver(BindingRules):
         j = 0
         for i, pos in enumerate(table.pos):
             while j < len(pending) and pending[j].start_char <= offsets[i]:
-                self.refs.append(pending[j])
+                self._add_ref(pending[j])
                 j += 1
             if i in self.token_entity:
                 continue
@@ -156,8 +158,13 @@ class Resolver(BindingRules):
                 t = doc[i]
                 self.resolved[t.i] = eid
                 ent = self.entities.get(eid)
-                self.refs.append(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid,
-                                     ent.label if ent else "", is_subject(t), t.i))
+                self._add_ref(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid,
+                                  ent.label if ent else "", is_subject(t), t.i))
+
+    def _add_ref(self, ref: Ref) -> None:
+        """Read one more reference (the entities read so far as a set: "read before?" without a scan)."""
+        self.refs.append(ref)
+        self.seen_ids.add(ref.entity_id)
 
     def _candidates(self, t: Token, labels: frozenset[str]) -> list[tuple[float, int, Ref]]:
         k = self.sent_of[t.i]

@@ -262,9 +262,14 @@ _FOR_HEADS = frozenset({"court", "appeals", "commission", "committee", "council"
                         "tribunal", "union", "office"})
 
 
+_FOR_TAILS = frozenset({"circuit", "district"})  # "for the District of Columbia Circuit", tagged GPE
+
+
 def join_for_the(doc: Doc, ents: list[Span]) -> list[Span]:
     """One ORG for "U.S. Court of Appeals" + "for the" + "Sixth Circuit", which the model tags as two
-    names: the first alone names no court in particular, and a pronoun resolved to it would be vague."""
+    names: the first alone names no court in particular, and a pronoun resolved to it would be vague.
+    The second must be an ORG or a circuit or district, and end the noun phrase: "blamed the European
+    Commission for the EU's failure" is two names."""
     by_start = {e.start: e for e in ents}
     out, skip = [], set()
     for ent in ents:
@@ -274,9 +279,10 @@ def join_for_the(doc: Doc, ents: list[Span]) -> list[Span]:
         nxt = None
         if ent.label_ == "ORG" and ent[-1].lower_ in _FOR_HEADS and k + 1 < len(doc) and doc[k].lower_ == "for":
             nxt = by_start.get(k + 2 if doc[k + 1].lower_ == "the" else k + 1)
-        if nxt is not None and nxt.label_ in ("ORG", "GPE", "LOC", "FAC") and nxt.end <= len(doc) \
-                and (nxt.end == len(doc) or not (doc[nxt.end].pos_ in ("NOUN", "PROPN") or doc[nxt.end].tag_.startswith("NN"))):
-            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+        if nxt is not None and (nxt.label_ == "ORG" or nxt[-1].lower_ in _FOR_TAILS) \
+                and (nxt.end == len(doc) or not (doc[nxt.end].pos_ in ("NOUN", "PROPN", "PART")
+                                                 or doc[nxt.end].tag_.startswith("NN") or doc[nxt.end].tag_ == "POS")):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG", kb_id=ent.kb_id_))
             skip.add(id(nxt))
         else:
             out.append(ent)
