@@ -413,3 +413,48 @@ agreement agreement NOUN NN pobj 4 O 0
 )
 def test_claims_binding_doubts(table, expected):
     assert _resolved(table) == expected
+
+
+# "Tom Hale, a moderator at Acme, asked the candidates to discuss their ideas." : a person's firm owns
+# "its", not "their"
+THEIR_NOT_THE_FIRM = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 7 I-PERSON 0
+, , PUNCT , punct 1 O 1
+a a DET DT det 4 O 1
+moderator moderator NOUN NN appos 1 O 1
+at at ADP IN prep 4 O 1
+Acme Acme PROPN NNP pobj 5 B-ORG 0
+asked ask VERB VBD ROOT 7 O 1
+the the DET DT det 9 O 1
+candidates candidate NOUN NNS dobj 7 O 1
+to to PART TO aux 11 O 1
+discuss discuss VERB VB xcomp 7 O 1
+their their PRON PRP$ poss 13 O 1
+ideas idea NOUN NNS dobj 11 O 0
+. . PUNCT . punct 7 O 0
+"""
+
+# 'Acme grew. "This company needs jobs," Tom Hale said.' : the speaker's company, which may be another
+THIS_COUNTRY_IN_A_QUOTATION = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+" " PUNCT `` punct 11 O 0
+This this DET DT det 5 O 1
+company company NOUN NN nsubj 6 O 1
+needs need VERB VBZ ccomp 11 O 1
+jobs job NOUN NNS dobj 6 O 0
+, , PUNCT , punct 11 O 0
+" " PUNCT '' punct 11 O 1
+Tom Tom PROPN NNP compound 10 B-PERSON 1
+Hale Hale PROPN NNP nsubj 11 I-PERSON 1
+said say VERB VBD ROOT 11 O 0
+. . PUNCT . punct 11 O 0
+"""
+
+
+@pytest.mark.parametrize("table", [THEIR_NOT_THE_FIRM, THIS_COUNTRY_IN_A_QUOTATION],
+                         ids=["their-not-the-firm", "this-country-in-a-quotation"])
+def test_claims_binding_what_stays_with_the_speaker(table):
+    assert _resolved(table) == []

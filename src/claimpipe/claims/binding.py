@@ -93,7 +93,7 @@ class BindingRules:
             speaks_for = route == "speech" and subject.pos_ in ("NOUN", "NUM") and not (gender and subject.lower_ == "percent")
             return "" if speaks_for or self._same_kind(subject, t) else None
         own_phrase = {w.i for w in subject.subtree}
-        if ent.label == "PERSON" and not gender:
+        if ent.label == "PERSON" and lower in IT_PRONOUNS:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
             # does not own "its"; the one organisation the subject phrase names does
             orgs = {self.token_entity[w.i] for w in subject.subtree if w.i in self.token_entity

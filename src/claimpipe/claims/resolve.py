@@ -16,8 +16,7 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency;
 - abstention: the best candidate is written in only when it is clearly ahead of the next entity in
   reach (`lexicon.toml` [resolution.abstain]); otherwise the words stay as written.
-
-The grammar tests the pass reads (pronoun sets, subjects, pleonastic "it") are in `reference_rules.py`.
+The grammar tests the pass reads are in `reference_rules.py`; what grammar binds, in `binding.py`.
 """
 
 from __future__ import annotations
@@ -299,7 +298,8 @@ class Resolver(BindingRules):
         if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr"):
             return None
         det = next((c for c in t.lefts if c.dep_ == "det"), None)
-        if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children):
+        if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children) \
+                or (det.lower_ != "the" and self.quotes.inside(t)):  # a speaker's "this country" is theirs
             return None
         country = None  # "the Kazakh state": a demonym names the country the description is about
         for c in t.lefts:  # a named modifier makes a new referent ("the Kazakh company" is fine, "the Apple company" not)
