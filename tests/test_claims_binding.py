@@ -458,3 +458,25 @@ said say VERB VBD ROOT 11 O 0
                          ids=["their-not-the-firm", "this-country-in-a-quotation"])
 def test_claims_binding_what_stays_with_the_speaker(table):
     assert _resolved(table) == []
+
+
+# "The White House spoke. Voters tired of the campaign." : "the campaign" is mostly the race, no name
+THE_CAMPAIGN = """
+The the DET DT det 2 O 1
+White White PROPN NNP compound 2 B-ORG 1
+House House PROPN NNP nsubj 3 I-ORG 1
+spoke speak VERB VBD ROOT 3 O 0
+. . PUNCT . punct 3 O 1
+Voters voter NOUN NNS nsubj 6 O 1
+tired tire VERB VBD ROOT 6 O 1
+of of ADP IN prep 6 O 1
+the the DET DT det 9 O 1
+campaign campaign NOUN NN pobj 7 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+
+def test_claims_binding_the_campaign_is_no_description():
+    assert _resolved(THE_CAMPAIGN) == []
+    # the same sentence with a noun that is a description does resolve, so the table can
+    assert _resolved(THE_CAMPAIGN.replace("campaign campaign NOUN", "company company NOUN")) == [(9, "company", "White House")]

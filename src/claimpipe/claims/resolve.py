@@ -3,8 +3,7 @@
 Rules over the parse and the article's entity mentions, applied in one left-to-right pass so that
 a resolved reference can itself be the antecedent of a later one ("The company ... its sales"):
 
-- names: a token inside an entity mention is that entity; an apposition lends its name to the
-  noun it explains ("the Deputy Prime Minister, Serik Zhumangarin");
+- names: a token inside a mention is its entity; an apposition names the noun it explains;
 - institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
 - pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT;
   they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought
@@ -16,7 +15,8 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency;
 - abstention: the best candidate is written in only when it is clearly ahead of the next entity in
   reach (`lexicon.toml` [resolution.abstain]); otherwise the words stay as written.
-The grammar tests the pass reads are in `reference_rules.py`; what grammar binds, in `binding.py`.
+
+Grammar tests: `reference_rules.py`; what grammar binds and when to doubt: `binding.py`.
 """
 
 from __future__ import annotations
