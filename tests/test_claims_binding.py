@@ -176,10 +176,10 @@ PRESIDENT_FAR_AWAY = _story(
 )
 
 
-def _resolved(table: str) -> list[tuple[int, str, str]]:
+def _resolved(table: str, lexicon=None) -> list[tuple[int, str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities)
+    resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
     return [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
 
 
@@ -341,10 +341,7 @@ grew grow VERB VBD ROOT 10 O 0
 )
 def test_claims_binding_new_referents(table, expected):
     # without the margins and the lone-"it" rule, so that only the rule under test can leave the words
-    doc = doc_from_table(VOCAB, table)
-    mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities, lexicon=dataclasses.replace(load_lexicon(), abstain={}))
-    assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+    assert _resolved(table, lexicon=dataclasses.replace(load_lexicon(), abstain={})) == expected
 
 
 # "Tom Hale praised Peter Jones over his work." : another man nearer in the sentence; no one is sure

@@ -9,21 +9,8 @@ from claimpipe.clean import explain
 from claimpipe.records import Article
 from claimpipe.settings import Settings
 
-STORY = [
-    "The city council voted on Tuesday to rebuild the old harbour bridge, which has been closed to traffic "
-    "since the spring floods damaged its supports.",
-    "Engineers told the council that the work would take two years and cost about twelve million pounds, "
-    "most of it paid for by a national grant.",
-    "Residents who live near the bridge said they were relieved that a decision had finally been made after "
-    "months of delay.",
-]
-TITLE = "Council votes to rebuild harbour bridge"
-HEADER = ["Skip to content", "Home", "News", "Sport"]
-HEADER_DECISIONS = [(False, "site navigation", "Skip to content"), (False, "site navigation", "Home"),
-                    (False, "before the story (page header)", "News"),
-                    (False, "before the story (page header)", "Sport"),
-                    (True, "title (headline before the story)", TITLE)]
-STORY_DECISIONS = [(True, "story text", p) for p in STORY]
+from .test_clean_teasers import HEADER, HEADER_DECISIONS, STORY, STORY_DECISIONS, TITLE  # the same page
+
 SHARE = "Share\nTwitter\nFacebook"
 SHARE_DECISIONS = [(False, "share bar", "Share"), (False, "share bar", "Twitter"), (False, "share bar", "Facebook")]
 # Another page's text that a scraper picks up below the footer (a pop-up, a hidden panel): long prose.

@@ -23,9 +23,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from ..records import Entity
-
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
-                              is_pleonastic, is_possessive)
+                              is_pleonastic, is_possessive, restrictive_modifier)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
@@ -48,9 +47,10 @@ def _clause_of(token: Token) -> int:
     return -1
 
 
-def name_heads(entities: Iterable[Entity]) -> dict[str, set[str]]:
+def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:
     """Lower-cased head words of the entities' names -> the entities: the last word, and a word before
-    "of"/"for" ("Court of Appeals", "Bank of England", "Alliance to Reclaim Our Schools")."""
+    "of"/"for" ("Court of Appeals", "Bank of England", "Alliance to Reclaim Our Schools"); only heads in
+    `allowed`, those of institutions, places and events ("the sport" is never BBC Sport)."""
     heads: dict[str, set[str]] = {}
     for ent in entities:
         if ent.label not in _NAMED_THINGS:
@@ -60,13 +60,18 @@ def name_heads(entities: Iterable[Entity]) -> dict[str, set[str]]:
             continue  # "State", "PAC": a one-word name that is a common noun is no name to repeat
         found = {words[-1]} | {words[k - 1] for k in range(1, len(words)) if words[k].lower() in _NAME_LINKS}
         for word in found:
-            if word[:1].isupper() and word.isalpha():
+            if word[:1].isupper() and word.isalpha() and word.lower() in allowed:
                 heads.setdefault(word.lower(), set()).add(ent.entity_id)
     return heads
 
 
 class BindingRules:
     """Mixed into `Resolver`: grammar's evidence for and against a candidate."""
+
+    def _label(self, entity_id: str | None) -> str:
+        """The label of an entity of this article ("" for none)."""
+        ent = self.entities.get(entity_id) if entity_id else None
+        return ent.label if ent is not None else ""
 
     def _bound(self, t: Token) -> str | None:
         """What grammar says `t` stands for (`binding_subject`): the subject's entity; "" when the
@@ -96,9 +101,7 @@ class BindingRules:
         if ent.label == "PERSON" and lower in IT_PRONOUNS:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
             # does not own "its"; the one organisation the subject phrase names does
-            orgs = {self.token_entity[w.i] for w in subject.subtree if w.i in self.token_entity
-                    and self.entities.get(self.token_entity[w.i]) is not None
-                    and self.entities[self.token_entity[w.i]].label in labels}
+            orgs = {self.token_entity[w.i] for w in subject.subtree if self._label(self.token_entity.get(w.i)) in labels}
             eid = orgs.pop() if len(orgs) == 1 else None
             ent = self.entities.get(eid) if eid else None
             if ent is None:
@@ -109,8 +112,7 @@ class BindingRules:
         lo, hi = sorted((subject.i, t.i))
         verb = subject.head
         told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} if route == "speech" else set()
-        if gender and any(self.entities.get(self.token_entity.get(i, "")) is not None
-                          and self.entities[self.token_entity[i]].label == "PERSON" for i in told):
+        if gender and any(self._label(self.token_entity.get(i)) == "PERSON" for i in told):
             return None  # "Smith told Jones that he had been fired": Jones as much as Smith
         if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in told
                                         for w in self.doc[lo + 1:hi]):
@@ -120,8 +122,7 @@ class BindingRules:
         clause = _clause_of(t)
         for i in range(max(self.sents[self.sent_of[t.i]].start, subject.i - _REACH), hi):
             other = self.token_entity.get(i) or self.resolved.get(i)
-            if other is None or other == eid or i in told or i in own_phrase or self.entities.get(other) is None \
-                    or self.entities[other].label not in labels | {"PERSON"}:
+            if other is None or other == eid or i in told or i in own_phrase or self._label(other) not in labels | {"PERSON"}:
                 continue
             if i < subject.i or not gender or _clause_of(self.doc[i]) == clause:
                 # "Apple said Samsung copied its design": a higher subject may be meant; "Google bought
@@ -133,7 +134,6 @@ class BindingRules:
         margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
         self.evidence[t.i] = (0.0, margin)
         return eid
-
 
     def _coordinated_owner(self, t: Token) -> str | None:
         """"Pop Idol and its US offspring", "Hillary Clinton and her campaign": a possessive in the
@@ -176,7 +176,6 @@ class BindingRules:
             return subject.tag_ == "NN" and not person_noun
         return subject.tag_ == "NNS"
 
-
     def _unnamed_between(self, ref: Ref, t: Token) -> bool:
         """Someone or something with no name stands between the candidate and `t`, of `t`'s kind: "a
         federal judge found ..., his decision" is the judge's; "he would not accept the endorsement if it
@@ -191,6 +190,7 @@ class BindingRules:
             if subject is not None and subject.tag_ == "NN" and subject.i not in self.token_entity \
                     and subject.i not in self.resolved and not self._person_noun(subject):
                 return True
+        holders = {a.i for a in t.ancestors}
         for u in self.doc[max(ref.head + 1, t.i - 3 * _REACH):t.i]:  # someone new is near the pronoun
             if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved or self.sent_of[u.i] != k:
                 continue
@@ -200,7 +200,7 @@ class BindingRules:
             if gender and person and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in u.children):
                 return True  # only someone new ("a federal judge"): "the ..." or "his ex-wife" may be a name's
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
-                    and (t.dep_ in ("nsubj", "nsubjpass") or u not in list(t.ancestors)):
+                    and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
         return False
 
@@ -226,13 +226,11 @@ class BindingRules:
                 return True
         return False
 
-
     def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
         """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
         Hillary Clinton ... her" should not go to the one whose gender nothing told."""
         best = cands[0][2].entity_id
         return best not in self.gender and any(self.gender.get(c[2].entity_id) == gender for c in cands[1:])
-
 
     def _clause_subject_entity(self, t: Token) -> str | None:
         """The entity that is the subject of the clause holding the object (or an object's owner) `t`;
@@ -251,16 +249,14 @@ class BindingRules:
             return self.entity_of(subject)
         return None
 
-
     def _named_by_head(self, t: Token) -> str | None:
         """"the court" -> the one entity read so far whose name it repeats the head of, with every noun
         modifier of the description in that name ("the appeals court": Court of Appeals); else None."""
         det = next((c for c in t.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the" or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr") \
-                or any(c.dep_ in ("poss", "prep") and c.lower_ != "'s" for c in t.children if c.i != det.i and c.i > t.i
-                       and c.lower_ in ("of",)) or any(c.dep_ == "poss" for c in t.children):
+                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None
-        if any(c.dep_ in ("acl", "relcl") and self.doc[c.left_edge.i - 1].text != "," for c in t.rights):
+        if restrictive_modifier(t):
             return None  # "the court that hears it": a court picked out, not the one named
         nouns = []
         for c in t.lefts:
@@ -272,8 +268,6 @@ class BindingRules:
                 nouns.append(c.lower_)
             elif c.pos_ != "ADJ":
                 return None
-        if t.lower_ in self.lex.generic_heads or t.lower_ not in self.lex.name_heads:
-            return None  # "the sport" is the game, not BBC Sport; "the travel" is no World Travel
         fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in self.seen_ids
                 and all(n in self.entities[eid].name.lower().split() for n in nouns)}
         fits.discard(self._clause_subject_entity(t))
@@ -285,20 +279,16 @@ class BindingRules:
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""
-        people = {eid for eid, nouns in self.described.items() if lemma in nouns and eid in self.seen_ids
-                  and self.entities.get(eid) is not None and self.entities[eid].label == "PERSON"}
-        if len(people) != 1 or any(lemma in nouns and eid not in people and self.entities.get(eid) is not None
-                                   and self.entities[eid].label == "PERSON" for eid, nouns in self.described.items()):
+        people = {eid for eid, nouns in self.described.items() if lemma in nouns and self._label(eid) == "PERSON"}
+        if len(people) != 1 or not people <= self.seen_ids:
             return None
         self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
         return people.pop()
-
 
     def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
         """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
         return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
                    for u in self.doc[ref.head + 1:t.i])
-
 
     def _plural_between(self, ref: Ref, t: Token) -> bool:
         for u in self.doc[ref.head + 1:t.i]:

@@ -122,7 +122,6 @@ class Lexicon:
     gender_nouns: dict[str, str] = field(default_factory=dict)  # "spokesman" -> "m", "wife" -> "f"
     abstain: dict[str, float | bool] = field(default_factory=dict)  # [resolution.abstain]
     document_nouns: frozenset[str] = frozenset()  # [sources] heads of sources that are documents
-    generic_heads: frozenset[str] = frozenset()  # [resolution.names] "the sport" never repeats a name
     person_nouns: frozenset[str] = frozenset()  # [resolution.names] "a pianist": someone with no name
     name_heads: frozenset[str] = frozenset()  # [resolution.names] "the court" may repeat "... Court"
 
@@ -187,7 +186,6 @@ def parse_lexicon(data: dict) -> Lexicon:
         gender_nouns=_gender_words(res.get("gender", {}), "nouns"),
         abstain=dict(res.get("abstain", {})),
         document_nouns=_words(data["sources"].get("document_nouns", [])),
-        generic_heads=_words(res.get("names", {}).get("generic_heads", [])),
         person_nouns=_words(res.get("names", {}).get("person_nouns", [])),
         name_heads=_words(res.get("names", {}).get("heads", [])),
     )

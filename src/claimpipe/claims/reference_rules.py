@@ -176,6 +176,12 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
     return None
 
 
+def restrictive_modifier(t: Token) -> bool:
+    """A clause after the noun with no comma before it picks one out ("the country involved", "the court
+    that hears it"): the phrase introduces a referent rather than repeating one."""
+    return any(c.dep_ in ("acl", "relcl") and t.doc[c.left_edge.i - 1].text != "," for c in t.rights)
+
+
 def relative_antecedents(t: Token) -> set[int]:
     """Nouns whose relative clause holds `t`, with their appositions ("ERG, a company that ... its")."""
     out: set[int] = set()

@@ -37,7 +37,7 @@ from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
                               SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
-                              own_subject, relative_antecedents, title_words)
+                              own_subject, relative_antecedents, restrictive_modifier, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
 
@@ -120,7 +120,7 @@ class Resolver(BindingRules):
         for eid, ent in self.entities.items():
             if ent.label == "PERSON" and " " in ent.name:
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
-        self.name_heads = name_heads(self.entities.values())
+        self.name_heads = name_heads(self.entities.values(), self.lex.name_heads)
         self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
         self.seen_ids: set[str] = set()  # the entities of self.refs
         self._pending = [r for _, r in starts]
@@ -317,7 +317,7 @@ class Resolver(BindingRules):
             return None  # its own name follows: "the late singer Ray Charles", "the carmaker Volkswagen"
         if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
             return None  # "the company that makes X" introduces a company
-        if any(c.dep_ in ("acl", "relcl") and self.doc[c.left_edge.i - 1].text != "," for c in t.rights):
+        if restrictive_modifier(t):
             return None  # "the country involved", "the firm it bought": a restrictive modifier picks one out
         cands = self._candidates(t, labels)
         clause_subject = self._clause_subject_entity(t)
