@@ -233,6 +233,10 @@ def test_annotate_role_of_an_organisation(blank) -> None:
     (["Economy", "Minister", "Katrin", "Vogel", "said"], ["O", "O", "B-PERSON", "I-PERSON", "O"], "Economy Minister",
      None),
     (["Mr", "Abenov", "said"], ["O", "B-PERSON", "O"], "", None),
+    # a listed title written short keeps its full stop; the place before it is its own entity
+    (["Vermont", "Sen.", "Bernie", "Sanders", "said"], ["B-GPE", "O", "B-PERSON", "I-PERSON", "O"], "Sen.", "Vermont"),
+    (["Gov.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "Gov.", None),
+    (["Hello.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),
 ])
 def test_annotate_role_from_title_before_a_person(blank, words, ents, role, owner) -> None:
     doc = make_doc(blank, words, ents=ents)

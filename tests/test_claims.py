@@ -275,3 +275,20 @@ def test_claims_speaker_kind_and_confidence(nlp, text, expected):
     else:
         assert (claim.speaker, claim.speaker_kind, claim.speaker_confidence) == expected
         assert claim.speaker_entity_id != ""
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # "Sen." is the article calling him a senator: the one person so called, and the nearest
+        ("Sen. Bernie Sanders spoke in Iowa on Monday. The senator said that taxes would rise.", "Bernie Sanders"),
+        # the subject of the sentence between is the likelier one, though called nothing: the words stay
+        ("Vermont Sen. Bernie Sanders spoke in Iowa on Monday. Donald Trump, the Republican nominee, disagreed. "
+         "The senator said that taxes would rise.", "The senator"),
+    ],
+    ids=["abbreviated-title", "another-person-nearer"],
+)
+def test_claims_role_speaker_from_an_abbreviated_title(nlp, text, speaker):
+    _, claims = claims_of(nlp, text)
+    claim = claims[-1]
+    assert (claim.speaker, bool(claim.speaker_entity_id)) == (speaker, speaker != "The senator")

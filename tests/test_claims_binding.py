@@ -477,3 +477,27 @@ def test_claims_binding_the_campaign_is_no_description():
     assert _resolved(THE_CAMPAIGN) == []
     # the same sentence with a noun that is a description does resolve, so the table can
     assert _resolved(THE_CAMPAIGN.replace("campaign campaign NOUN", "company company NOUN")) == [(9, "company", "White House")]
+
+
+# "Obama is the president. Acme hired Earnest. The president left." : the one person the article called
+# "the president" is also the nearest candidate; another person in reach, called nothing, does not block
+def _president_after(second: str) -> str:
+    return (
+        "Obama Obama PROPN NNP nsubj 1 B-PERSON 1\nis be AUX VBZ ROOT 1 O 1\nthe the DET DT det 3 O 1\n"
+        "president president NOUN NN attr 1 O 0\n. . PUNCT . punct 1 O 1\n"
+        + second
+        + "The the DET DT det 10 O 1\npresident president NOUN NN nsubj 11 O 1\nleft leave VERB VBD ROOT 11 O 0\n"
+        ". . PUNCT . punct 11 O 0\n"
+    )
+
+
+EARNEST_HIRED = ("Acme Acme PROPN NNP nsubj 6 B-ORG 1\nhired hire VERB VBD ROOT 6 O 1\n"
+                 "Earnest Earnest PROPN NNP dobj 6 B-PERSON 0\n. . PUNCT . punct 6 O 1\n")
+# "... Earnest hired Acme. ...": the person called nothing is the likelier one now: the words stay
+EARNEST_HIRES = ("Earnest Earnest PROPN NNP nsubj 6 B-PERSON 1\nhired hire VERB VBD ROOT 6 O 1\n"
+                 "Acme Acme PROPN NNP dobj 6 B-ORG 0\n. . PUNCT . punct 6 O 1\n")
+
+
+def test_claims_binding_the_one_person_called_so_and_the_nearest():
+    assert _resolved(_president_after(EARNEST_HIRED)) == [(10, "president", "Obama")]
+    assert _resolved(_president_after(EARNEST_HIRES)) == []

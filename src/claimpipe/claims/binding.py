@@ -276,6 +276,23 @@ class BindingRules:
         self.evidence[t.i] = (0.0, float(self.lex.abstain.get("named_margin", 2.5)))
         return fits.pop()
 
+    def _person_description(self, t: Token, lemma: str, cands: list) -> str | None:
+        """"the president", "the candidate": too many people fit in a news story; only a person the
+        article itself described with that noun ("Serik Zhumangarin, the trade minister"), when one
+        person was, and when that person is clearly ahead of the others in reach or is both the
+        nearest candidate and the only person the whole article called so."""
+        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+        if not described:
+            return self._described_in_article(t, lemma)
+        if len({c[2].entity_id for c in described}) != 1:
+            return None
+        others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
+        margin = float(self.lex.abstain.get("description_margin", 0.0))
+        if others and others[0][0] - described[0][0] < margin and not (
+                cands[0] is described[0] and self._described_in_article(t, lemma) is not None):
+            return None
+        return self._pick(t, described, "description")
+
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""

@@ -124,6 +124,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()  # [sources] heads of sources that are documents
     person_nouns: frozenset[str] = frozenset()  # [resolution.names] "a pianist": someone with no name
     name_heads: frozenset[str] = frozenset()  # [resolution.names] "the court" may repeat "... Court"
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # [resolution.names] "sen." -> "senator"
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -188,6 +189,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         document_nouns=_words(data["sources"].get("document_nouns", [])),
         person_nouns=_words(res.get("names", {}).get("person_nouns", [])),
         name_heads=_words(res.get("names", {}).get("heads", [])),
+        title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
     )
 
 

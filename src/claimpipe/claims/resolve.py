@@ -109,7 +109,7 @@ class Resolver(BindingRules):
                         self.described.setdefault(m.entity_id, set()).add(attr.lemma_.lower())
             if m.role:
                 for word in m.role.lower().split():
-                    self.described.setdefault(m.entity_id, set()).add(word)
+                    self.described.setdefault(m.entity_id, set()).add(self.lex.title_abbreviations.get(word, word))
             if label == "PERSON":
                 self._note_gender(m.entity_id, title_words(span), self.lex.gender_titles)
         starts.sort(key=lambda x: x[0])
@@ -324,19 +324,7 @@ class Resolver(BindingRules):
         if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
             cands = [c for c in cands if c[2].entity_id != clause_subject]
         if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
-            # "the president", "the candidate": too many people fit in a news story; only a person the
-            # article itself described with that noun ("Serik Zhumangarin, the trade minister"), and
-            # only when one person was
-            described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
-            if not described:
-                return self._described_in_article(t, lemma)
-            if len({c[2].entity_id for c in described}) != 1:
-                return None
-            others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
-            margin = float(self.lex.abstain.get("description_margin", 0.0))
-            if others and others[0][0] - described[0][0] < margin:
-                return None  # and clearly ahead of the other people in reach
-            cands = described
+            return self._person_description(t, lemma, cands)
         if country is not None and lemma in COUNTRY_NOUNS:
             # only that country will do; better no rewrite than another country's name
             cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]

@@ -57,7 +57,8 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
             break
         if "\n" in t.text or "\n" in t.whitespace_:
             break
-        if t.is_alpha and (lex.is_title(t.lower_) or t.text[0].isupper() and t.tag_ in ("NNP", "NNPS", "NN")):
+        if t.is_alpha and (lex.is_title(t.lower_) or t.text[0].isupper() and t.tag_ in ("NNP", "NNPS", "NN")) \
+                or _abbreviated_title(t, lex):
             chain.insert(0, t)
         elif t.lower_ in CONNECTORS and chain:
             chain.insert(0, t)
@@ -72,6 +73,11 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
     if not any(lex.is_title(t.lower_) for t in chain):
         return "", None
     return _join(chain), owner
+
+
+def _abbreviated_title(t: Token, lex: Lexicon) -> bool:
+    """"Vermont Sen. Bernie Sanders", "Gov. Mike Pence": a listed title written short, with its full stop."""
+    return t.text.endswith(".") and t.text[:-1].isalpha() and t.text[0].isupper() and lex.is_title(t.lower_)
 
 
 def apposition(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[str, Span | None]:
