@@ -237,6 +237,9 @@ def test_annotate_role_of_an_organisation(blank) -> None:
     (["Vermont", "Sen.", "Bernie", "Sanders", "said"], ["B-GPE", "O", "B-PERSON", "I-PERSON", "O"], "Sen.", "Vermont"),
     (["Gov.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "Gov.", None),
     (["Hello.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),
+    # a past role keeps its "former"
+    (["Former", "President", "Bill", "Clinton", "said"], ["O", "O", "B-PERSON", "I-PERSON", "O"], "Former President", None),
+    (["former", "Bill", "Clinton", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),
 ])
 def test_annotate_role_from_title_before_a_person(blank, words, ents, role, owner) -> None:
     doc = make_doc(blank, words, ents=ents)

@@ -292,3 +292,25 @@ def test_claims_role_speaker_from_an_abbreviated_title(nlp, text, speaker):
     _, claims = claims_of(nlp, text)
     claim = claims[-1]
     assert (claim.speaker, bool(claim.speaker_entity_id)) == (speaker, speaker != "The senator")
+
+
+@pytest.mark.parametrize(
+    "text,speaker,kind,rewrites",
+    [
+        # an institution's spokeswoman named in apposition speaks as herself: nothing is rewritten
+        ("The Scottish Green Party's health spokeswoman, Eleanor Scott, said that the ban would work.",
+         "Eleanor Scott", "person", []),
+        # unnamed, she speaks for the party
+        ("The Scottish Green Party's health spokeswoman said that the ban would work.",
+         "The Scottish Green Party's health spokeswoman", "organisation",
+         [("The Scottish Green Party's health spokeswoman", "Scottish Green Party")]),
+        # a former president is not "the president" of the story
+        ("Former President Bill Clinton criticised the law in Flint. The White House said that the president had "
+         "signed the bill.", "White House", "organisation", []),
+    ],
+    ids=["spokeswoman-named", "spokeswoman-unnamed", "former-president"],
+)
+def test_claims_roles_that_do_not_stand_for_a_name(nlp, text, speaker, kind, rewrites):
+    _, claims = claims_of(nlp, text)
+    claim = claims[-1]
+    assert (claim.speaker, claim.speaker_kind, [(r.original, r.replacement) for r in claim.rewrites]) == (speaker, kind, rewrites)

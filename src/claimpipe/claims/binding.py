@@ -321,6 +321,8 @@ class BindingRules:
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
         if poss is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None  # "Frankfurt's state of Hessen" names another place, not Frankfurt's government
+        if any(c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
+            return None  # "The party's spokeswoman, Eleanor Scott, said": the one who speaks is named
         eid = self.entity_of(poss)
         ent = self.entities.get(eid) if eid else None
         # a country's or a company's government speaks for it; a person's ministry is not the person

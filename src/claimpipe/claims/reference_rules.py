@@ -102,6 +102,26 @@ def copula_subject(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_ == "be"
 
 
+# a role that was: "Former President Bill Clinton" is not "the president" of the story
+PAST_ROLE = frozenset({"former", "ex", "ex-", "late", "then", "erstwhile"})
+
+
+def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> list[str]:
+    """The nouns that describe the name whose head is `head`: an apposition either way round ("ERG, a
+    Kazakh company"), a copula ("Ham is a general"), and the words of its role ("Sen." as "senator");
+    none from a past role ("the former president", "Former President Bill Clinton")."""
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        nouns += [a for a in head.head.children if a.dep_ == "attr" and a.pos_ == "NOUN"]
+    out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in PAST_ROLE for c in n.children)]
+    words = role.lower().replace("-", " ").split()
+    if not PAST_ROLE.intersection(words):
+        out += [abbreviations.get(w, w) for w in words]
+    return out
+
+
 def title_words(name: Span) -> list[str]:
     """Capitalised words that may be a title of a name: the word before it, and its own first word
     when the model took the title in ("Ms Harman"). Capitalised only: "will miss Wayne Rooney"."""

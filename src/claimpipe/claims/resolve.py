@@ -35,7 +35,8 @@ from .binding import BindingRules, name_heads
 from .context import token_table
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
-                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, is_dateline,
+                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, describing_nouns,
+                              is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, restrictive_modifier, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -98,18 +99,8 @@ class Resolver(BindingRules):
             label = self.entities[m.entity_id].label if m.entity_id in self.entities else m.label
             starts.append((m.start_char, Ref(m.start_char, m.end_char, self.sent_of[head.i], m.entity_id, label,
                                              is_subject(head), head.i)))
-            for c in head.children:
-                if c.dep_ == "appos" and c.pos_ == "NOUN":
-                    self.described.setdefault(m.entity_id, set()).add(c.lemma_.lower())
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                self.described.setdefault(m.entity_id, set()).add(head.head.lemma_.lower())
-            if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-                for attr in head.head.children:
-                    if attr.dep_ == "attr" and attr.pos_ == "NOUN":
-                        self.described.setdefault(m.entity_id, set()).add(attr.lemma_.lower())
-            if m.role:
-                for word in m.role.lower().split():
-                    self.described.setdefault(m.entity_id, set()).add(self.lex.title_abbreviations.get(word, word))
+            for noun in describing_nouns(head, m.role, self.lex.title_abbreviations):
+                self.described.setdefault(m.entity_id, set()).add(noun)
             if label == "PERSON":
                 self._note_gender(m.entity_id, title_words(span), self.lex.gender_titles)
         starts.sort(key=lambda x: x[0])

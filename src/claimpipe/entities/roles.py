@@ -44,7 +44,8 @@ def possessor(token: Token, token_ent: dict[int, Span], exclude: Span | None = N
 
 
 def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[str, Span | None]:
-    """A run of title words and capitalised words right before a PERSON, and whose title it is."""
+    """A run of title words and capitalised words right before a PERSON, and whose title it is; "former"
+    belongs to the run ("Former President Bill Clinton" is no president now)."""
     doc = ent.doc
     chain: list[Token] = []
     owner = None
@@ -58,7 +59,7 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
         if "\n" in t.text or "\n" in t.whitespace_:
             break
         if t.is_alpha and (lex.is_title(t.lower_) or t.text[0].isupper() and t.tag_ in ("NNP", "NNPS", "NN")) \
-                or _abbreviated_title(t, lex):
+                or _abbreviated_title(t, lex) or t.lower_ == "former" and chain:
             chain.insert(0, t)
         elif t.lower_ in CONNECTORS and chain:
             chain.insert(0, t)
