@@ -93,6 +93,17 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
      None, [("Rajiv Mehta", "PERSON", "", ""), ("Mehta", "PERSON", "", "")]),
     (["Robert", "Kane", "left", ".", "Kane", "said"], ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O"], None,
      [("Robert Kane", "PERSON", "", ""), ("Kane", "PERSON", "", "")]),
+    # a lone first name right before another PERSON is part of its name; a surname is not
+    (["Keith", "Lamont", "Scott", "'s", "wife"], ["B-PERSON", "B-PERSON", "I-PERSON", "O", "O"], None,
+     [("Keith Lamont Scott", "PERSON", "", "")]),
+    (["Obama", "Putin", "talks"], ["B-PERSON", "B-PERSON", "O"], ["NNP", "NNP", "NNS"],
+     [("Obama", "PERSON", "", ""), ("Putin", "PERSON", "", "")]),
+    # the whole name missed is one person, not a first name and a surname; so is a part mislabelled inside it
+    (["Ivanka", "Trump", "spoke", ".", "Ivanka", "Trump", "said"], ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+     None, [("Ivanka Trump", "PERSON", "", ""), ("Ivanka Trump", "PERSON", "", "")]),
+    (["Ivanka", "Trump", "spoke", ".", "Ivanka", "Trump", "said"],
+     ["B-PERSON", "I-PERSON", "O", "O", "B-PRODUCT", "O", "O"], None,
+     [("Ivanka Trump", "PERSON", "", ""), ("Ivanka Trump", "PERSON", "", "")]),
     # an organisation's distinctive first word alone is the organisation
     (["Huaxin", "Semiconductor", "Co.", "grew", ".", "Huaxin", "said"],
      ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "O"], None,

@@ -17,7 +17,8 @@
    wherever they stand as proper nouns, unlabelled or mislabelled.
 7. One person, one entity (`persons`): a span joining names by "and" is one PERSON per name when one is a
    known person ("Band and Kelly"), and a known person's full name or surname under another label is
-   PERSON ("Trump" ORG beside "Donald Trump").
+   PERSON ("Trump" ORG beside "Donald Trump"); a lone first name right before another PERSON joins it
+   ("Keith" + "Lamont Scott").
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
-from .persons import one_person_one_entity
+from .persons import join_first_names, one_person_one_entity
 from .propagate import acronyms, people_by_role, propagate_orgs, propagate_people
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
                      is_headline_line, is_line_break, sentence_initial)
@@ -332,6 +333,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
             ents.append(relabel_by_shape(piece, lex))
     ents = reconcile(ents, gazetteer_spans, gazetteer, lex)
     ents = join_for_the(doc, ents)
+    ents = join_first_names(doc, sorted(ents, key=lambda e: e.start))
     ents = datelines(doc, ents)
     ents = people_by_role(ents, lex)
     if propagate:

@@ -163,3 +163,18 @@ def first_name_gender(name: str) -> str | None:
 def address_gender(span: Span) -> str | None:
     """The gender a form of address right before `span` states ("Mr. Obama": "m"), else None."""
     return GENDERED_ADDRESS.get(span.doc[span.start - 1].lower_) if span.start > 0 else None
+
+
+def join_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Keith" + "Lamont Scott", two PERSONs the model split with only a space between, are one person
+    when the first is a lone, clearly gendered first name ("Keith Lamont Scott's wife pleads")."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "PERSON" and ent.label_ == "PERSON" and prev.end == ent.start
+                and len(prev) == 1 and prev[0].whitespace_ == " " and first_name_gender(prev.text) is not None
+                and ent[0].text[:1].isupper()):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out

@@ -34,13 +34,14 @@ def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], str]:
-    """Short forms of each multi-word PERSON name: its surname runs and its first word, lower-cased."""
+    """Each multi-word PERSON name and its short forms: its surname runs and its first word, lower-cased.
+    The whole name is one: "Ivanka Trump" missed by the model is one person, not "Ivanka" and "Trump"."""
     parts: dict[tuple[str, ...], str] = {}
     for e in ents:
         if e.label_ != "PERSON" or len(e) < 2:
             continue
         words = tuple(t.lower_ for t in e)
-        forms = [words[k:] for k in range(1, len(words))] + [words[:1]]
+        forms = [words] + [words[k:] for k in range(1, len(words))] + [words[:1]]
         for form in forms:
             if form[0] in CONNECTORS and len(form) == 1 or any(lex.is_title(w) for w in form):
                 continue
@@ -93,7 +94,8 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             out.append(found)
         elif len(holders) == 1:
             e = holders.pop()
-            same = e.start == found.start and e.end == found.end
+            # the same words, or a part of the name ("Ivanka" tagged PRODUCT inside "Ivanka Trump")
+            same = found.start <= e.start and e.end <= found.end
             key = tuple(t.lower_ for t in e)
             entry = gazetteer.lookup(e.text)
             if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
