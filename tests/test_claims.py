@@ -314,3 +314,10 @@ def test_claims_roles_that_do_not_stand_for_a_name(nlp, text, speaker, kind, rew
     _, claims = claims_of(nlp, text)
     claim = claims[-1]
     assert (claim.speaker, claim.speaker_kind, [(r.original, r.replacement) for r in claim.rewrites]) == (speaker, kind, rewrites)
+
+
+def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
+    # Rakeyia's gender is unknown to the first-name table: "him" in her quotation was rewritten as her;
+    # quoted by a "she", a he/him needs a candidate known to be a man (none here), and "she" is hers
+    _, claims = claims_of(nlp, 'Rakeyia Scott yelled at the officers. "Don\'t shoot him," she says.')
+    assert [(r.original, r.replacement) for r in claims[-1].rewrites] == [("she", "Rakeyia Scott")]

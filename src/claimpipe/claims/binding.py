@@ -293,6 +293,16 @@ class BindingRules:
             return None
         return self._pick(t, described, "description")
 
+    def _quoted_by_the_other_gender(self, t: Token, gender: str) -> bool:
+        """`t` is inside a direct quotation whose speaker is a he/she of the other gender: the person that
+        pronoun stands for, who may be a candidate of unknown gender, is not `t`."""
+        for n in self.speech_at.containing(t.idx):
+            start, end, source_i = self.quoted_speech[n]
+            said = PRONOUN_GENDER.get(self.doc[source_i].lower_)
+            if start <= t.idx < end and said is not None and said != gender:
+                return True
+        return False
+
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""

@@ -216,6 +216,8 @@ class Resolver(BindingRules):
             speaker = self._speaker_around(t)
             if speaker is not None:  # a speaker says "I", not "he"
                 cands = [c for c in cands if c[2].entity_id != speaker]
+            if self._quoted_by_the_other_gender(t, gender):  # '"Don't shoot him," she says': not her either
+                cands = [c for c in cands if self.gender.get(c[2].entity_id) == gender]
             quoted = self.speaker_quotes.get(t.i, ())  # names only: a pronoun in it may be wrong itself
             cands = [c for c in cands if not (c[2].head in self.token_entity
                                               and any(s <= c[2].start_char < e for s, e in quoted))]
