@@ -5,7 +5,7 @@ from scipy.sparse import hstack, csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import load_claimbuster, load_newssd, REPO
+from data import load_newssd, REPO
 from devsets import load_dev_en
 from select_models import report, macro
 

@@ -154,9 +154,10 @@ class Analyzer:
         pending = self._analyse_each(pairs, docs, outcomes, timer)
         with timer.stage("checkworthiness"):
             batch_scores = _score_batch(scorer, pending)
+        lexicon = load_lexicon(self.settings.claims_lexicon)
         for (k, doc, result), scores in zip(pending, batch_scores):
             outcomes[k] = _finish_record(doc, result, scorer, scores, timer, budget=self.settings.article_seconds,
-                                         lexicon=load_lexicon(self.settings.claims_lexicon))
+                                         lexicon=lexicon)
         return outcomes  # type: ignore[return-value]
 
     def _analyse_each(self, pairs: list[Pair], docs: list, outcomes: list[Outcome | None],

@@ -157,8 +157,18 @@ def corpus_links(entities: Iterable[Entity | Mapping[str, Any]]) -> dict[str, st
     """
     docs: dict[tuple[str, str], set[str]] = {}
     for e in entities:
-        if _field(e, "label") == "PERSON" and len(str(_field(e, "name")).split()) > 1:
+        if _full_person_name(_field(e, "label"), _field(e, "name")):
             docs.setdefault((_field(e, "name"), _field(e, "entity_id")), set()).add(_field(e, "doc_id"))
+    return _links(docs)
+
+
+def _full_person_name(label: str, name: Any) -> bool:
+    """A PERSON name of more than one word: the only names `corpus_links` links across articles."""
+    return label == "PERSON" and len(str(name).split()) > 1
+
+
+def _links(docs: dict[tuple[str, str], set[str]]) -> dict[str, str]:
+    """`corpus_links` over the documents of each full-name PERSON, keyed by (name, entity_id)."""
     groups: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for name, eid in docs:
         groups.setdefault(without_middle_initials(name), []).append((name, eid))
@@ -208,14 +218,13 @@ class CorpusRollup:
             row.n_mentions += _field(e, "n_mentions")
             row.kb_id = row.kb_id or _field(e, "kb_id") or ""
             self._aliases[eid].update(_field(e, "aliases") or [])
-            if row.label == "PERSON" and len(row.name.split()) > 1:
+            if _full_person_name(row.label, row.name):
                 self._person_docs.setdefault(eid, set()).add(doc_id)
 
     def rows(self) -> list[CorpusEntity]:
-        persons = ({"entity_id": eid, "name": self._rows[eid].name, "label": "PERSON", "doc_id": d}
-                   for eid, docs in self._person_docs.items() for d in docs)
-        links = corpus_links(persons)
+        links = _links({(self._rows[eid].name, eid): docs for eid, docs in self._person_docs.items()})
         merged: dict[str, CorpusEntity] = {}
+        aliases: dict[str, set[str]] = {}
         for eid, row in self._rows.items():
             cid = links.get(eid, eid)
             head = self._rows[cid]
@@ -223,10 +232,11 @@ class CorpusRollup:
                                                       kb_id=head.kb_id))
             out.n_mentions += row.n_mentions
             out.kb_id = out.kb_id or row.kb_id
-            out.aliases = sorted(set(out.aliases) | self._aliases[eid])
+            aliases.setdefault(cid, set()).update(self._aliases[eid])
             if eid != cid:
                 out.linked_ids.append(eid)
         for cid, out in merged.items():
+            out.aliases = sorted(aliases[cid])
             if out.linked_ids:  # a person's documents, counted once across the linked spellings
                 out.n_documents = len(set().union(*(self._person_docs[e] for e in [cid, *out.linked_ids])))
                 out.linked_ids.sort()

@@ -58,7 +58,7 @@ def source_texts(path: str | Path, *, settings: Settings | None = None) -> dict[
     """The source text of every article under `path`, by its `source`: what every `source_start` /
     `source_end` of the outputs indexes. For HTML that is the extracted text (`htmltext`), which
     documents.jsonl does not hold; this rebuilds it from the page, as the run did (same settings)."""
-    return {a.source: a.text for a in read_corpus(path, settings=settings) if isinstance(a, Article)}
+    return {a.source: a.text for a in read_corpus(path, settings=settings, language=False) if isinstance(a, Article)}
 
 
 def with_language(article: Article, settings: Settings) -> Article:

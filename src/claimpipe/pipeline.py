@@ -53,7 +53,6 @@ from .manifest import (
 )
 from .records import Article, DocError
 from .settings import Settings
-from .tables import tables
 from .version import __version__
 
 log = logging.getLogger(__name__)
@@ -118,7 +117,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
 
     The writer works in a staging folder and publishes only at the end, so any failure or interruption
     (the except clause catches KeyboardInterrupt too) leaves the previous run's outputs as they were."""
-    from .export import OutputWriter, as_row
+    from .export import CORPUS_ENTITY_COLUMNS, OutputWriter, as_row
 
     cache = ResultCache(out, enabled=use_cache)
     runner = make_engine(engine, settings=settings, analyzer=analyzer, scheduler=scheduler)
@@ -140,8 +139,7 @@ def _analyse_and_publish(corpus: Path, out: Path, *, settings: Settings, analyze
         summary.n_skipped = len(skipped)
         summary.n_inputs = summary.n_documents + summary.n_errors + summary.n_duplicates
         with timer.stage("export"):
-            writer.write_table("corpus_entities.csv", tables()["corpus_entities"].csv_names,
-                               (as_row(r) for r in rollup.rows()))
+            writer.write_table("corpus_entities.csv", CORPUS_ENTITY_COLUMNS, (as_row(r) for r in rollup.rows()))
         summary.seconds = time.perf_counter() - t_start
         summary.timings = {k: round(v, 3) for k, v in sorted(timer.seconds.items())}
         manifest = build_manifest(settings=settings, model=model, nlp=analyzer.loaded_nlp, started=started,

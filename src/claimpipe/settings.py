@@ -23,6 +23,8 @@ from typing import Any, get_type_hints
 DETECTABLE_LANGUAGES = tuple(("en de fr es it pt nl ru pl sv da no fi el ro uk ca hr sl lt lv et mk ja zh ko ar "
                               "tr hi he fa cs sk hu bg sr id ms vi th bn ur ta af sq eu gl is ga cy lb mt sw tl"
                               ).split())
+# Where the check-worthiness encoder is chosen when no setting names it ("e5" or empty).
+ENCODER_ENV = "CLAIMPIPE_CHECKWORTHINESS_ENCODER"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,7 +80,7 @@ class Settings:
         object.__setattr__(self, "languages", codes)  # "EN, de" and "de, en" are one setting
         encoder = self.checkworthiness_encoder
         if encoder is None:
-            encoder = os.environ.get("CLAIMPIPE_CHECKWORTHINESS_ENCODER", "")
+            encoder = os.environ.get(ENCODER_ENV, "")
         if encoder not in ("", "e5"):
             raise ValueError(f"setting checkworthiness_encoder must be '' or 'e5', not {encoder!r}")
         object.__setattr__(self, "checkworthiness_encoder", encoder)

@@ -191,8 +191,9 @@ class BindingRules:
                     and subject.i not in self.resolved and not self._person_noun(subject):
                 return True
         holders = {a.i for a in t.ancestors}
-        for u in self.doc[max(ref.head + 1, t.i - 3 * _REACH):t.i]:  # someone new is near the pronoun
-            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved or self.sent_of[u.i] != k:
+        # someone new near the pronoun, in its sentence
+        for u in self.doc[max(ref.head + 1, t.i - 3 * _REACH, self.sents[k].start):t.i]:
+            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved:
                 continue
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
@@ -289,7 +290,7 @@ class BindingRules:
         others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
         margin = float(self.lex.abstain.get("description_margin", 0.0))
         if others and others[0][0] - described[0][0] < margin and not (
-                cands[0] is described[0] and self._described_in_article(t, lemma) is not None):
+                cands[0] is described[0] and self._only_person_called(lemma) is not None):
             return None
         return self._pick(t, described, "description")
 
@@ -297,20 +298,23 @@ class BindingRules:
         """`t` is inside a direct quotation whose speaker is a he/she of the other gender: the person that
         pronoun stands for, who may be a candidate of unknown gender, is not `t`."""
         for n in self.speech_at.containing(t.idx):
-            start, end, source_i = self.quoted_speech[n]
-            said = PRONOUN_GENDER.get(self.doc[source_i].lower_)
-            if start <= t.idx < end and said is not None and said != gender:
+            said = PRONOUN_GENDER.get(self.doc[self.quoted_speech[n][2]].lower_)
+            if said is not None and said != gender:
                 return True
         return False
 
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""
+        person = self._only_person_called(lemma)
+        if person is not None:
+            self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
+        return person
+
+    def _only_person_called(self, lemma: str) -> str | None:
+        """The one person the article described with `lemma`, if only one was and it has been read already."""
         people = {eid for eid, nouns in self.described.items() if lemma in nouns and self._label(eid) == "PERSON"}
-        if len(people) != 1 or not people <= self.seen_ids:
-            return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
-        return people.pop()
+        return people.pop() if len(people) == 1 and people <= self.seen_ids else None
 
     def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
         """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""

@@ -12,7 +12,6 @@ from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
-from .reference_rules import margin_confidence
 from .resolve import Resolver
 from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core
@@ -77,11 +76,7 @@ def mentions_in(mentions: list[Mention] | MentionsByStart, start: int, end: int)
     """The entity ids mentioned inside [start, end), each once, in mention order."""
     found = mentions.within(start, end) if isinstance(mentions, MentionsByStart) else [
         m for m in mentions if start <= m.start_char and m.end_char <= end]
-    seen: list[str] = []
-    for m in found:
-        if m.entity_id not in seen:
-            seen.append(m.entity_id)
-    return seen
+    return list(dict.fromkeys(m.entity_id for m in found))
 
 
 def unit_claim(doc: Doc, unit: Unit, *, doc_id: str, source: tuple[int, int],
@@ -184,9 +179,7 @@ def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | No
     eid = resolver.entity_of(head)
     if eid is None:
         return None, None
-    if head.i in resolver.resolved and head.i in resolver.evidence:
-        return eid, margin_confidence(resolver.evidence[head.i][1])
-    return eid, 1.0
+    return eid, resolver.confidence(head.i) if head.i in resolver.resolved else 1.0
 
 
 def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution | None) -> str:

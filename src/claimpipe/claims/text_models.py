@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 MAX_TERMS = 2  # words of the TF-IDF model named in the reasons
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
-_SPACES = re.compile(r"\s\s+")
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,10 @@ class _Vectorizer:
     _word_cache: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def grams(self, text: str) -> list[str]:
-        """scikit-learn's n-grams of `text` (word n-grams, or char_wb: n-grams inside space-padded words)."""
-        text = text.lower()
+        """scikit-learn's word n-grams of `text` (char_wb n-grams are made a word at a time: `_word_grams`)."""
         lo, hi = self.ngram
-        if self.analyzer == "word":
-            toks = _WORD.findall(text)
-            return [" ".join(toks[i:i + n]) for n in range(lo, hi + 1) for i in range(len(toks) - n + 1)]
-        return [g for w in _SPACES.sub(" ", text).split() for g in self._word_grams(w)]
+        toks = _WORD.findall(text.lower())
+        return [" ".join(toks[i:i + n]) for n in range(lo, hi + 1) for i in range(len(toks) - n + 1)]
 
     def _word_grams(self, word: str) -> list[str]:
         lo, hi = self.ngram
@@ -56,19 +53,12 @@ class _Vectorizer:
         cache, out = self._word_cache, []
         if len(cache) > 200_000:  # bound memory over a long run
             cache.clear()
-        for w in _SPACES.sub(" ", text.lower()).split():
+        for w in text.lower().split():  # scikit-learn joins white space runs first: split() does the same
             cols = cache.get(w)
             if cols is None:
                 cols = cache[w] = [j for j in map(self.index.get, self._word_grams(w)) if j is not None]
             out += cols
         return out
-
-    def weights(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Columns (in the model's coefficients) and l2-normalised TF-IDF weights of `text`'s n-grams."""
-        cols, counts = np.unique(np.array(self.columns(text), dtype=np.int64), return_counts=True)
-        w = (1.0 + np.log(counts)) * self.idf[cols]
-        norm = float(np.sqrt(w @ w)) or 1.0
-        return cols + self.offset, w / norm
 
 
 @dataclass(frozen=True)
@@ -91,14 +81,6 @@ class LinearTextModel:
             terms += names
             offset += len(names)
         return cls(tuple(blocks), tuple(terms), z["coef"].astype(np.float64), float(z["intercept"][0]))
-
-    def contributions(self, text: str) -> dict[int, float]:
-        """Column -> its share of the logit for `text`."""
-        out: dict[int, float] = {}
-        for block in self.blocks:
-            cols, w = block.weights(text)
-            out.update(zip(cols.tolist(), (w * self.coef[cols]).tolist()))
-        return out
 
     def logit(self, text: str) -> float:
         return float(self.logits([text])[0])
@@ -133,15 +115,10 @@ class LinearTextModel:
                             tops[r[i]].append(term)
         return z, tops
 
-    @property
+    @cached_property
     def _informative(self) -> np.ndarray:
         """Per word-block column: False for n-grams of stop words alone (they tell a reader nothing)."""
-        mask = self.__dict__.get("_mask")
-        if mask is None:
-            first = self.blocks[0]
-            mask = np.array([not all(w in STOP_WORDS for w in t.split()) for t in self.terms[:len(first.index)]])
-            object.__setattr__(self, "_mask", mask)
-        return mask
+        return np.array([not all(w in STOP_WORDS for w in t.split()) for t in self.terms[:len(self.blocks[0].index)]])
 
     def top_terms(self, text: str, k: int = MAX_TERMS) -> list[str]:
         """The word n-grams that raise the score most (positive share over 0.05, stop-word n-grams left

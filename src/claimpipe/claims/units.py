@@ -119,7 +119,8 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution], *,
     root = sent.root
     att = None
     head = root
-    here = [a for a in attributions if a.reports_speech and covers(a, s0, s1) > 0]
+    covered = {id(a): c for a in attributions if a.reports_speech and (c := covers(a, s0, s1)) > 0}
+    here = [a for a in attributions if id(a) in covered]
     main = next((a for a in here if a.cue_i == root.i or _is_main_cue(doc[a.cue_i], root)
                  or s0 <= a.cue[0] < s1 and covers(a, root.idx, root.idx + 1)), None)
     if main is not None:
@@ -130,8 +131,8 @@ def sentence_units(sent: Span, k: int, attributions: list[Attribution], *,
             head = ch
     elif here:
         # the sentence is (mostly) what someone said: a quotation, "..., he said", "according to"
-        best = max(here, key=lambda a: covers(a, s0, s1))
-        if covers(best, s0, s1) >= 0.5 * (s1 - s0) or best.form == "phrase":
+        best = max(here, key=lambda a: covered[id(a)])
+        if covered[id(best)] >= 0.5 * (s1 - s0) or best.form == "phrase":
             att = best
     heads = split_heads(head)
     if head != root:

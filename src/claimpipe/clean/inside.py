@@ -7,6 +7,7 @@ from __future__ import annotations
 from .local import name_line
 from .patterns import BIO, HONORIFICS
 from .span import data_list
+from .teasers import is_link_label
 from .text import WORD, stop_words
 from .units import Unit
 
@@ -124,7 +125,7 @@ def mark_related_boxes(units: list[Unit], start: int, end: int, forced: set[int]
     """The headlines listed under a "Related" or "Read more" label inside the story are links."""
     for i in range(start, end):
         u = units[i]
-        if u.reason not in ("related stories", "read more") or u.n_words > 4:
+        if not is_link_label(u):
             continue
         # "Read more" / ":" / one headline: the label's colon on a line of its own shows a scraper that
         # puts each text node on a line split "Read more: <link>", one link, not a list

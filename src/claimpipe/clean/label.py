@@ -7,7 +7,7 @@ from ..settings import Settings
 from .inside import mark_bios, mark_boxes, mark_headings, mark_menus, mark_related_boxes, mark_teasers
 from .local import local_rules, mark_author_boxes, mark_duplicates, mark_name_lines, mark_nav_runs
 from .repetition import RepeatIndex
-from .span import (cut_at_end_marker, cut_at_page_copyright, extend_back_over_prose, extend_over_list,
+from .span import (cut_at_end_marker, extend_back_over_prose, extend_over_list,
                    extend_over_sentences, story_span)
 from .teasers import mark_teaser_runs
 from .text import KEPT_KINDS
@@ -41,7 +41,6 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
     start, end = story_span(units, forced)
     start = extend_back_over_prose(units, start)
     end = cut_at_end_marker(units, start, end)
-    end = cut_at_page_copyright(units, start, end)
     end = extend_over_list(units, end)
     end = extend_over_sentences(units, end)
     # Dropping a block for its position alone needs evidence that the text is a scraped page:
@@ -59,7 +58,6 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
         mark_teaser_runs(units, start, end, forced)
         mark_menus(units, start, end, forced)
         mark_boxes(units, start, end, forced)
-    if scraped:
         mark_related_boxes(units, start, end, forced)
     mark_headings(units, start, end, links=scraped)
     mark_bios(units, start, end, forced, last=5 if scraped else 2)

@@ -48,26 +48,37 @@ _END_MARKERS = {"related stories", "comment prompt", "end of article marker", "t
 
 
 def cut_at_end_marker(units: list[Unit], start: int, end: int) -> int:
-    """End the story at a "Related" or "Comments" marker unless the story resumes right after it.
+    """End the story at the first block that ends the article, after 50 words of story or more:
 
-    A "Related" box in the middle of an article is followed, within a few lines, by more
-    paragraphs of the story; a list of teasers or a comment thread is not (one teaser sentence
-    per headline, a comment between "X says:" lines).
+    - a "Related" or "Comments" marker, unless the story resumes right after it. A "Related" box in the
+      middle of an article is followed, within a few lines, by more paragraphs of the story; a list of
+      teasers or a comment thread is not (one teaser sentence per headline, a comment between "X says:"
+      lines);
+    - the page's copyright notice among footer chrome (two or more of the four blocks before it are
+      boilerplate or short lines): it is the bottom of the page, and what a scraper gives after it (a
+      hidden menu, a pop-up, another page's text in a modal) is not the story, however long it runs.
     """
     words_before = 0
     for i in range(start, end):
         u = units[i]
-        if u.kind == "boilerplate" and u.reason in _END_MARKERS and words_before >= 50 and not _resumes(units, i, end):
-            tail = units[i + 1:end]
-            after = sum(v.n_words for v in tail if not v.kind and v.quality == "good")
-            n_good = sum(1 for v in tail if not v.kind and v.quality == "good")
-            n_chrome = sum(1 for v in tail if v.kind == "boilerplate")
-            # ... and little prose follows, or what follows is mostly chrome
-            if after < 0.35 * words_before or (n_chrome >= n_good and after < words_before):
-                return i
+        if words_before >= 50 and (_ends_with_marker(units, i, end, words_before)
+                                   or _page_copyright(units, i, start)):
+            return i
         if not u.kind and u.quality == "good":
             words_before += u.n_words
     return end
+
+
+def _ends_with_marker(units: list[Unit], i: int, end: int, words_before: int) -> bool:
+    u = units[i]
+    if u.kind != "boilerplate" or u.reason not in _END_MARKERS or _resumes(units, i, end):
+        return False
+    tail = units[i + 1:end]
+    after = sum(v.n_words for v in tail if not v.kind and v.quality == "good")
+    n_good = sum(1 for v in tail if not v.kind and v.quality == "good")
+    n_chrome = sum(1 for v in tail if v.kind == "boilerplate")
+    # ... and little prose follows, or what follows is mostly chrome
+    return after < 0.35 * words_before or (n_chrome >= n_good and after < words_before)
 
 
 # The page's own copyright notice: a year after the sign, or "All rights reserved" ("© 2020 Example
@@ -75,21 +86,10 @@ def cut_at_end_marker(units: list[Unit], start: int, end: int) -> int:
 _PAGE_COPYRIGHT = re.compile(r"all rights reserved|(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d", re.I)
 
 
-def cut_at_page_copyright(units: list[Unit], start: int, end: int) -> int:
-    """End the story at the page's copyright notice when it sits among footer chrome (two or more of the
-    four blocks before it are boilerplate or short lines) after some story: it is the bottom of the page, and what a
-    scraper gives after it (a hidden menu, a pop-up, another page's text in a modal) is not the story,
-    however long it runs."""
-    words_before = 0
-    for i in range(start, end):
-        u = units[i]
-        if (u.kind == "boilerplate" and u.reason == "copyright line" and words_before >= 50
-                and _PAGE_COPYRIGHT.search(u.text)
-                and sum(1 for v in units[max(start, i - 4):i] if _chrome(v)) >= 2):
-            return i
-        if not u.kind and u.quality == "good":
-            words_before += u.n_words
-    return end
+def _page_copyright(units: list[Unit], i: int, start: int) -> bool:
+    u = units[i]
+    return (u.kind == "boilerplate" and u.reason == "copyright line" and bool(_PAGE_COPYRIGHT.search(u.text))
+            and sum(1 for v in units[max(start, i - 4):i] if _chrome(v)) >= 2)
 
 
 def _chrome(u: Unit) -> bool:

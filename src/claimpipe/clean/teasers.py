@@ -17,6 +17,11 @@ _LABELS = ("related stories", "read more")
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
+def is_link_label(u: Unit) -> bool:
+    """A short "Related" or "Read more" label, which links are listed under."""
+    return u.reason in _LABELS and u.n_words <= 4
+
+
 def mark_teaser_runs(units: list[Unit], start: int, end: int, forced: set[int]) -> None:
     """Mark blurbs closed by "Read more", labelled lists of headline + blurb pairs and video titles."""
     _mark_read_more_blurbs(units, start, end, forced)
@@ -53,7 +58,7 @@ def _mark_labelled_pairs(units: list[Unit], start: int, end: int, forced: set[in
     """Under a short "Related"-style label, two or more headline + one-blurb pairs that run to the end
     of the story (or into chrome): a list of other stories, whatever the quality of the blurbs."""
     for i in range(start, end):
-        if not (units[i].kind == "boilerplate" and units[i].reason in _LABELS and units[i].n_words <= 4):
+        if not (units[i].kind == "boilerplate" and is_link_label(units[i])):
             continue
         j, pairs = i + 1, []
         while j + 1 < end and j not in forced and j + 1 not in forced and _headline_like(units[j]) \

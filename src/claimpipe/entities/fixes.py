@@ -331,9 +331,11 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
         piece = trim(piece, lex) if piece is not None else None
         if piece is not None and not is_junk(piece, lex):
             ents.append(relabel_by_shape(piece, lex))
-    ents = reconcile(ents, gazetteer_spans, gazetteer, lex)
+    # in text order from here on: the joins below read a span's neighbours (reconcile appends the
+    # gazetteer's additions at the end)
+    ents = sorted(reconcile(ents, gazetteer_spans, gazetteer, lex), key=lambda e: e.start)
     ents = join_for_the(doc, ents)
-    ents = join_first_names(doc, sorted(ents, key=lambda e: e.start))
+    ents = join_first_names(doc, ents)
     ents = datelines(doc, ents)
     ents = people_by_role(ents, lex)
     if propagate:

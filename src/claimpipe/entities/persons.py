@@ -167,7 +167,8 @@ def address_gender(span: Span) -> str | None:
 
 def join_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Keith" + "Lamont Scott", two PERSONs the model split with only a space between, are one person
-    when the first is a lone, clearly gendered first name ("Keith Lamont Scott's wife pleads")."""
+    when the first is a lone, clearly gendered first name ("Keith Lamont Scott's wife pleads"). `ents` in
+    text order."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
