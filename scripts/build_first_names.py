@@ -19,6 +19,9 @@ from pathlib import Path
 
 MIN_COUNT = 500
 FEMALE, MALE = 0.92, 0.08
+# rarer names need a clearer share: 100 records at 2% or less of one gender ("Barack": 359, 0.3% women)
+RARE_MIN_COUNT = 100
+RARE_FEMALE, RARE_MALE = 0.98, 0.02
 OUT = Path(__file__).resolve().parent.parent / "src" / "claimpipe" / "data" / "entities" / "first_names.tsv"
 
 
@@ -27,14 +30,16 @@ def main() -> None:
         data = json.load(f)
     rows = []
     for name, (_, count, share_female, *_rest) in sorted(data.items()):
-        if not (name.isalpha() and name.isascii()) or count < MIN_COUNT:
+        if not (name.isalpha() and name.isascii()) or count < RARE_MIN_COUNT:
             continue
-        if share_female >= FEMALE:
+        female, male = (FEMALE, MALE) if count >= MIN_COUNT else (RARE_FEMALE, RARE_MALE)
+        if share_female >= female:
             rows.append(f"{name}\tf")
-        elif share_female <= MALE:
+        elif share_female <= male:
             rows.append(f"{name}\tm")
     header = (f"# first name -> gender (m/f), from nomquamgender 0.1.4 (MIT, (c) 2022 Ian Van Buskirk): names seen "
-              f">= {MIN_COUNT} times with a female share >= {FEMALE} or <= {MALE}; scripts/build_first_names.py\n")
+              f">= {MIN_COUNT} times with a female share >= {FEMALE} or <= {MALE}, or >= {RARE_MIN_COUNT} times with a share "
+              f">= {RARE_FEMALE} or <= {RARE_MALE}; scripts/build_first_names.py\n")
     OUT.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} names -> {OUT}")
 

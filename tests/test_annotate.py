@@ -503,7 +503,8 @@ def test_annotate_short_forms_are_looked_up_once_per_name(nlp, monkeypatch) -> N
 
     calls = []
     real = canonical._longer_names
-    monkeypatch.setattr(canonical, "_longer_names", lambda r, fulls: calls.append(r.name) or real(r, fulls))
+    monkeypatch.setattr(canonical, "_longer_names",
+                        lambda r, fulls, *rest: calls.append(r.name) or real(r, fulls, *rest))
     text = "John Smith chairs Acme Holdings. " + " ".join(["Smith said Acme grew."] * 40)
     doc = nlp(text)
     mentions, entities = doc_entities(doc, doc_id="d", cleaned=blocks_cleaned(doc, ["paragraph"]))

@@ -110,6 +110,8 @@ def test_claims_abstain_first_names_are_clear_ones_only():
     names = first_names()
     assert (names["donald"], names["hillary"], names["andy"]) == ("m", "f", "m")
     assert "kim" not in names and "kerry" not in names  # unclear names give no gender
+    # a rarer name needs a clearer share: Barack (359 records, 0.3% women) in; Bernie (15% women) out
+    assert names["barack"] == "m" and "bernie" not in names
 
 
 # "Mr Smith visited Brooklyn. The nation watched." : a city is not "the nation"

@@ -201,20 +201,44 @@ def _merge_middle_initials(free: list[Resolved]) -> None:
             r.name = target[r.name]
 
 
-def _longer_names(r: Resolved, fulls: list[Resolved]) -> set[str]:
+def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[str] = frozenset()) -> set[str]:
     """The longer names `r` is a short form of. A bare PERSON word is read as a surname before a first
-    name ("Clinton" beside "Hillary Clinton" and the model's "Clinton Plan")."""
+    name ("Clinton" beside "Hillary Clinton" and the model's "Clinton Plan"). `by_first_name`: the lone
+    words the article names persons by (see `_kept_for_the_first`)."""
     short = words_of(r.name)
     found = [f for f in fulls if f is not r and f.label == r.label and f.name != r.name
              and _is_part(short, words_of(f.name), r.label)]
     if r.label == "PERSON" and len(short) == 1:
         found = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()] or found
+        found = _kept_for_the_first(found, by_first_name)
     names = {f.name for f in found}
     # "Hillary Clinton" inside "Crooked Hillary Clinton" is one candidate, the longer
     return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
 
 
-def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved]) -> set[str]:
+def _kept_for_the_first(found: list[Resolved], by_first_name: frozenset[str]) -> list[Resolved]:
+    """Relatives who share a surname ("Ted Cruz", "Heidi Cruz", "Rafael Cruz"): when the article calls
+    each of them but the first one it named by first name alone ("Heidi", "Rafael"), a bare surname is that
+    first one, as news style keeps it ("Cruz"). Otherwise (the first one is also called by first name,
+    or a relative never is, or a first word is no clear first name) which one a bare surname names stays
+    unclear. `found` is in first-seen order."""
+    names = list(dict.fromkeys(f.name for f in found))
+    if len(names) < 2 or words_of(names[0])[0].lower() in by_first_name \
+            or any(first_name_gender(words_of(name)[0]) is None for name in names):
+        return found  # and only for persons' names: "Patriot Coal", "Sell Coal" are no family
+    if all(words_of(name)[0].lower() in by_first_name for name in names[1:]):
+        return [f for f in found if f.name == names[0]]
+    return found
+
+
+def _shares_the_next_surname(ent: Span) -> bool:
+    """ "Mike and Bob Bryan": the lone first name shares the surname after the conjunction."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&", "or") and doc[ent.end + 1].ent_type_ == "PERSON"
+
+
+def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved],
+                         by_first_name: frozenset[str] = frozenset()) -> set[str]:
     """Bare surnames that a form of address gives another gender than the full name they would join:
     "Mr. Obama" beside "Michelle Obama" is another Obama, so no bare "Obama" joins her (which one is unclear)."""
     out = set()
@@ -222,7 +246,7 @@ def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved]) -> set[str
         said = address_gender(r.ent) if r.label == "PERSON" and len(words_of(r.name)) == 1 else None
         if said is None:
             continue
-        for name in _longer_names(r, fulls):
+        for name in _longer_names(r, fulls, by_first_name):
             gender = first_name_gender(words_of(name)[0])
             if gender is not None and gender != said:
                 out.add(r.name.lower())
@@ -239,7 +263,9 @@ def _resolve_short_forms(free: list[Resolved]) -> None:
     only after a full name changed (a long article has thousands of mentions and a few dozen names)."""
     fulls = [r for r in free if r.label in SHORT_FORM_LABELS and len(words_of(r.name)) > 1]
     full_ids = {id(r) for r in fulls}
-    other_person = _addressed_otherwise(free, _distinct(fulls))
+    by_first_name = frozenset(r.name.lower() for r in free if r.label == "PERSON" and len(words_of(r.name)) == 1
+                              and not _shares_the_next_surname(r.ent))
+    other_person = _addressed_otherwise(free, _distinct(fulls), by_first_name)
     for _ in range(2):
         names_of: dict[tuple[str, str], set[str]] = {}
         distinct = _distinct(fulls)
@@ -248,7 +274,7 @@ def _resolve_short_forms(free: list[Resolved]) -> None:
                 continue
             key = (r.name, r.label)
             if key not in names_of:
-                names_of[key] = _longer_names(r, distinct)
+                names_of[key] = _longer_names(r, distinct, by_first_name)
             names = names_of[key]
             if len(names) == 1:
                 (name,) = names
