@@ -9,30 +9,28 @@ tells the scored pass to leave the words as written:
   is something unnamed ("If the president follows through on his threat"), the words stay;
 - doubt: a he/she whose best candidate is said by another he/she left as written, or whose gender
   is unknown while another candidate's agrees; a description is never its own clause's subject;
-- "the president" far from any name: the one person the article called so;
-- names: "the court" is the one entity read so far whose name is headed by "court" ("Manhattan
-  Supreme Court", "Court of Appeals"), "the appeals court" the one whose name also has "appeals";
-- institutions: "Kazakhstan's government" acts for Kazakhstan (a person's ministry is not the person).
+- a phrase that opens a sentence ("With her film, DuVernay ...") is about the main clause's subject.
+
+Descriptions and names ("the court", "the president") are read in `description_rules.py`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from ..records import Entity
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
-                              is_pleonastic, is_possessive, restrictive_modifier)
+                              is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
-# labels whose names have a common-noun head a description can repeat ("the court", "the festival")
-_NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
-_NAME_LINKS = frozenset({"of", "for", "to", "on"})
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
+_PERSON_LABEL = frozenset({"PERSON"})
+# determiners of someone new, whom no name gives: "a federal judge", "no leader", "every candidate"
+_NEW_SOMEONE = frozenset({"a", "an", "another", "no", "every", "any", "each"})
 
 
 def _clause_of(token: Token) -> int:
@@ -45,24 +43,6 @@ def _clause_of(token: Token) -> int:
             break
         w = w.head
     return -1
-
-
-def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:
-    """Lower-cased head words of the entities' names -> the entities: the last word, and a word before
-    "of"/"for" ("Court of Appeals", "Bank of England", "Alliance to Reclaim Our Schools"); only heads in
-    `allowed`, those of institutions, places and events ("the sport" is never BBC Sport)."""
-    heads: dict[str, set[str]] = {}
-    for ent in entities:
-        if ent.label not in _NAMED_THINGS:
-            continue
-        words = ent.name.split()
-        if len(words) < 2:
-            continue  # "State", "PAC": a one-word name that is a common noun is no name to repeat
-        found = {words[-1]} | {words[k - 1] for k in range(1, len(words)) if words[k].lower() in _NAME_LINKS}
-        for word in found:
-            if word[:1].isupper() and word.isalpha() and word.lower() in allowed:
-                heads.setdefault(word.lower(), set()).add(ent.entity_id)
-    return heads
 
 
 class BindingRules:
@@ -109,6 +89,8 @@ class BindingRules:
             subject = next(w for w in subject.subtree if self.token_entity.get(w.i) == eid)
         if ent.label not in labels or (gender and self.gender.get(eid, gender) != gender):
             return None
+        if gender and eid not in self.gender and self._shared_surname(ent) and self._known_gender_in_reach(t, gender, eid):
+            return None  # "Clinton cited it as an example of his disrespect": Bill or Hillary, and Trump in reach
         lo, hi = sorted((subject.i, t.i))
         verb = subject.head
         told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} if route == "speech" else set()
@@ -133,6 +115,55 @@ class BindingRules:
         # bound to a subject that was itself resolved: no surer than that subject
         margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
         self.evidence[t.i] = (0.0, margin)
+        return eid
+
+    def _shared_surname(self, ent: Entity) -> bool:
+        """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill
+        and Hillary Clinton): kept apart because it may be either, so it has no gender of its own."""
+        if ent.label != "PERSON" or " " in ent.name:
+            return False
+        return sum(1 for e in self.entities.values()
+                   if e.label == "PERSON" and " " in e.name and e.name.split()[-1] == ent.name) > 1
+
+    def _someone_else_described(self, noun: Token, entity_id: str) -> bool:
+        """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
+        woman", "the victim"), or a role the article gave another person ("the candidate" beside Jill Stein,
+        the Green Party candidate, when the candidate is her spokeswoman)."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.lex.descriptions:
+            return True
+        return any(lemma in nouns and eid != entity_id and self._label(eid) == "PERSON"
+                   for eid, nouns in self.described.items())
+
+    def _known_gender_in_reach(self, t: Token, gender: str, other_than: str) -> bool:
+        """A person in reach of `t`, other than `other_than`, whom a title, a noun or a first name gives
+        `t`'s gender."""
+        return any(self.gender.get(c[2].entity_id) == gender and c[2].entity_id != other_than
+                   for c in self._candidates(t, _PERSON_LABEL))
+
+    def _subject_ahead(self, t: Token) -> str | None:
+        """The person `t` (he/his/she/her) stands for when it opens its sentence in a phrase before the main
+        clause, whose subject is that person's name: "With her film, DuVernay documents ...", "As he
+        welcomed guests, Scott launched ...". The name comes after the pronoun, so no earlier name may be
+        put in; "" (leave the words) when the subject's gender disagrees or another person stands between."""
+        root = self.sents[self.sent_of[t.i]].root
+        if t.i > root.i or self.quotes.inside(t):
+            return None
+        opener = next((a for a in t.ancestors if a.head.i == root.i), None)
+        if opener is None or opener.dep_ not in ("prep", "advcl", "npadvmod") or opener.i > root.i:
+            return None
+        comma = opener.right_edge.i + 1  # the opening phrase ends in a comma, and the subject follows it
+        subject = next((c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "dep") and c.i > opener.i), None)
+        if subject is None or comma >= len(self.doc) or self.doc[comma].text != "," or subject.left_edge.i != comma + 1:
+            return None
+        eid = self.token_entity.get(subject.i)
+        if eid is None or self._label(eid) != "PERSON":
+            return None
+        between = {self.token_entity.get(i) for i in range(t.i + 1, subject.i)} - {None, eid}
+        if any(self._label(other) == "PERSON" for other in between) \
+                or self.gender.get(eid, PRONOUN_GENDER[t.lower_]) != PRONOUN_GENDER[t.lower_]:
+            return ""
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
         return eid
 
     def _coordinated_owner(self, t: Token) -> str | None:
@@ -198,12 +229,30 @@ class BindingRules:
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
             person = self._person_noun(u)
-            if gender and person and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in u.children):
-                return True  # only someone new ("a federal judge"): "the ..." or "his ex-wife" may be a name's
+            if gender and person and any(c.dep_ == "det" and c.lower_ in _NEW_SOMEONE for c in u.children):
+                return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
-        return False
+        return bool(gender) and self._unnamed_subject_between(ref, t)
+
+    def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
+        """The last subject before the he/she `t` in its sentence, after the candidate, is "the <person>"
+        with no name resolved, and may be who `t` means: "Figueroa said the candidate was at interviews,
+        which she was doing" (the candidate is Jill Stein), "The woman disputes that she needed care". Not
+        the subject of `t`'s own clause, which a him/her cannot be ("the partner was supportive of her")."""
+        k = self.sent_of[t.i]
+        subjects = [u for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]
+                    if u.dep_ in ("nsubj", "nsubjpass") and u.pos_ == "NOUN"]
+        if not subjects:
+            return False
+        u = subjects[-1]
+        if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in u.children):
+            return False
+        if t.dep_ not in ("nsubj", "nsubjpass") and _clause_of(t) == u.head.i:
+            return False
+        return self._someone_else_described(u, ref.entity_id)
 
     def _person_nearer(self, cands: list[tuple[float, int, Ref]], t: Token) -> bool:
         """Another person the pronoun may mean stands nearer than the chosen one, in the same sentence:
@@ -250,50 +299,6 @@ class BindingRules:
             return self.entity_of(subject)
         return None
 
-    def _named_by_head(self, t: Token) -> str | None:
-        """"the court" -> the one entity read so far whose name it repeats the head of, with every noun
-        modifier of the description in that name ("the appeals court": Court of Appeals); else None."""
-        det = next((c for c in t.lefts if c.dep_ == "det"), None)
-        if det is None or det.lower_ != "the" or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr") \
-                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
-            return None
-        if restrictive_modifier(t):
-            return None  # "the court that hears it": a court picked out, not the one named
-        nouns = []
-        for c in t.lefts:
-            if c.i == det.i or c.dep_ in ("punct", "advmod"):
-                continue
-            if c.i in self.token_entity or c.lower_ in self.lex.non_anaphoric:
-                return None  # "the Texas court", "the other court"
-            if c.pos_ in ("NOUN", "PROPN"):
-                nouns.append(c.lower_)
-            elif c.pos_ != "ADJ":
-                return None
-        fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in self.seen_ids
-                and all(n in self.entities[eid].name.lower().split() for n in nouns)}
-        fits.discard(self._clause_subject_entity(t))
-        if len(fits) != 1:
-            return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("named_margin", 2.5)))
-        return fits.pop()
-
-    def _person_description(self, t: Token, lemma: str, cands: list) -> str | None:
-        """"the president", "the candidate": too many people fit in a news story; only a person the
-        article itself described with that noun ("Serik Zhumangarin, the trade minister"), when one
-        person was, and when that person is clearly ahead of the others in reach or is both the
-        nearest candidate and the only person the whole article called so."""
-        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
-        if not described:
-            return self._described_in_article(t, lemma)
-        if len({c[2].entity_id for c in described}) != 1:
-            return None
-        others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
-        margin = float(self.lex.abstain.get("description_margin", 0.0))
-        if others and others[0][0] - described[0][0] < margin and not (
-                cands[0] is described[0] and self._only_person_called(lemma) is not None):
-            return None
-        return self._pick(t, described, "description")
-
     def _quoted_by_the_other_gender(self, t: Token, gender: str) -> bool:
         """`t` is inside a direct quotation whose speaker is a he/she of the other gender: the person that
         pronoun stands for, who may be a candidate of unknown gender, is not `t`."""
@@ -302,19 +307,6 @@ class BindingRules:
             if said is not None and said != gender:
                 return True
         return False
-
-    def _described_in_article(self, t: Token, lemma: str) -> str | None:
-        """"the president" read far from any name: the one person the article called "President" or
-        "the president" before, when it called only one person so (else the words stay)."""
-        person = self._only_person_called(lemma)
-        if person is not None:
-            self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
-        return person
-
-    def _only_person_called(self, lemma: str) -> str | None:
-        """The one person the article described with `lemma`, if only one was and it has been read already."""
-        people = {eid for eid, nouns in self.described.items() if lemma in nouns and self._label(eid) == "PERSON"}
-        return people.pop() if len(people) == 1 and people <= self.seen_ids else None
 
     def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
         """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
@@ -329,15 +321,3 @@ class BindingRules:
                 return True  # "how it affects them and what they can do": the same unnamed people
         return False
 
-    def _institution(self, t: Token) -> str | None:
-        if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
-            return None
-        poss = next((c for c in t.children if c.dep_ == "poss"), None)
-        if poss is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
-            return None  # "Frankfurt's state of Hessen" names another place, not Frankfurt's government
-        if any(c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
-            return None  # "The party's spokeswoman, Eleanor Scott, said": the one who speaks is named
-        eid = self.entity_of(poss)
-        ent = self.entities.get(eid) if eid else None
-        # a country's or a company's government speaks for it; a person's ministry is not the person
-        return eid if ent is not None and ent.label != "PERSON" else None

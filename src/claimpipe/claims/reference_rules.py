@@ -196,6 +196,15 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
     return None
 
 
+def in_hyphenated_word(t: Token) -> bool:
+    """`t` is joined by a hyphen to the word before or after it ("go-it-alone", "hands-on-it"): part of a
+    compound word, not a pronoun that stands for anything."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    return before or after
+
+
 def restrictive_modifier(t: Token) -> bool:
     """A clause after the noun with no comma before it picks one out ("the country involved", "the court
     that hears it"): the phrase introduces a referent rather than repeating one."""

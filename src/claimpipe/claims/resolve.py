@@ -31,12 +31,13 @@ from spacy.tokens import Doc, Token
 
 from ..entities.persons import first_names
 from ..records import Entity, Mention
-from .binding import BindingRules, name_heads
+from .binding import BindingRules
 from .context import token_table
+from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
                               SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, describing_nouns,
-                              is_dateline,
+                              in_hyphenated_word, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, restrictive_modifier, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -57,7 +58,7 @@ _RESOLVABLE = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 _PERSON = frozenset({"PERSON"})
 
 
-class Resolver(BindingRules):
+class Resolver(BindingRules, DescriptionRules):
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,
@@ -195,9 +196,11 @@ class Resolver(BindingRules):
 
     def _pronoun(self, t: Token) -> str | None:
         lower = t.lower_
-        if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object):  # "made it clear that"
-            return None
+        if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object) or in_hyphenated_word(t):
+            return None  # "made it clear that"; "a go-it-alone approach"
         bound = self._bound(t)
+        if bound is None and lower in PERSON_PRONOUNS:
+            bound = self._subject_ahead(t)
         if bound == "":  # the binding subject is something unnamed: leave the words
             return None
         if bound is not None:

@@ -1,0 +1,118 @@
+"""Evidence for definite descriptions and names: "the court", "the president", "Kazakhstan's government".
+
+`Resolver` (`resolve.py`) inherits these checks beside `BindingRules` (`binding.py`); they read its state
+(entities, what was described with which noun, what was read) and keep none of their own:
+
+- names: "the court" is the one entity read so far whose name is headed by "court" ("Manhattan
+  Supreme Court", "Court of Appeals"), "the appeals court" the one whose name also has "appeals";
+- "the president": only a person the article itself described with that noun, and far from any name
+  the one person the article called so;
+- institutions: "Kazakhstan's government" acts for Kazakhstan (a person's ministry is not the person).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .reference_rules import restrictive_modifier
+
+# labels whose names have a common-noun head a description can repeat ("the court", "the festival")
+_NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_NAME_LINKS = frozenset({"of", "for", "to", "on"})
+
+
+def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:
+    """Lower-cased head words of the entities' names -> the entities: the last word, and a word before
+    "of"/"for" ("Court of Appeals", "Bank of England", "Alliance to Reclaim Our Schools"); only heads in
+    `allowed`, those of institutions, places and events ("the sport" is never BBC Sport)."""
+    heads: dict[str, set[str]] = {}
+    for ent in entities:
+        if ent.label not in _NAMED_THINGS:
+            continue
+        words = ent.name.split()
+        if len(words) < 2:
+            continue  # "State", "PAC": a one-word name that is a common noun is no name to repeat
+        found = {words[-1]} | {words[k - 1] for k in range(1, len(words)) if words[k].lower() in _NAME_LINKS}
+        for word in found:
+            if word[:1].isupper() and word.isalpha() and word.lower() in allowed:
+                heads.setdefault(word.lower(), set()).add(ent.entity_id)
+    return heads
+
+
+class DescriptionRules:
+    """Mixed into `Resolver`: what a description or a name's head stands for."""
+
+    def _named_by_head(self, t: Token) -> str | None:
+        """"the court" -> the one entity read so far whose name it repeats the head of, with every noun
+        modifier of the description in that name ("the appeals court": Court of Appeals); else None."""
+        det = next((c for c in t.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr") \
+                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None
+        if restrictive_modifier(t):
+            return None  # "the court that hears it": a court picked out, not the one named
+        nouns = []
+        for c in t.lefts:
+            if c.i == det.i or c.dep_ in ("punct", "advmod"):
+                continue
+            if c.i in self.token_entity or c.lower_ in self.lex.non_anaphoric:
+                return None  # "the Texas court", "the other court"
+            if c.pos_ in ("NOUN", "PROPN"):
+                nouns.append(c.lower_)
+            elif c.pos_ != "ADJ":
+                return None
+        fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in self.seen_ids
+                and all(n in self.entities[eid].name.lower().split() for n in nouns)}
+        fits.discard(self._clause_subject_entity(t))
+        if len(fits) != 1:
+            return None
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("named_margin", 2.5)))
+        return fits.pop()
+
+    def _person_description(self, t: Token, lemma: str, cands: list) -> str | None:
+        """"the president", "the candidate": too many people fit in a news story; only a person the
+        article itself described with that noun ("Serik Zhumangarin, the trade minister"), when one
+        person was, and when that person is clearly ahead of the others in reach or is both the
+        nearest candidate and the only person the whole article called so."""
+        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+        if not described:
+            return self._described_in_article(t, lemma)
+        if len({c[2].entity_id for c in described}) != 1:
+            return None
+        others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
+        margin = float(self.lex.abstain.get("description_margin", 0.0))
+        if others and others[0][0] - described[0][0] < margin and not (
+                cands[0] is described[0] and self._only_person_called(lemma) is not None):
+            return None
+        return self._pick(t, described, "description")
+
+
+    def _described_in_article(self, t: Token, lemma: str) -> str | None:
+        """"the president" read far from any name: the one person the article called "President" or
+        "the president" before, when it called only one person so (else the words stay)."""
+        person = self._only_person_called(lemma)
+        if person is not None:
+            self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
+        return person
+
+    def _only_person_called(self, lemma: str) -> str | None:
+        """The one person the article described with `lemma`, if only one was and it has been read already."""
+        people = {eid for eid, nouns in self.described.items() if lemma in nouns and self._label(eid) == "PERSON"}
+        return people.pop() if len(people) == 1 and people <= self.seen_ids else None
+
+
+    def _institution(self, t: Token) -> str | None:
+        if t.lemma_.lower() not in self.lex.institutions and t.lower_ not in self.lex.institutions:
+            return None
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if poss is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None  # "Frankfurt's state of Hessen" names another place, not Frankfurt's government
+        if any(c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
+            return None  # "The party's spokeswoman, Eleanor Scott, said": the one who speaks is named
+        eid = self.entity_of(poss)
+        ent = self.entities.get(eid) if eid else None
+        # a country's or a company's government speaks for it; a person's ministry is not the person
+        return eid if ent is not None and ent.label != "PERSON" else None
