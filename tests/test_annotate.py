@@ -248,6 +248,11 @@ def test_annotate_role_of_an_organisation(blank) -> None:
     (["Vermont", "Sen.", "Bernie", "Sanders", "said"], ["B-GPE", "O", "B-PERSON", "I-PERSON", "O"], "Sen.", "Vermont"),
     (["Gov.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "Gov.", None),
     (["Hello.", "Mike", "Pence", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),
+    # "candidate" and "nominee" are roles; the party before them is their owner
+    (["Green", "Party", "candidate", "Jill", "Stein", "left"], ["B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+     "candidate", "Green Party"),
+    (["Republican", "nominee", "Donald", "Trump", "said"], ["B-NORP", "O", "B-PERSON", "I-PERSON", "O"], "nominee",
+     "Republican"),
     # a past role keeps its "former"
     (["Former", "President", "Bill", "Clinton", "said"], ["O", "O", "B-PERSON", "I-PERSON", "O"], "Former President", None),
     (["former", "Bill", "Clinton", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),

@@ -631,3 +631,29 @@ def test_claims_binding_a_pronoun_inside_a_hyphenated_word_stands_for_nothing():
     from claimpipe.claims.reference_rules import in_hyphenated_word
     assert [in_hyphenated_word(doc[i]) for i in (3, 8)] == [True, True]
     assert not in_hyphenated_word(spacy.tokens.Doc(VOCAB, words=["it", "-", "x"], spaces=[True, True, False])[0])
+
+
+# "Gary Johnson spoke. The Democratic candidate left." with Gary Johnson's role "Libertarian presidential
+# candidate" (the entities stage reads it off "Libertarian presidential candidate Gary Johnson"): a proper
+# word before the noun must be among the words that described the person
+DEMOCRATIC_CANDIDATE = """
+Gary Gary PROPN NNP compound 1 B-PERSON 1
+Johnson Johnson PROPN NNP nsubj 2 I-PERSON 1
+spoke speak VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+The the DET DT det 6 O 1
+Democratic democratic ADJ JJ amod 6 O 1
+candidate candidate NOUN NN nsubj 7 O 1
+left leave VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 0
+"""
+
+
+@pytest.mark.parametrize("modifier, expected", [("Democratic", []), ("Libertarian", [(6, "candidate", "Gary Johnson")]),
+                                                ("former", [])])
+def test_claims_binding_a_proper_word_before_a_person_description_must_fit(modifier, expected):
+    doc = doc_from_table(VOCAB, DEMOCRATIC_CANDIDATE.replace("Democratic democratic", f"{modifier} {modifier.lower()}"))
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    mentions = [dataclasses.replace(m, role="Libertarian presidential candidate") for m in mentions]
+    resolver = Resolver(doc, mentions, entities)
+    assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected

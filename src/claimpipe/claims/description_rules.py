@@ -79,15 +79,25 @@ class DescriptionRules:
         nearest candidate and the only person the whole article called so."""
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
         if not described:
-            return self._described_in_article(t, lemma)
-        if len({c[2].entity_id for c in described}) != 1:
+            person = self._described_in_article(t, lemma)
+        elif len({c[2].entity_id for c in described}) != 1:
             return None
-        others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
-        margin = float(self.lex.abstain.get("description_margin", 0.0))
-        if others and others[0][0] - described[0][0] < margin and not (
-                cands[0] is described[0] and self._only_person_called(lemma) is not None):
-            return None
-        return self._pick(t, described, "description")
+        else:
+            others = [c for c in cands if c[2].entity_id != described[0][2].entity_id]
+            margin = float(self.lex.abstain.get("description_margin", 0.0))
+            if others and others[0][0] - described[0][0] < margin and not (
+                    cands[0] is described[0] and self._only_person_called(lemma) is not None):
+                return None
+            person = self._pick(t, described, "description")
+        return person if person is None or self._proper_modifiers_fit(t, person) else None
+
+    def _proper_modifiers_fit(self, t: Token, person: str) -> bool:
+        """Every proper word before the noun ("the Democratic presidential candidate", "the GOP nominee")
+        is in the words the article described the person with: Gary Johnson, the Libertarian presidential
+        candidate, is not "the Democratic presidential candidate"."""
+        words = self.described.get(person, set())
+        return all(c.lower_ in words for c in t.lefts
+                   if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"))
 
 
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
