@@ -657,3 +657,27 @@ def test_claims_binding_a_proper_word_before_a_person_description_must_fit(modif
     mentions = [dataclasses.replace(m, role="Libertarian presidential candidate") for m in mentions]
     resolver = Resolver(doc, mentions, entities)
     assert [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+
+
+# "Sales jumped in Italy, where it rose." / "Acme hired Bolt, which ran its plant." : a clause of place or
+# time is about something else there; a "which" clause is about its noun
+WHERE_CLAUSE = """
+Sales sale NOUN NNS nsubj 1 O 1
+jumped jump VERB VBD ROOT 1 O 1
+in in ADP IN prep 1 O 1
+Italy Italy PROPN NNP pobj 2 B-GPE 0
+, , PUNCT , punct 3 O 1
+where where SCONJ WRB advmod 7 O 1
+it it PRON PRP nsubj 7 O 1
+rose rise VERB VBD relcl 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize("word, expected", [("where", []), ("which", [3])])
+def test_claims_binding_a_where_clause_is_not_about_its_noun(word, expected):
+    from claimpipe.claims.reference_rules import relative_antecedents
+    table = WHERE_CLAUSE if word == "where" else WHERE_CLAUSE.replace(
+        "where where SCONJ WRB advmod", "which which PRON WDT dobj")
+    doc = doc_from_table(VOCAB, table)
+    assert sorted(relative_antecedents(doc[6])) == expected

@@ -218,7 +218,8 @@ def relative_antecedents(t: Token) -> set[int]:
     for _ in range(20):
         if cur.head == cur:
             break
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in cur.children):
+            # "China, where it is seen as manly": a clause of place or time is about something else there
             noun = cur.head
             out.add(noun.i)
             if noun.dep_ == "appos":
