@@ -519,13 +519,16 @@ def test_clean_html_navigation_column_is_boilerplate() -> None:
                                                     + ["share bar"] * 2)
 
 
-def test_clean_markdown_heading_marks_are_recorded_as_removed() -> None:
-    # found by hypothesis (test_hostile): "# 0" kept "0" and dropped "#" without a record
-    article = Article(source="a.txt", text="# 0\n\n## Kept heading", doc_id="d", sha256="")
+@pytest.mark.parametrize("lead", ["", "\ufeff", "\u200b"])
+def test_clean_markdown_heading_marks_are_recorded_as_removed(lead) -> None:
+    # found by hypothesis (test_hostile): "# 0" kept "0" and dropped "#" without a record; a byte-order
+    # mark or a zero-width space before the first "#" once did the same
+    article = Article(source="a.txt", text=f"{lead}# 0\n\n## Kept heading", doc_id="d", sha256="")
     cleaned = clean(article, settings=Settings())
+    n = len(lead)
     assert [(r.source_start, r.source_end, r.reason, r.text) for r in cleaned.removals
-            if r.reason == "Markdown heading marker"] == [(0, 1, "Markdown heading marker", "#"),
-                                                           (5, 7, "Markdown heading marker", "##")]
+            if r.reason == "Markdown heading marker"] == [(0, n + 1, "Markdown heading marker", f"{lead}#"),
+                                                           (n + 5, n + 7, "Markdown heading marker", "##")]
 
 
 def test_clean_repetition_never_empties_a_templated_feed() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -133,7 +135,8 @@ def _heading_marker(source: str, start: int) -> tuple[int, int] | None:
     line_start = source.rfind("\n", 0, start) + 1
     before = source[line_start:start]
     marks = before.strip()
-    if not marks or set(marks) != {"#"}:
+    # invisible format characters (a byte-order mark, a zero-width space) before the marks go with them
+    if "#" not in marks or any(ch != "#" and unicodedata.category(ch) != "Cf" for ch in marks):
         return None
-    first = line_start + before.index("#")
+    first = line_start + len(before) - len(before.lstrip())
     return first, first + len(marks)
