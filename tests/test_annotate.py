@@ -193,6 +193,10 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
       ("Tom Jones", "PERSON", "Tom Jones")]),
     (["Nordlys", "Energi", "ASA", "and", "Nordlys"], ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"], None,
      [("Nordlys Energi ASA", "ORG", "Nordlys Energi"), ("Nordlys", "ORG", "Nordlys Energi")]),
+    # ... but a short name read before the longer one is its own: the BBC is not BBC Radio 4, in any mention
+    (["BBC", "said", ";", "BBC", "Radio", "4", "aired", ";", "BBC", "said"],
+     ["B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"], None,
+     [("BBC", "ORG", "BBC"), ("BBC Radio 4", "ORG", "BBC Radio 4"), ("BBC", "ORG", "BBC")]),
     (["WASHINGTON", "—", "in", "Washington"], ["B-GPE", "O", "O", "B-GPE"], None,
      [("WASHINGTON", "GPE", "Washington"), ("Washington", "GPE", "Washington")]),
     (["Democrats", "and", "a", "Republican"], ["B-NORP", "O", "O", "B-NORP"], ["NNPS", "CC", "DT", "NNP"],

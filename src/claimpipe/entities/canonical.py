@@ -201,16 +201,24 @@ def _merge_middle_initials(free: list[Resolved]) -> None:
             r.name = target[r.name]
 
 
-def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[str] = frozenset()) -> set[str]:
+def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[str] = frozenset(),
+                  first_at: dict[tuple[str, str], int] | None = None) -> set[str]:
     """The longer names `r` is a short form of. A bare PERSON word is read as a surname before a first
     name ("Clinton" beside "Hillary Clinton" and the model's "Clinton Plan"). `by_first_name`: the lone
-    words the article names persons by (see `_kept_for_the_first`)."""
+    words the article names persons by (see `_kept_for_the_first`); `first_at`: where each (label, name)
+    is first mentioned (token index)."""
     short = words_of(r.name)
     found = [f for f in fulls if f is not r and f.label == r.label and f.name != r.name
              and _is_part(short, words_of(f.name), r.label)]
     if r.label == "PERSON" and len(short) == 1:
         found = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()] or found
         found = _kept_for_the_first(found, by_first_name)
+    elif r.label != "PERSON":
+        # an organisation's leading words name it once the article has introduced it ("Nordlys Energi ...
+        # Nordlys"); a name that comes first is its own ("BBC" ... "BBC Radio 4", "Fiat" ... "Fiat
+        # Powertrain", "Senate" ... "Senate Armed Services Committee")
+        first = (first_at or {}).get((r.label, r.name), r.ent.start)
+        found = [f for f in found if f.ent.start < first]
     names = {f.name for f in found}
     # "Hillary Clinton" inside "Crooked Hillary Clinton" is one candidate, the longer
     return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
@@ -266,6 +274,9 @@ def _resolve_short_forms(free: list[Resolved]) -> None:
     by_first_name = frozenset(r.name.lower() for r in free if r.label == "PERSON" and len(words_of(r.name)) == 1
                               and not _shares_the_next_surname(r.ent))
     other_person = _addressed_otherwise(free, _distinct(fulls), by_first_name)
+    first_at: dict[tuple[str, str], int] = {}
+    for r in free:
+        first_at.setdefault((r.label, r.name), r.ent.start)
     for _ in range(2):
         names_of: dict[tuple[str, str], set[str]] = {}
         distinct = _distinct(fulls)
@@ -274,7 +285,7 @@ def _resolve_short_forms(free: list[Resolved]) -> None:
                 continue
             key = (r.name, r.label)
             if key not in names_of:
-                names_of[key] = _longer_names(r, distinct, by_first_name)
+                names_of[key] = _longer_names(r, distinct, by_first_name, first_at)
             names = names_of[key]
             if len(names) == 1:
                 (name,) = names
