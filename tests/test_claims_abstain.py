@@ -176,3 +176,86 @@ def test_claims_abstain_an_institution_of_another_place_is_not_the_owner():
                      .replace("objected object VERB VBD ROOT 5", "objected object VERB VBD ROOT 3")
                      .replace("state state NOUN NN nsubj 5", "state state NOUN NN nsubj 3")
                      .replace(". . PUNCT . punct 5", ". . PUNCT . punct 3")) == [("state", "Frankfurt")]
+
+
+def _named_then(name: str, label: str, description: str) -> str:
+    """ "<name> grew. <description> fell.": one name (one or two words), then a definite description whose
+    words are "word/POS/dep" or "word/POS/dep/IOB" (the head last)."""
+    words = name.split()
+    rows = []
+    for k, w in enumerate(words):
+        iob = ("B-" if k == 0 else "I-") + label
+        dep, head = ("compound", len(words) - 1) if k < len(words) - 1 else ("nsubj", len(words))
+        rows.append(f"{w} {w} PROPN NNP {dep} {head} {iob} 1")
+    n = len(words)
+    rows += [f"grew grow VERB VBD ROOT {n} O 0", f". . PUNCT . punct {n} O 1"]
+    parts = [p.split("/") for p in description.split()]
+    start = n + 2
+    head = start + len(parts) - 1
+    for k, (w, pos, dep, *iob) in enumerate(parts):
+        tag = {"DET": "DT", "ADJ": "JJ", "PROPN": "NNP", "NOUN": "NN"}[pos]
+        rows.append(f"{w} {w.lower()} {pos} {tag} {dep} {head + 1 if k == len(parts) - 1 else head} {iob[0] if iob else 'O'} 1")
+    rows += [f"fell fall VERB VBD ROOT {head + 1} O 0", f". . PUNCT . punct {head + 1} O 0"]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("name, label, description, expected", [
+    # a kind of organisation the label does not tell: only one the article called so
+    ("Acme Bank", "ORG", "The/DET/det club/NOUN/nsubj", []),
+    ("Acme Bank", "ORG", "The/DET/det company/NOUN/nsubj", [("company", "Acme Bank")]),
+    # "the state": a country or a federal country's state, not a city
+    ("Ohio", "GPE", "The/DET/det state/NOUN/nsubj", [("state", "Ohio")]),
+    ("Phoenix", "GPE", "The/DET/det state/NOUN/nsubj", []),
+    # "the party": a nation's group or a name with "Party" in it, not any organisation
+    ("Reform Party", "ORG", "The/DET/det party/NOUN/nsubj", [("party", "Reform Party")]),
+    ("NHS", "ORG", "The/DET/det party/NOUN/nsubj", []),
+    # a name the model did not tag makes a new referent
+    ("Acme Bank", "ORG", "The/DET/det Fathers/PROPN/compound group/NOUN/nsubj", []),
+    ("Phoenix", "GPE", "The/DET/det capital/NOUN/nsubj", [("capital", "Phoenix")]),
+    # a capitalised head after a capitalised word is a name ("the Islamic State")
+    ("Russia", "GPE", "The/DET/det Islamic/ADJ/amod State/PROPN/nsubj", []),
+    # "the ministry" is no description (a ministry's own name may still be repeated by its head)
+    ("Acme Bank", "ORG", "The/DET/det ministry/NOUN/nsubj", []),
+])
+def test_claims_abstain_descriptions_of_a_kind(name, label, description, expected):
+    assert _resolved(_named_then(name, label, description)) == expected
+
+
+# "Canada grew. Thai officials said the country mourned." : the demonym evokes a country the article never
+# names, nearer than Canada; and "the Thai capital" is in Thailand, which no city here is known to be
+COUNTRY_EVOKED = """
+Canada Canada PROPN NNP nsubj 1 B-GPE 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Thai Thai ADJ JJ amod 4 B-NORP 1
+officials official NOUN NNS nsubj 5 O 1
+said say VERB VBD ROOT 5 O 1
+the the DET DT det 7 O 1
+country country NOUN NN nsubj 8 O 1
+mourned mourn VERB VBD ccomp 5 O 0
+. . PUNCT . punct 5 O 0
+"""
+
+
+# "Canada grew. The Thai capital mourned." : a demonym on the place noun itself
+THAI_CAPITAL = """
+Canada Canada PROPN NNP nsubj 1 B-GPE 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+The the DET DT det 5 O 1
+Thai Thai ADJ JJ amod 5 B-NORP 1
+capital capital NOUN NN nsubj 6 O 1
+mourned mourn VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (THAI_CAPITAL, []),
+    (THAI_CAPITAL.replace("Thai Thai ADJ JJ amod 5 B-NORP", "old old ADJ JJ amod 5 O"), [("capital", "Canada")]),
+    (COUNTRY_EVOKED, []),
+    (COUNTRY_EVOKED.replace("Thai Thai ADJ JJ amod 4 B-NORP", "Local local ADJ JJ amod 4 O"), [("country", "Canada")]),
+    (COUNTRY_EVOKED.replace("country country NOUN NN", "capital capital NOUN NN"), []),
+], ids=["thai-capital", "old-capital", "demonym-nearer", "no-demonym", "capital-after-demonym"])
+def test_claims_abstain_a_demonym_evokes_its_own_country(table, expected):
+    assert _resolved(table) == expected  # the test entities carry the gazetteer's codes (CAN, THA)

@@ -3,6 +3,9 @@
 `Resolver` (`resolve.py`) inherits these checks beside `BindingRules` (`binding.py`); they read its state
 (entities, what was described with which noun, what was read) and keep none of their own:
 
+- descriptions: "the company", "the country" -> an entity of a label the noun allows, the one the
+  article described with the noun first; a kind the label does not tell ("the club", "the state", "the
+  party") only when the name or a description says so;
 - names: "the court" is the one entity read so far whose name is headed by "court" ("Manhattan
   Supreme Court", "Court of Appeals"), "the appeals court" the one whose name also has "appeals";
 - "the president": only a person the article itself described with that noun, and far from any name
@@ -16,8 +19,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from ..entities.gazetteer import state_names
 from ..records import Entity
-from .reference_rules import restrictive_modifier
+from .reference_rules import COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, Ref, restrictive_modifier
 
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -44,6 +48,93 @@ def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str,
 
 class DescriptionRules:
     """Mixed into `Resolver`: what a description or a name's head stands for."""
+
+    def _description(self, t: Token) -> str | None:
+        lemma = t.lemma_.lower()
+        labels = self.lex.descriptions.get(lemma)
+        if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr"):
+            return None
+        det = next((c for c in t.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children) \
+                or (det.lower_ != "the" and self.quotes.inside(t)):  # a speaker's "this country" is theirs
+            return None
+        country = None  # "the Kazakh state": a demonym names the country the description is about
+        for c in t.lefts:  # a named modifier makes a new referent ("the Kazakh company" is fine, "the Apple company" not)
+            if c.i in self.token_entity and c.ent_type_ not in ("NORP", "LOC", ""):
+                return None
+            if c.pos_ == "PROPN" and c.i not in self.token_entity and c.dep_ in ("compound", "nmod"):
+                return None  # a name the model did not tag: "the Hollywood Reporter trade newspaper"
+            modifier = self.entities.get(self.token_entity.get(c.i, ""))
+            if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
+                country = modifier.kb_id
+        if t.text[:1].isupper() and any(c.text[:1].isupper() for c in t.lefts if c.dep_ in ("amod", "compound")):
+            return None  # "the Islamic State", "the Red Cross": a name, not a description
+        if country is not None and lemma not in COUNTRY_NOUNS and "GPE" in labels:
+            return None  # "the Thai capital": which city is in that country, nothing here tells
+        if any(c.dep_ in ("amod", "advmod") and (c.lower_ in self.lex.non_anaphoric or c.tag_ == "JJS") for c in t.lefts):
+            return None  # "the broader region", "the other company", "the best group"
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None
+        if t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity or any(
+                c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
+            return None  # its own name follows: "the late singer Ray Charles", "the carmaker Volkswagen"
+        if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
+            return None  # "the company that makes X" introduces a company
+        if restrictive_modifier(t):
+            return None  # "the country involved", "the firm it bought": a restrictive modifier picks one out
+        cands = self._candidates(t, labels)
+        clause_subject = self._clause_subject_entity(t)
+        if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
+            cands = [c for c in cands if c[2].entity_id != clause_subject]
+        if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
+            return self._person_description(t, lemma, cands)
+        if country is not None and lemma in COUNTRY_NOUNS:
+            # only that country will do; better no rewrite than another country's name
+            cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
+        elif lemma in SOVEREIGN_NOUNS:  # "the nation" is a country the gazetteer knows, not a city
+            cands = [c for c in cands if self._kb_id(c[2].entity_id)]
+        if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
+            return None
+        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
+        if not described:
+            if lemma in self.lex.described_only:
+                return None
+            cands = [c for c in cands if self._of_its_kind(lemma, c[2].entity_id)]
+        return self._pick(t, described or cands, "description")
+
+    def _of_its_kind(self, lemma: str, entity_id: str) -> bool:
+        """Whether an entity the article did not describe with the noun can still be what it means by its
+        name: "the state" is a country or a federal country's state ("Ohio", not the city of Phoenix or a
+        company the model took for a place); "the party" a group of a nation or party ("Labour", not the
+        NHS)."""
+        ent = self.entities.get(entity_id)
+        if ent is None:
+            return False
+        if lemma == "state":
+            name = ent.name.lower().removesuffix(" state")
+            return bool(ent.kb_id) or name in state_names()
+        if lemma == "party":
+            return ent.label == "NORP" or "party" in ent.name.lower().split()
+        return True
+
+    def _unnamed_country_nearer(self, t: Token, best: Ref) -> bool:
+        """A demonym after the best candidate and before "the country" (or "the capital", "the city"), in
+        its sentence, evokes a country the article never names: "the Thai capital ... the country's 5,300
+        deaths" is Thailand, not the United States named before."""
+        named = {self._kb_id(eid) for eid in self.seen_ids if self._label(eid) == "GPE"}
+        start = max(best.start_char, self.sents[self.sent_of[t.i]].start_char)
+        for i in range(t.i - 1, -1, -1):
+            u = self.doc[i]
+            if u.idx < start:
+                return False
+            modifier = self.entities.get(self.token_entity.get(i, ""))
+            if modifier is not None and modifier.label == "NORP" and modifier.kb_id and modifier.kb_id not in named:
+                return True
+        return False
+
+    def _kb_id(self, entity_id: str) -> str:
+        ent = self.entities.get(entity_id)
+        return ent.kb_id if ent is not None else ""
 
     def _named_by_head(self, t: Token) -> str | None:
         """"the court" -> the one entity read so far whose name it repeats the head of, with every noun

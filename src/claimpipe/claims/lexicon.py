@@ -125,6 +125,7 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()  # [resolution.names] "a pianist": someone with no name
     name_heads: frozenset[str] = frozenset()  # [resolution.names] "the court" may repeat "... Court"
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # [resolution.names] "sen." -> "senator"
+    described_only: frozenset[str] = frozenset()  # [resolution.names] "the club": only an entity called so
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -190,6 +191,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         person_nouns=_words(res.get("names", {}).get("person_nouns", [])),
         name_heads=_words(res.get("names", {}).get("heads", [])),
         title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
+        described_only=_words(res.get("names", {}).get("described_only", [])),
     )
 
 

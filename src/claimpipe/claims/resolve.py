@@ -16,7 +16,8 @@ a resolved reference can itself be the antecedent of a later one ("The company .
 - abstention: the best candidate is written in only when it is clearly ahead of the next entity in
   reach (`lexicon.toml` [resolution.abstain]); otherwise the words stay as written.
 
-Grammar tests: `reference_rules.py`; what grammar binds and when to doubt: `binding.py`.
+Grammar tests: `reference_rules.py`; what grammar binds and when to doubt: `binding.py`; descriptions
+and names by their head: `description_rules.py`.
 """
 
 from __future__ import annotations
@@ -35,11 +36,10 @@ from .binding import BindingRules
 from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
-from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER,
-                              SOVEREIGN_NOUNS, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref, copula_subject, describing_nouns,
-                              in_hyphenated_word, is_dateline,
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
+                              WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
-                              own_subject, relative_antecedents, restrictive_modifier, title_words)
+                              own_subject, relative_antecedents, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
 
@@ -292,53 +292,6 @@ class Resolver(BindingRules, DescriptionRules):
             if (gender := table.get(word)) is not None:
                 self.gender.setdefault(entity_id, gender)
                 return
-
-    def _description(self, t: Token) -> str | None:
-        lemma = t.lemma_.lower()
-        labels = self.lex.descriptions.get(lemma)
-        if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr"):
-            return None
-        det = next((c for c in t.lefts if c.dep_ == "det"), None)
-        if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children) \
-                or (det.lower_ != "the" and self.quotes.inside(t)):  # a speaker's "this country" is theirs
-            return None
-        country = None  # "the Kazakh state": a demonym names the country the description is about
-        for c in t.lefts:  # a named modifier makes a new referent ("the Kazakh company" is fine, "the Apple company" not)
-            if c.i in self.token_entity and c.ent_type_ not in ("NORP", "LOC", ""):
-                return None
-            modifier = self.entities.get(self.token_entity.get(c.i, ""))
-            if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
-                country = modifier.kb_id
-        if any(c.dep_ in ("amod", "advmod") and (c.lower_ in self.lex.non_anaphoric or c.tag_ == "JJS") for c in t.lefts):
-            return None  # "the broader region", "the other company", "the best group"
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
-            return None
-        if t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity or any(
-                c.dep_ == "appos" and c.i in self.token_entity for c in t.rights):
-            return None  # its own name follows: "the late singer Ray Charles", "the carmaker Volkswagen"
-        if any(c.dep_ == "relcl" and any(g.lower_ == "that" and g.dep_ in ("nsubj", "dobj", "mark") for g in c.lefts) for c in t.rights):
-            return None  # "the company that makes X" introduces a company
-        if restrictive_modifier(t):
-            return None  # "the country involved", "the firm it bought": a restrictive modifier picks one out
-        cands = self._candidates(t, labels)
-        clause_subject = self._clause_subject_entity(t)
-        if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
-            cands = [c for c in cands if c[2].entity_id != clause_subject]
-        if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
-            return self._person_description(t, lemma, cands)
-        if country is not None and lemma in COUNTRY_NOUNS:
-            # only that country will do; better no rewrite than another country's name
-            cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
-        elif lemma in SOVEREIGN_NOUNS:  # "the nation" is a country the gazetteer knows, not a city
-            cands = [c for c in cands if self._kb_id(c[2].entity_id)]
-        if not cands:
-            return None
-        described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
-        return self._pick(t, described or cands, "description")
-
-    def _kb_id(self, entity_id: str) -> str:
-        ent = self.entities.get(entity_id)
-        return ent.kb_id if ent is not None else ""
 
     # -- queries ------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..entities.gazetteer import load_gazetteer
 from ..records import Entity, Mention, make_entity_id, make_mention_id
 
 
@@ -54,7 +55,8 @@ def entities_from_doc(doc: Doc, *, doc_id: str = "", labels: tuple[str, ...] = (
         "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW")) -> tuple[list[Mention], list[Entity]]:
     """Plain mentions and entities from `doc.ents`: a stand-in for `annotate.doc_entities` in tests.
 
-    A one-word PERSON that ends an earlier full name ("Trump" after "Donald Trump") joins that name.
+    A one-word PERSON that ends an earlier full name ("Trump" after "Donald Trump") joins that name; a
+    country or a demonym gets its code from the gazetteer ("Kazakhstan": KAZ).
     """
     names: dict[tuple[str, str], str] = {}
     mentions: list[Mention] = []
@@ -87,8 +89,12 @@ def entities_from_doc(doc: Doc, *, doc_id: str = "", labels: tuple[str, ...] = (
         mentions.append(Mention(make_mention_id(doc_id, ent.start_char, ent.end_char), doc_id, eid, ent.text,
                                 ent.label_, ent.start_char, ent.end_char, ent.start_char, ent.end_char, max(k, 0)))
     entities = []
+    gazetteer = load_gazetteer()
     for eid, aliases in groups.items():
         label = next(m.label for m in mentions if m.entity_id == eid)
         canonical = next(n for (lab, t), n in names.items() if make_entity_id(lab, n) == eid)
-        entities.append(Entity(doc_id, eid, canonical, label, sum(m.entity_id == eid for m in mentions), aliases))
+        entry = gazetteer.lookup(canonical)  # a country's or a demonym's code, as the entities stage gives it
+        kb_id = entry.kb_id if entry is not None and entry.label == label else ""
+        entities.append(Entity(doc_id, eid, canonical, label, sum(m.entity_id == eid for m in mentions), aliases,
+                               kb_id=kb_id))
     return mentions, entities

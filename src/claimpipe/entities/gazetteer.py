@@ -103,6 +103,15 @@ def organisation_entries() -> list[Entry]:
 
 
 @lru_cache(maxsize=1)
+def state_names() -> frozenset[str]:
+    """Lower-case names of the states of federal countries (ISO 3166-2 subdivisions of type State or Land,
+    from pycountry: "Ohio", "Kerala", "Bavaria" as "Bayern"), for "the state" to name one of them."""
+    import pycountry
+
+    return frozenset(s.name.lower() for s in pycountry.subdivisions if s.type in ("State", "Land"))
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     return Gazetteer(country_entries() + demonym_entries() + organisation_entries())
 
