@@ -170,6 +170,10 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
     (["Pieter", "de", "Graaf", "spoke", ".", "De", "Graaf", "left"],
      ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"], None,
      [("Pieter de Graaf", "PERSON", "Pieter de Graaf"), ("De Graaf", "PERSON", "Pieter de Graaf")]),
+    # "Prof" is a form of address, trimmed from the mention as "Dr" is
+    (["Prof", "Gavin", "Yamey", "said", ".", "Yamey", "left"], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O",
+                                                                "B-PERSON", "O"], None,
+     [("Gavin Yamey", "PERSON", "Gavin Yamey"), ("Yamey", "PERSON", "Gavin Yamey")]),
     (["Zhao", "Mingyu", "spoke", ".", "Zhao", "left"], ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O"], None,
      [("Zhao Mingyu", "PERSON", "Zhao Mingyu"), ("Zhao", "PERSON", "Zhao Mingyu")]),
     (["the", "Eurasian", "Resources", "Group", "(", "ERG", ")", "and", "ERG"],
