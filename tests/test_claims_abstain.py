@@ -259,3 +259,8 @@ mourned mourn VERB VBD ROOT 6 O 0
 ], ids=["thai-capital", "old-capital", "demonym-nearer", "no-demonym", "capital-after-demonym"])
 def test_claims_abstain_a_demonym_evokes_its_own_country(table, expected):
     assert _resolved(table) == expected  # the test entities carry the gazetteer's codes (CAN, THA)
+
+
+def test_claims_abstain_the_current_state_is_a_condition():
+    assert _resolved(_named_then("Japan", "GPE", "The/DET/det current/ADJ/amod state/NOUN/nsubj")) == []
+    assert _resolved(_named_then("Japan", "GPE", "The/DET/det state/NOUN/nsubj")) == [("state", "Japan")]

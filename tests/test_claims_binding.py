@@ -681,3 +681,52 @@ def test_claims_binding_a_where_clause_is_not_about_its_noun(word, expected):
         "where where SCONJ WRB advmod", "which which PRON WDT dobj")
     doc = doc_from_table(VOCAB, table)
     assert sorted(relative_antecedents(doc[6])) == expected
+
+
+# "Tom Hale quizzed him about his decision." : "his" may be the one quizzed, so grammar does not bind it
+QUIZZED_HIM = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+quizzed quiz VERB VBD ROOT 2 O 1
+him he PRON PRP dobj 2 O 1
+about about ADP IN prep 2 O 1
+his his PRON PRP$ poss 6 O 1
+decision decision NOUN NN pobj 4 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+
+@pytest.mark.parametrize("table, bound", [(QUIZZED_HIM, None), (QUIZZED_HIM.replace("him he PRON PRP", "it it PRON PRP"),
+                                                                  "Tom Hale")])
+def test_claims_binding_a_person_object_between_leaves_his_unbound(table, bound):
+    doc = doc_from_table(VOCAB, table)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    eid = resolver._bound(doc[5])
+    assert (resolver.name(eid) if eid else eid) == bound
+
+
+# "Mr Ebbers, 63, insisted that he was unaware." with "Ebbers" left untagged by the model: a name all the same
+UNTAGGED_SUBJECT = """
+Ann Ann PROPN NNP compound 1 B-PERSON 1
+Lee Lee PROPN NNP nsubj 2 I-PERSON 1
+spoke speak VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+Tom Tom PROPN NNP compound 5 B-PERSON 1
+Hale Hale PROPN NNP nsubj 6 I-PERSON 1
+left leave VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 1
+Ebbers Ebbers PROPN NNP nsubj 9 O 1
+insisted insist VERB VBD ROOT 9 O 1
+that that SCONJ IN mark 12 O 1
+he he PRON PRP nsubj 12 O 1
+was be AUX VBD ccomp 9 O 1
+unaware unaware ADJ JJ acomp 12 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+
+def test_claims_binding_an_untagged_name_as_subject_keeps_the_words():
+    assert _resolved(UNTAGGED_SUBJECT) == []  # not Tom Hale, the last man tagged
+    # tagged, the same name binds its "he"
+    assert _resolved(UNTAGGED_SUBJECT.replace("nsubj 9 O 1", "nsubj 9 B-PERSON 1")) == [(11, "he", "Ebbers")]

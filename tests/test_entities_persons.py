@@ -192,3 +192,21 @@ def test_persons_form_of_address_of_another_gender_keeps_a_surname_apart(blank) 
                                         ("Obama", "PERSON", ["Obama", "Obama"])]
     same = "Michelle/B-PERSON Obama/I-PERSON spoke . Mrs./ Obama/B-PERSON said"
     assert entities_of(blank, same) == [("Michelle Obama", "PERSON", ["Michelle Obama", "Obama"])]
+
+
+@pytest.mark.parametrize("words, spaces, ents, expected", [
+    # an untagged name after a form of address is a person
+    (["Mr", "Ebbers", "said"], [True, True, False], ["O", "O", "O"], [("Ebbers", "PERSON")]),
+    # a hyphenated name is one, not its first part
+    (["Mr", "Kilroy", "-", "Silk", "said"], [True, False, False, True, False], ["O"] * 5, [("Kilroy-Silk", "PERSON")]),
+    # a name the model tagged stays as it was; a lower-case "mr" is no form of address
+    (["Mr", "Trump", "said"], [True, True, False], ["O", "B-PERSON", "O"], [("Trump", "PERSON")]),
+    (["the", "mr", "Men", "books"], [True, True, True, False], ["O"] * 4, []),
+])
+def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected) -> None:  # noqa: F811
+    from spacy.tokens import Doc
+    from claimpipe.entities.propagate import addressed_people
+
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents,
+              tags=["NNP" if w[:1].isupper() else "NN" for w in words])
+    assert [(e.text, e.label_) for e in addressed_people(doc, list(doc.ents), load_lexicon())] == expected

@@ -76,7 +76,10 @@ class BindingRules:
         ent = self.entities.get(eid) if eid else None
         if ent is None:  # the reporter of "Another 19 percent said they would not pick either" is not named
             speaks_for = route == "speech" and subject.pos_ in ("NOUN", "NUM") and not (gender and subject.lower_ == "percent")
-            return "" if speaks_for or self._same_kind(subject, t) else None
+            # "Mr Ebbers, 63, has always insisted that he was unaware": a name the model did not tag is
+            # still someone named, not the last person it did tag
+            untagged_name = bool(gender) and subject.pos_ == "PROPN" and subject.text[:1].isupper()
+            return "" if speaks_for or untagged_name or self._same_kind(subject, t) else None
         own_phrase = {w.i for w in subject.subtree}
         if ent.label == "PERSON" and lower in IT_PRONOUNS:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
@@ -96,6 +99,8 @@ class BindingRules:
         told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} if route == "speech" else set()
         if gender and any(self._label(self.token_entity.get(i)) == "PERSON" for i in told):
             return None  # "Smith told Jones that he had been fired": Jones as much as Smith
+        if gender and self._same_gender_pronoun_between(subject, t, eid):
+            return None  # "Weingarten quizzed him about his decision": his may be him
         if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in told
                                         for w in self.doc[lo + 1:hi]):
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
@@ -116,6 +121,14 @@ class BindingRules:
         margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
         self.evidence[t.i] = (0.0, margin)
         return eid
+
+    def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:
+        """A him/her object of `t`'s gender between the binding subject and `t`, in `t`'s clause, that does
+        not stand for the subject: another person `t` may mean ("quizzed him about his decision")."""
+        gender, clause = PRONOUN_GENDER[t.lower_], _clause_of(t)
+        return any(u.lower_ in ("him", "her") and PRONOUN_GENDER[u.lower_] == gender
+                   and u.dep_ in ("dobj", "dative", "iobj", "pobj") and self.resolved.get(u.i) != eid
+                   and _clause_of(u) == clause for u in self.doc[subject.i + 1:t.i])
 
     def _shared_surname(self, ent: Entity) -> bool:
         """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill

@@ -71,6 +71,8 @@ class DescriptionRules:
             return None  # "the Islamic State", "the Red Cross": a name, not a description
         if country is not None and lemma not in COUNTRY_NOUNS and "GPE" in labels:
             return None  # "the Thai capital": which city is in that country, nothing here tells
+        if lemma == "state" and any(c.dep_ == "amod" and c.text.islower() for c in t.lefts):
+            return None  # "the current state (of the economy)": a condition, not a country
         if any(c.dep_ in ("amod", "advmod") and (c.lower_ in self.lex.non_anaphoric or c.tag_ == "JJS") for c in t.lefts):
             return None  # "the broader region", "the other company", "the best group"
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):

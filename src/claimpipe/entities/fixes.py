@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import join_first_names, one_person_one_entity
-from .propagate import acronyms, people_by_role, propagate_orgs, propagate_people
+from .propagate import acronyms, addressed_people, people_by_role, propagate_orgs, propagate_people
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
                      is_headline_line, is_line_break, sentence_initial)
 
@@ -340,6 +340,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     ents = people_by_role(ents, lex)
     if propagate:
         ents = acronyms(doc, ents)
+        ents = addressed_people(doc, ents, lex)
         ents = propagate_people(doc, ents, gazetteer, lex)
         ents = propagate_orgs(doc, ents, gazetteer, lex)
         ents = one_person_one_entity(doc, ents, lex)

@@ -4,6 +4,7 @@ Each takes the entities found so far and returns them with more (or better-label
 
 - `acronyms`: an acronym in brackets right after a name takes that name's label;
 - `people_by_role`: a name with a person's title before it, or in apposition, is a PERSON;
+- `addressed_people`: an untagged proper noun after a form of address ("Mr Ebbers") is a PERSON;
 - `propagate_people`: the parts of a full PERSON name ("Mehta" after "Rajiv Mehta") are PERSON where
   they stand alone as proper nouns;
 - `propagate_orgs`: the distinctive first word of a multi-word ORG ("Huaxin") is that ORG alone.
@@ -143,6 +144,29 @@ def _comma_title_before(span: Span, lex: Lexicon) -> bool:
         run.append(doc[j])
         j -= 1
     return any(lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) for t in run)
+
+
+def addressed_people(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """Proper nouns the model left untagged right after a form of address ("Mr Ebbers, 63, has always
+    insisted ...", "Dr Kerr"): a person. Only when no entity covers them and the form of address is
+    capitalised, so that "Mr Men" in a title stays as the model said only where the model tagged it."""
+    covered = {t.i for e in ents for t in e}
+    out = list(ents)
+    for i in range(len(doc) - 1):
+        t = doc[i]
+        if not (t.text[:1].isupper() and lex.is_honorific(t.lower_)) or i + 1 in covered:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and end not in covered and doc[end].tag_ == "NNP" \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+            # a hyphenated name is one ("Mr Kilroy-Silk"), not its first part
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and end + 1 not in covered:
+                end += 2
+        if end > i + 1 and not (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
+            out.append(Span(doc, i + 1, end, label="PERSON"))
+    return out
 
 
 def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
