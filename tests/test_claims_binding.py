@@ -730,3 +730,37 @@ def test_claims_binding_an_untagged_name_as_subject_keeps_the_words():
     assert _resolved(UNTAGGED_SUBJECT) == []  # not Tom Hale, the last man tagged
     # tagged, the same name binds its "he"
     assert _resolved(UNTAGGED_SUBJECT.replace("nsubj 9 O 1", "nsubj 9 B-PERSON 1")) == [(11, "he", "Ebbers")]
+
+
+# "Microsoft faces challenges establishing itself." : a reflexive is its clause's subject, found through the
+# verbs with no subject of their own above it
+REFLEXIVE_ITSELF = """
+Microsoft Microsoft PROPN NNP nsubj 1 B-ORG 1
+faces face VERB VBZ ROOT 1 O 1
+challenges challenge NOUN NNS dobj 1 O 1
+establishing establish VERB VBG acl 2 O 1
+itself itself PRON PRP dobj 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+# "Ben Sims let Tom Hale defend himself." : the object of "let" may be who is meant; the words stay
+REFLEXIVE_OBJECT_CONTROL = """
+Ben Ben PROPN NNP compound 1 B-PERSON 1
+Sims Sims PROPN NNP nsubj 2 I-PERSON 1
+let let VERB VBD ROOT 2 O 1
+Tom Tom PROPN NNP compound 4 B-PERSON 1
+Hale Hale PROPN NNP dobj 2 I-PERSON 1
+defend defend VERB VB ccomp 2 O 1
+himself himself PRON PRP dobj 5 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (REFLEXIVE_ITSELF, [(4, "itself", "Microsoft")]),
+    # "herself" is not a company's, nor a man's
+    (REFLEXIVE_ITSELF.replace("itself itself", "herself herself"), []),
+    (REFLEXIVE_OBJECT_CONTROL, []),
+], ids=["itself", "herself-not-a-company", "object-control"])
+def test_claims_binding_reflexives(table, expected):
+    assert _resolved(table) == expected

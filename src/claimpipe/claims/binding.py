@@ -21,14 +21,18 @@ import math
 from spacy.tokens import Token
 
 from ..records import Entity
-from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref, binding_subject,
-                              is_pleonastic, is_possessive)
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, REFLEXIVES, THEY_LABELS, THEY_PRONOUNS, Ref,
+                              binding_subject, is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
+# links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
+# itself", "He has surrounded himself with ...")
+_REFLEXIVE_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "dative", "conj",
+                              "ccomp", "acomp"})
 # determiners of someone new, whom no name gives: "a federal judge", "no leader", "every candidate"
 _NEW_SOMEONE = frozenset({"a", "an", "another", "no", "every", "any", "each"})
 
@@ -120,6 +124,46 @@ class BindingRules:
         # bound to a subject that was itself resolved: no surer than that subject
         margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
         self.evidence[t.i] = (0.0, margin)
+        return eid
+
+    def _reflexive(self, t: Token) -> str | None:
+        """himself/herself/itself/themselves as an argument: the subject of its own clause ("Microsoft faces
+        challenges establishing itself", "Mr Blair distanced himself"), found through the verbs with no
+        subject of their own above it; None when that is no entity of its kind or gender, and for a
+        reflexive that only stresses a name ("Federer himself")."""
+        gender, labels = REFLEXIVES[t.lower_]
+        if t.dep_ not in ("dobj", "pobj", "dative", "iobj") or any(c.dep_ == "auxpass" for c in t.head.children):
+            return None  # only an argument ("defend himself"): a name in place of "Federer himself" or
+            # "to avoid being targeted itself" would not read as the sentence meant
+        target = None
+        verb, link = t.head, t.dep_
+        for _ in range(5):
+            if target is not None:
+                break
+            if verb.pos_ in ("VERB", "AUX"):
+                if link in ("xcomp", "ccomp") and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+                    return None  # "let a person's gadgets swap data amongst themselves": the object's, maybe
+                target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if target is not None and target.lower_ in ("who", "which", "that"):
+                    if verb.dep_ != "relcl":
+                        return None
+                    if target.lower_ == "who":
+                        labels = labels & {"PERSON"}  # "the owners of Rover, who ... themselves": people
+                    target = verb.head  # "the man who hurt himself"
+            if target is None:
+                if verb.head.i == verb.i or verb.dep_ not in _REFLEXIVE_CLIMB:
+                    return None
+                verb, link = verb.head, verb.dep_
+        # the target itself must be a name or a resolved pronoun: "the four owners of Rover, who ...
+        # awarded themselves" are the owners, not Rover
+        if target is not None and target.i not in self.token_entity and target.i not in self.resolved:
+            # "the court's chief judge, Merrick Garland, recused himself": the name in apposition
+            target = next((c for c in target.children if c.dep_ == "appos" and c.i in self.token_entity), target)
+        eid = (self.token_entity.get(target.i) or self.resolved.get(target.i)) if target is not None else None
+        if eid is None or self._label(eid) not in labels or (gender and self.gender.get(eid, gender) != gender):
+            return None
+        self.evidence[t.i] = (0.0, min(float(self.lex.abstain.get("bound_margin", 3.0)),
+                                       self.evidence.get(target.i, (0.0, math.inf))[1]))
         return eid
 
     def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:

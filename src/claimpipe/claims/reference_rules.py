@@ -35,6 +35,9 @@ POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 IT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
 THEY_LABELS = frozenset({"ORG", "NORP"})
+# reflexives and the labels of what they may stand for: their own clause's subject, or the name they stress
+REFLEXIVES = {"himself": ("m", frozenset({"PERSON"})), "herself": ("f", frozenset({"PERSON"})),
+              "itself": ("", IT_LABELS), "themselves": ("", THEY_LABELS)}
 WINDOW = 4  # sentences back that a pronoun or description may reach
 DETERMINERS = {"the", "this", "that"}
 

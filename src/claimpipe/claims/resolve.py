@@ -37,7 +37,7 @@ from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
-                              WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_dateline,
+                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, title_words)
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -196,6 +196,8 @@ class Resolver(BindingRules, DescriptionRules):
 
     def _pronoun(self, t: Token) -> str | None:
         lower = t.lower_
+        if lower in REFLEXIVES:
+            return self._reflexive(t)
         if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object) or in_hyphenated_word(t):
             return None  # "made it clear that"; "a go-it-alone approach"
         bound = self._bound(t)
