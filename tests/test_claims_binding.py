@@ -764,3 +764,25 @@ himself himself PRON PRP dobj 5 O 0
 ], ids=["itself", "herself-not-a-company", "object-control"])
 def test_claims_binding_reflexives(table, expected):
     assert _resolved(table) == expected
+
+
+# "His analysis is marred by its flaws." : a person's "his" cannot be "its", so the analysis is the one meant;
+# "Acme's analysis ... its" may be Acme's
+HIS_ANALYSIS = """
+His his PRON PRP$ poss 1 O 1
+analysis analysis NOUN NN nsubjpass 3 O 1
+is be AUX VBZ auxpass 3 O 1
+marred mar VERB VBN ROOT 3 O 1
+by by ADP IN agent 3 O 1
+its its PRON PRP$ poss 6 O 1
+flaws flaw NOUN NNS pobj 4 O 0
+. . PUNCT . punct 3 O 0
+"""
+
+
+@pytest.mark.parametrize("owner, same_kind", [("His his PRON PRP$", True), ("Acme Acme PROPN NNP", False)])
+def test_claims_binding_a_persons_thing_is_what_its_means(owner, same_kind):
+    doc = doc_from_table(VOCAB, HIS_ANALYSIS.replace("His his PRON PRP$", owner))
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    assert resolver._same_kind(doc[1], doc[5]) is same_kind

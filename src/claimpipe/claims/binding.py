@@ -29,6 +29,7 @@ _REACH = 40  # tokens before a binding subject searched for a competing name
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
+_PERSON_OWNERS = frozenset({"his", "her", "my", "your", "our"})  # owners that are never an "it"
 # links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
 # itself", "He has surrounded himself with ...")
 _REFLEXIVE_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "dative", "conj",
@@ -255,8 +256,11 @@ class BindingRules:
         if subject.pos_ == "PRON":
             return (PRONOUN_GENDER.get(word) == gender if gender else
                     word in IT_PRONOUNS if lower in IT_PRONOUNS else word in THEY_PRONOUNS)
-        if subject.pos_ != "NOUN" or any(c.dep_ == "poss" for c in subject.children):
-            return False  # "Kazakhstan's approach highlights the limits of its ...": the owner may be meant
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        # "Kazakhstan's approach highlights the limits of its ...": the owner may be meant; not a person's
+        # "his" for an "it" ("his analysis is compromised by its compulsion" is the analysis's)
+        if subject.pos_ != "NOUN" or (owner is not None and not (lower in IT_PRONOUNS and owner.lower_ in _PERSON_OWNERS)):
+            return False
         person_noun = self._person_noun(subject)
         if gender:
             return person_noun
