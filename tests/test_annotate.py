@@ -197,6 +197,12 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
       ("Tom Jones", "PERSON", "Tom Jones")]),
     (["Nordlys", "Energi", "ASA", "and", "Nordlys"], ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG"], None,
      [("Nordlys Energi ASA", "ORG", "Nordlys Energi"), ("Nordlys", "ORG", "Nordlys Energi")]),
+    # ... and with two nested longer names read before it, the one read first ("Goldman Sachs", then the
+    # "Goldman Sachs Foundation" kept apart from it)
+    (["Goldman", "Sachs", "grew", ";", "Goldman", "Sachs", "Foundation", "gave", ";", "Goldman", "said"],
+     ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"], None,
+     [("Goldman Sachs", "ORG", "Goldman Sachs"), ("Goldman Sachs Foundation", "ORG", "Goldman Sachs Foundation"),
+      ("Goldman", "ORG", "Goldman Sachs")]),
     # ... but a short name read before the longer one is its own: the BBC is not BBC Radio 4, in any mention
     (["BBC", "said", ";", "BBC", "Radio", "4", "aired", ";", "BBC", "said"],
      ["B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O"], None,

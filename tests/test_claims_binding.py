@@ -786,3 +786,36 @@ def test_claims_binding_a_persons_thing_is_what_its_means(owner, same_kind):
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities)
     assert resolver._same_kind(doc[1], doc[5]) is same_kind
+
+
+# review findings: "Tom Hale spoke. After meeting him, Scott launched it." : an object in the opening phrase
+# is not the one who does what the phrase says; "Acme protected Bolt from itself." : the object may be meant
+OBJECT_IN_OPENER = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+spoke speak VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+After after ADP IN prep 9 O 1
+meeting meet VERB VBG pcomp 4 O 1
+him he PRON PRP dobj 5 O 0
+, , PUNCT , punct 9 O 1
+Scott Scott PROPN NNP nsubj 9 B-PERSON 1
+launched launch VERB VBD ROOT 9 O 1
+it it PRON PRP dobj 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+PROTECTED_FROM_ITSELF = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+protected protect VERB VBD ROOT 1 O 1
+Bolt Bolt PROPN NNP dobj 1 B-ORG 1
+from from ADP IN prep 1 O 1
+itself itself PRON PRP pobj 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize("table, word, not_name", [(OBJECT_IN_OPENER, "him", "Scott"),
+                                                   (PROTECTED_FROM_ITSELF, "itself", "Acme")])
+def test_claims_binding_review_cases_are_not_the_subject(table, word, not_name):
+    assert (word, not_name) not in [(w, name) for _, w, name in _resolved(table)]

@@ -519,7 +519,7 @@ def test_clean_html_navigation_column_is_boilerplate() -> None:
                                                     + ["share bar"] * 2)
 
 
-@pytest.mark.parametrize("lead", ["", "\ufeff", "\u200b"])
+@pytest.mark.parametrize("lead", ["", "\ufeff", "\u200b", "\ufeff ", "\u200b \u200b"])
 def test_clean_markdown_heading_marks_are_recorded_as_removed(lead) -> None:
     # found by hypothesis (test_hostile): "# 0" kept "0" and dropped "#" without a record; a byte-order
     # mark or a zero-width space before the first "#" once did the same

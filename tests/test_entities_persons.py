@@ -202,6 +202,10 @@ def test_persons_form_of_address_of_another_gender_keeps_a_surname_apart(blank) 
     # a name the model tagged stays as it was; a lower-case "mr" is no form of address
     (["Mr", "Trump", "said"], [True, True, False], ["O", "B-PERSON", "O"], [("Trump", "PERSON")]),
     (["the", "mr", "Men", "books"], [True, True, True, False], ["O"] * 4, []),
+    # a title or another form of address is no name
+    (["Thank", "you", ",", "Mr", "Speaker"], [True, False, True, True, False], ["O"] * 5, []),
+    (["Prof", "Sir", "Roy", "Anderson", "said"], [True, True, True, True, False], ["O"] * 5,
+     [("Roy Anderson", "PERSON")]),
 ])
 def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected) -> None:  # noqa: F811
     from spacy.tokens import Doc

@@ -9,19 +9,20 @@ tells the scored pass to leave the words as written:
   is something unnamed ("If the president follows through on his threat"), the words stay;
 - doubt: a he/she whose best candidate is said by another he/she left as written, or whose gender
   is unknown while another candidate's agrees; a description is never its own clause's subject;
-- a phrase that opens a sentence ("With her film, DuVernay ...") is about the main clause's subject.
 
-Descriptions and names ("the court", "the president") are read in `description_rules.py`.
+Descriptions and names ("the court", "the president") are read in `description_rules.py`; reflexives and
+a phrase that opens a sentence, whose name comes in the same clause, in `same_clause.py`.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from spacy.tokens import Token
 
 from ..records import Entity
-from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, REFLEXIVES, THEY_LABELS, THEY_PRONOUNS, Ref,
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref,
                               binding_subject, is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
@@ -30,10 +31,6 @@ _REACH = 40  # tokens before a binding subject searched for a competing name
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
 _PERSON_OWNERS = frozenset({"his", "her", "my", "your", "our"})  # owners that are never an "it"
-# links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
-# itself", "He has surrounded himself with ...")
-_REFLEXIVE_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "dative", "conj",
-                              "ccomp", "acomp"})
 # determiners of someone new, whom no name gives: "a federal judge", "no leader", "every candidate"
 _NEW_SOMEONE = frozenset({"a", "an", "another", "no", "every", "any", "each"})
 
@@ -52,6 +49,8 @@ def _clause_of(token: Token) -> int:
 
 class BindingRules:
     """Mixed into `Resolver`: grammar's evidence for and against a candidate."""
+
+    _surnames: Counter[str] | None = None  # last words of the article's full PERSON names, and how many
 
     def _label(self, entity_id: str | None) -> str:
         """The label of an entity of this article ("" for none)."""
@@ -127,46 +126,6 @@ class BindingRules:
         self.evidence[t.i] = (0.0, margin)
         return eid
 
-    def _reflexive(self, t: Token) -> str | None:
-        """himself/herself/itself/themselves as an argument: the subject of its own clause ("Microsoft faces
-        challenges establishing itself", "Mr Blair distanced himself"), found through the verbs with no
-        subject of their own above it; None when that is no entity of its kind or gender, and for a
-        reflexive that only stresses a name ("Federer himself")."""
-        gender, labels = REFLEXIVES[t.lower_]
-        if t.dep_ not in ("dobj", "pobj", "dative", "iobj") or any(c.dep_ == "auxpass" for c in t.head.children):
-            return None  # only an argument ("defend himself"): a name in place of "Federer himself" or
-            # "to avoid being targeted itself" would not read as the sentence meant
-        target = None
-        verb, link = t.head, t.dep_
-        for _ in range(5):
-            if target is not None:
-                break
-            if verb.pos_ in ("VERB", "AUX"):
-                if link in ("xcomp", "ccomp") and any(c.dep_ in ("dobj", "dative") for c in verb.children):
-                    return None  # "let a person's gadgets swap data amongst themselves": the object's, maybe
-                target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if target is not None and target.lower_ in ("who", "which", "that"):
-                    if verb.dep_ != "relcl":
-                        return None
-                    if target.lower_ == "who":
-                        labels = labels & {"PERSON"}  # "the owners of Rover, who ... themselves": people
-                    target = verb.head  # "the man who hurt himself"
-            if target is None:
-                if verb.head.i == verb.i or verb.dep_ not in _REFLEXIVE_CLIMB:
-                    return None
-                verb, link = verb.head, verb.dep_
-        # the target itself must be a name or a resolved pronoun: "the four owners of Rover, who ...
-        # awarded themselves" are the owners, not Rover
-        if target is not None and target.i not in self.token_entity and target.i not in self.resolved:
-            # "the court's chief judge, Merrick Garland, recused himself": the name in apposition
-            target = next((c for c in target.children if c.dep_ == "appos" and c.i in self.token_entity), target)
-        eid = (self.token_entity.get(target.i) or self.resolved.get(target.i)) if target is not None else None
-        if eid is None or self._label(eid) not in labels or (gender and self.gender.get(eid, gender) != gender):
-            return None
-        self.evidence[t.i] = (0.0, min(float(self.lex.abstain.get("bound_margin", 3.0)),
-                                       self.evidence.get(target.i, (0.0, math.inf))[1]))
-        return eid
-
     def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:
         """A him/her object of `t`'s gender between the binding subject and `t`, in `t`'s clause, that does
         not stand for the subject: another person `t` may mean ("quizzed him about his decision")."""
@@ -180,8 +139,10 @@ class BindingRules:
         and Hillary Clinton): kept apart because it may be either, so it has no gender of its own."""
         if ent.label != "PERSON" or " " in ent.name:
             return False
-        return sum(1 for e in self.entities.values()
-                   if e.label == "PERSON" and " " in e.name and e.name.split()[-1] == ent.name) > 1
+        if self._surnames is None:  # counted once per article, on first use
+            self._surnames = Counter(e.name.split()[-1] for e in self.entities.values()
+                                     if e.label == "PERSON" and " " in e.name)
+        return self._surnames[ent.name] > 1
 
     def _someone_else_described(self, noun: Token, entity_id: str) -> bool:
         """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
@@ -198,31 +159,6 @@ class BindingRules:
         `t`'s gender."""
         return any(self.gender.get(c[2].entity_id) == gender and c[2].entity_id != other_than
                    for c in self._candidates(t, _PERSON_LABEL))
-
-    def _subject_ahead(self, t: Token) -> str | None:
-        """The person `t` (he/his/she/her) stands for when it opens its sentence in a phrase before the main
-        clause, whose subject is that person's name: "With her film, DuVernay documents ...", "As he
-        welcomed guests, Scott launched ...". The name comes after the pronoun, so no earlier name may be
-        put in; "" (leave the words) when the subject's gender disagrees or another person stands between."""
-        root = self.sents[self.sent_of[t.i]].root
-        if t.i > root.i or self.quotes.inside(t):
-            return None
-        opener = next((a for a in t.ancestors if a.head.i == root.i), None)
-        if opener is None or opener.dep_ not in ("prep", "advcl", "npadvmod") or opener.i > root.i:
-            return None
-        comma = opener.right_edge.i + 1  # the opening phrase ends in a comma, and the subject follows it
-        subject = next((c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "dep") and c.i > opener.i), None)
-        if subject is None or comma >= len(self.doc) or self.doc[comma].text != "," or subject.left_edge.i != comma + 1:
-            return None
-        eid = self.token_entity.get(subject.i)
-        if eid is None or self._label(eid) != "PERSON":
-            return None
-        between = {self.token_entity.get(i) for i in range(t.i + 1, subject.i)} - {None, eid}
-        if any(self._label(other) == "PERSON" for other in between) \
-                or self.gender.get(eid, PRONOUN_GENDER[t.lower_]) != PRONOUN_GENDER[t.lower_]:
-            return ""
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
-        return eid
 
     def _coordinated_owner(self, t: Token) -> str | None:
         """"Pop Idol and its US offspring", "Hillary Clinton and her campaign": a possessive in the

@@ -123,7 +123,7 @@ class DescriptionRules:
         """A demonym after the best candidate and before "the country" (or "the capital", "the city"), in
         its sentence, evokes a country the article never names: "the Thai capital ... the country's 5,300
         deaths" is Thailand, not the United States named before."""
-        named = {self._kb_id(eid) for eid in self.seen_ids if self._label(eid) == "GPE"}
+        named = self.named_countries
         start = max(best.start_char, self.sents[self.sent_of[t.i]].start_char)
         for i in range(t.i - 1, -1, -1):
             u = self.doc[i]
@@ -182,7 +182,10 @@ class DescriptionRules:
                     cands[0] is described[0] and self._only_person_called(lemma) is not None):
                 return None
             person = self._pick(t, described, "description")
-        return person if person is None or self._proper_modifiers_fit(t, person) else None
+        if person is not None and not self._proper_modifiers_fit(t, person):
+            self.evidence.pop(t.i, None)  # no margin left behind for a word that stays as written
+            return None
+        return person
 
     def _proper_modifiers_fit(self, t: Token, person: str) -> bool:
         """Every proper word before the noun ("the Democratic presidential candidate", "the GOP nominee")

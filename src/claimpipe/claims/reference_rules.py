@@ -27,7 +27,7 @@ class Ref:
     head: int  # token index
 
 
-# reflexives ("itself", "themselves") point at their own clause's subject and are left alone
+# reflexives ("itself", "themselves") point at their own clause's subject (REFLEXIVES, `Resolver._reflexive`)
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 IT_PRONOUNS = {"it", "its"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs"}

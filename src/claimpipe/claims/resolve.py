@@ -10,6 +10,7 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   that") is skipped, and so is "it" inside a quotation or as the subject of "be" (mostly a thing or
   a situation); a direct object is not its own verb's subject ("He criticised her"); "she" is
   never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
+- reflexives as arguments ("Microsoft faces challenges establishing itself") → their clause's subject;
 - definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
   a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
   article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency;
@@ -40,6 +41,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_G
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, title_words)
+from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
 
@@ -58,7 +60,7 @@ _RESOLVABLE = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 _PERSON = frozenset({"PERSON"})
 
 
-class Resolver(BindingRules, DescriptionRules):
+class Resolver(BindingRules, DescriptionRules, SameClauseRules):
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,
@@ -119,6 +121,7 @@ class Resolver(BindingRules, DescriptionRules):
         self.name_heads = name_heads(self.entities.values(), self.lex.name_heads)
         self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
         self.seen_ids: set[str] = set()  # the entities of self.refs
+        self.named_countries: set[str] = set()  # the country codes of the GPEs among them
         self._pending = [r for _, r in starts]
         self._resolve_all()
         resolved = sorted(self.resolved.items())  # what `_resolved_between` bisects, once
@@ -161,7 +164,10 @@ class Resolver(BindingRules, DescriptionRules):
     def _add_ref(self, ref: Ref) -> None:
         """Read one more reference (the entities read so far as a set: "read before?" without a scan)."""
         self.refs.append(ref)
-        self.seen_ids.add(ref.entity_id)
+        if ref.entity_id not in self.seen_ids:
+            self.seen_ids.add(ref.entity_id)
+            if ref.label == "GPE" and (kb := self._kb_id(ref.entity_id)):
+                self.named_countries.add(kb)
 
     def _candidates(self, t: Token, labels: frozenset[str]) -> list[tuple[float, int, Ref]]:
         k = self.sent_of[t.i]

@@ -93,8 +93,8 @@ def entities_from_doc(doc: Doc, *, doc_id: str = "", labels: tuple[str, ...] = (
     for eid, aliases in groups.items():
         label = next(m.label for m in mentions if m.entity_id == eid)
         canonical = next(n for (lab, t), n in names.items() if make_entity_id(lab, n) == eid)
-        entry = gazetteer.lookup(canonical)  # a country's or a demonym's code, as the entities stage gives it
-        kb_id = entry.kb_id if entry is not None and entry.label == label else ""
+        entry = gazetteer.by_name.get((label, canonical))  # a country's or a demonym's code, as annotate gives it
+        kb_id = entry.kb_id if entry is not None else ""
         entities.append(Entity(doc_id, eid, canonical, label, sum(m.entity_id == eid for m in mentions), aliases,
                                kb_id=kb_id))
     return mentions, entities

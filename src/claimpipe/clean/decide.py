@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +10,7 @@ from ..records import Article, Block, Cleaned, Removal
 from ..settings import Settings
 from .label import label_units
 from .repetition import RepeatIndex
-from .text import KEPT_KINDS
+from .text import INVISIBLE, KEPT_KINDS
 from .units import split_units
 
 
@@ -134,9 +132,11 @@ def _heading_marker(source: str, start: int) -> tuple[int, int] | None:
     "## Section"), so that they are recorded as removed: every visible character is kept or removed."""
     line_start = source.rfind("\n", 0, start) + 1
     before = source[line_start:start]
-    marks = before.strip()
-    # invisible format characters (a byte-order mark, a zero-width space) before the marks go with them
-    if "#" not in marks or any(ch != "#" and unicodedata.category(ch) != "Cf" for ch in marks):
+    body = before.strip()
+    # invisible characters (a byte-order mark, a zero-width space) and spaces among the marks go with them,
+    # as the line splitter strips them (`text.INVISIBLE`)
+    marks = "".join(ch for ch in body if not (ch.isspace() or ch in INVISIBLE))
+    if not marks or set(marks) != {"#"}:
         return None
     first = line_start + len(before) - len(before.lstrip())
-    return first, first + len(marks)
+    return first, first + len(body)

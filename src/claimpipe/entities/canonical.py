@@ -7,7 +7,8 @@ Pure functions over the fixed `doc.ents`. A mention's canonical name comes, in o
 2. an acronym's definition in the article ("Steppe Resources Group (SRG)") or a longer name whose initials
    it spells: "SRG" -> "Steppe Resources Group";
 3. a longer name of the same kind that it is part of: a PERSON's surname or first name ("Zhumangarin",
-   "De Graaf"), an ORG's leading words or the name without its legal form ("Nordlys" -> "Nordlys Energi");
+   "De Graaf"), an ORG's (or other name's) leading words or the name without its legal form ("Nordlys" ->
+   "Nordlys Energi"), only when the longer name was read first ("BBC" ... "BBC Radio 4" stay two);
 4. the same words in another case (a dateline "WASHINGTON" -> "Washington");
 5. a PERSON's name with a middle initial, when the article spells only one such form ("Richard Burr" ->
    "Richard M. Burr").
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .persons import address_gender, first_name_gender, is_initial
+from .persons import COORDINATORS, address_gender, first_name_gender, is_initial
 from .shapes import ACRONYM, CONNECTORS
 from .gazetteer import Gazetteer, Lexicon
 
@@ -220,8 +221,17 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
         first = (first_at or {}).get((r.label, r.name), r.ent.start)
         found = [f for f in found if f.ent.start < first]
     names = {f.name for f in found}
+    if r.label != "PERSON" and len(names) > 1 and _nested(names, r.label):
+        # "Goldman Sachs" read first, "Goldman Sachs Foundation" kept apart from it: "Goldman" is the first
+        return {min(found, key=lambda f: f.ent.start).name}
     # "Hillary Clinton" inside "Crooked Hillary Clinton" is one candidate, the longer
     return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
+
+
+def _nested(names: set[str], label: str) -> bool:
+    """Each of `names` is part of the longest of them ("Goldman Sachs", "Goldman Sachs Foundation")."""
+    longest = max(names, key=lambda n: len(words_of(n)))
+    return all(n == longest or _is_part(words_of(n), words_of(longest), label) for n in names)
 
 
 def _kept_for_the_first(found: list[Resolved], by_first_name: frozenset[str]) -> list[Resolved]:
@@ -240,9 +250,11 @@ def _kept_for_the_first(found: list[Resolved], by_first_name: frozenset[str]) ->
 
 
 def _shares_the_next_surname(ent: Span) -> bool:
-    """ "Mike and Bob Bryan": the lone first name shares the surname after the conjunction."""
+    """ "Mike and Bob Bryan": a lone first name coordinated with the person named next, whose surname it
+    may share; it is no first name used alone to tell relatives apart."""
     doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&", "or") and doc[ent.end + 1].ent_type_ == "PERSON"
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in COORDINATORS | {"or"} \
+        and doc[ent.end + 1].ent_type_ == "PERSON"
 
 
 def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved],
@@ -250,10 +262,12 @@ def _addressed_otherwise(free: list[Resolved], fulls: list[Resolved],
     """Bare surnames that a form of address gives another gender than the full name they would join:
     "Mr. Obama" beside "Michelle Obama" is another Obama, so no bare "Obama" joins her (which one is unclear)."""
     out = set()
+    asked: set[tuple[str, str]] = set()  # (name, gender) looked up once: a long article repeats "Mr X"
     for r in free:
         said = address_gender(r.ent) if r.label == "PERSON" and len(words_of(r.name)) == 1 else None
-        if said is None:
+        if said is None or (r.name, said) in asked:
             continue
+        asked.add((r.name, said))
         for name in _longer_names(r, fulls, by_first_name):
             gender = first_name_gender(words_of(name)[0])
             if gender is not None and gender != said:

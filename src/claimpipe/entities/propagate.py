@@ -147,26 +147,43 @@ def _comma_title_before(span: Span, lex: Lexicon) -> bool:
 
 
 def addressed_people(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
-    """Proper nouns the model left untagged right after a form of address ("Mr Ebbers, 63, has always
-    insisted ...", "Dr Kerr"): a person. Only when no entity covers them and the form of address is
-    capitalised, so that "Mr Men" in a title stays as the model said only where the model tagged it."""
+    """Proper nouns the model left untagged right after a capitalised form of address ("Mr Ebbers, 63, has
+    always insisted ...", "Dr Kerr", "Mr. King"): a person, when no entity covers them. A title or another
+    form of address before a name is skipped ("Prof Sir Roy Anderson", "Mr Justice Smith"); an office
+    addressed alone is no name ("Mr Speaker", "Mr President")."""
     covered = {t.i for e in ents for t in e}
     out = list(ents)
     for i in range(len(doc) - 1):
         t = doc[i]
-        if not (t.text[:1].isupper() and lex.is_honorific(t.lower_)) or i + 1 in covered:
+        if not (t.text[:1].isupper() and lex.is_honorific(t.lower_)):
             continue
-        end = i + 1
-        while end < len(doc) and end - i <= 3 and end not in covered and doc[end].tag_ == "NNP" \
-                and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        j = i + 1
+        while j + 1 < len(doc) and (lex.is_honorific(doc[j].lower_) or lex.is_title(doc[j].lower_)) \
+                and _name_word(doc[j + 1]):
+            j += 1
+        if j in covered or doc[j].lower_ in ADDRESSED_OFFICES:
+            continue
+        end = j
+        while end < len(doc) and end - j < 3 and end not in covered and _name_word(doc[end]):
             end += 1
             # a hyphenated name is one ("Mr Kilroy-Silk"), not its first part
             while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and end + 1 not in covered:
                 end += 2
-        if end > i + 1 and not (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
-            out.append(Span(doc, i + 1, end, label="PERSON"))
+        if end > j and not (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_):
+            out.append(Span(doc, j, end, label="PERSON"))
+            covered.update(range(j, end))
     return out
+
+
+# offices addressed by themselves, never a name after "Mr" ("Thank you, Mr Speaker")
+ADDRESSED_OFFICES = frozenset({"speaker", "president", "chairman", "chairwoman", "chair", "mayor", "secretary",
+                               "minister", "premier", "chancellor", "ambassador", "governor", "senator",
+                               "commissioner", "deputy", "vice", "prime"})
+
+
+def _name_word(t) -> bool:
+    return t.tag_ == "NNP" and t.text[:1].isupper() and t.is_alpha
 
 
 def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:

@@ -1,0 +1,107 @@
+"""Pronouns whose name comes in their own clause: reflexives and a phrase that opens a sentence.
+
+`Resolver` (`resolve.py`) inherits these checks beside `BindingRules` (`binding.py`):
+
+- a reflexive that is an argument is its own clause's subject ("Microsoft faces challenges establishing
+  itself", "Mr Blair distanced himself"); one that only stresses a name stays ("Federer himself");
+- a he/she or his/her in a phrase that opens the sentence is the main clause's subject named after it
+  ("With her film, DuVernay documents ...").
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Token
+
+from .reference_rules import PRONOUN_GENDER, REFLEXIVES
+
+# links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
+# itself", "He has surrounded himself with ...")
+_REFLEXIVE_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "dative", "conj",
+                              "ccomp", "acomp"})
+
+
+def _object_of_a_verb(t: Token) -> bool:
+    """`t` is a verb's object, directly or through a preposition ("meeting him", "looked at him")."""
+    head = t.head.head if t.dep_ == "pobj" else t.head
+    return t.dep_ in ("dobj", "dative", "iobj", "pobj") and head.pos_ in ("VERB", "AUX")
+
+
+class SameClauseRules:
+    """Mixed into `Resolver`: a name later in the pronoun's own clause, or its own clause's subject."""
+
+    def _reflexive(self, t: Token) -> str | None:
+        """himself/herself/itself/themselves as an argument: the subject of its own clause ("Microsoft faces
+        challenges establishing itself", "Mr Blair distanced himself"), found through the verbs with no
+        subject of their own above it; None when that is no entity of its kind or gender, when a verb on
+        the way has another object, and for a reflexive that only stresses a name ("Federer himself").
+        Inside a quotation too: "itself" is bound within its clause, whoever speaks."""
+        gender, labels = REFLEXIVES[t.lower_]
+        if t.dep_ not in ("dobj", "pobj", "dative", "iobj") or any(c.dep_ == "auxpass" for c in t.head.children):
+            return None  # only an argument ("defend himself"): a name in place of "Federer himself" or
+            # "to avoid being targeted itself" would not read as the sentence meant
+        target = None
+        verb, link = t.head, t.dep_
+        own_verb = True  # the first verb up from `t` is its own
+        for _ in range(5):
+            if target is not None:
+                break
+            if verb.pos_ in ("VERB", "AUX"):
+                # its own verb's other object, or the object of a verb that controls it; a verb higher up
+                # is about something else ("In defending himself, Trump offered insights")
+                if (own_verb or link in ("xcomp", "ccomp")) and any(
+                        c.dep_ in ("dobj", "dative") and not (c.left_edge.i <= t.i <= c.right_edge.i)
+                        for c in verb.children):
+                    return None  # "let a person's gadgets swap data amongst themselves", "Acme protected
+                    # Bolt from itself": the object may be meant
+                target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if target is not None and target.lower_ in ("who", "which", "that"):
+                    if verb.dep_ != "relcl":
+                        return None
+                    if target.lower_ == "who":
+                        labels = labels & {"PERSON"}  # "the owners of Rover, who ... themselves": people
+                    target = verb.head  # "the man who hurt himself"
+                own_verb = False
+            if target is None:
+                if verb.head.i == verb.i or verb.dep_ not in _REFLEXIVE_CLIMB:
+                    return None
+                verb, link = verb.head, verb.dep_
+        # the target itself must be a name or a resolved pronoun: "the four owners of Rover, who ...
+        # awarded themselves" are the owners, not Rover
+        if target is not None and target.i not in self.token_entity and target.i not in self.resolved:
+            # "the court's chief judge, Merrick Garland, recused himself": the name in apposition
+            target = next((c for c in target.children if c.dep_ == "appos" and c.i in self.token_entity), target)
+        eid = (self.token_entity.get(target.i) or self.resolved.get(target.i)) if target is not None else None
+        if eid is None or self._label(eid) not in labels or (gender and self.gender.get(eid, gender) != gender):
+            return None
+        self.evidence[t.i] = (0.0, min(float(self.lex.abstain.get("bound_margin", 3.0)),
+                                       self.evidence.get(target.i, (0.0, math.inf))[1]))
+        return eid
+
+    def _subject_ahead(self, t: Token) -> str | None:
+        """The person `t` (he/his/she/her) stands for when it opens its sentence in a phrase before the main
+        clause, whose subject is that person's name: "With her film, DuVernay documents ...", "As he
+        welcomed guests, Scott launched ...". The name comes after the pronoun, so no earlier name may be
+        put in; "" (leave the words) when the subject's gender disagrees or another person stands between."""
+        root = self.sents[self.sent_of[t.i]].root
+        if t.i > root.i or self.quotes.inside(t) or _object_of_a_verb(t):
+            return None  # an object ("After meeting him, Scott ...") is not the one who meets; in a noun's
+            # phrase it may be ("In spite of the allegations against him, Mr Botin continues ...")
+        opener = next((a for a in t.ancestors if a.head.i == root.i), None)
+        if opener is None or opener.dep_ not in ("prep", "advcl", "npadvmod") or opener.i > root.i:
+            return None
+        comma = opener.right_edge.i + 1  # the opening phrase ends in a comma, and the subject follows it
+        subject = next((c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "dep") and c.i > opener.i), None)
+        if subject is None or comma >= len(self.doc) or self.doc[comma].text != "," or subject.left_edge.i != comma + 1:
+            return None
+        eid = self.token_entity.get(subject.i)
+        if eid is None or self._label(eid) != "PERSON":
+            return None
+        # another person in the opening phrase, before or after `t` ("When Obama met his wife, Biden ...")
+        between = {self.token_entity.get(i) for i in range(opener.left_edge.i, subject.i)} - {None, eid}
+        if any(self._label(other) == "PERSON" for other in between) \
+                or self.gender.get(eid, PRONOUN_GENDER[t.lower_]) != PRONOUN_GENDER[t.lower_]:
+            return ""
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        return eid
