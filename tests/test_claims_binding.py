@@ -819,3 +819,68 @@ itself itself PRON PRP pobj 3 O 0
                                                    (PROTECTED_FROM_ITSELF, "itself", "Acme")])
 def test_claims_binding_review_cases_are_not_the_subject(table, word, not_name):
     assert (word, not_name) not in [(w, name) for _, w, name in _resolved(table)]
+
+
+# "Acme grew. Acme and Bolt ended their alliance." : "their" is the two of them, not Acme
+THEIR_GROUP = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Acme Acme PROPN NNP nsubj 6 B-ORG 1
+and and CCONJ CC cc 3 O 1
+Bolt Bolt PROPN NNP conj 3 B-ORG 1
+ended end VERB VBD ROOT 6 O 1
+their their PRON PRP$ poss 8 O 1
+alliance alliance NOUN NN dobj 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+# "The Council imposed sanctions on terrorists, freezing their assets." : the terrorists' assets
+THEIR_PLURAL_BETWEEN = """
+The the DET DT det 1 O 1
+Council Council PROPN NNP nsubj 2 B-ORG 1
+imposed impose VERB VBD ROOT 2 O 1
+sanctions sanction NOUN NNS dobj 2 O 1
+on on ADP IN prep 3 O 1
+terrorists terrorist NOUN NNS pobj 4 O 0
+, , PUNCT , punct 2 O 1
+freezing freeze VERB VBG advcl 2 O 1
+their their PRON PRP$ poss 9 O 1
+assets asset NOUN NNS dobj 7 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (THEIR_GROUP, []),
+    (THEIR_GROUP.replace("and and CCONJ CC cc 3", "with with ADP IN prep 3").replace(
+        "Bolt Bolt PROPN NNP conj 3", "Bolt Bolt PROPN NNP pobj 4"), None),  # "Acme with Bolt ended ..."
+    (THEIR_PLURAL_BETWEEN, []),
+], ids=["coordinated-group", "no-group", "plural-between"])
+def test_claims_binding_their_is_not_one_of_a_group(table, expected):
+    resolved = [(w, name) for _, w, name in _resolved(table)]
+    if expected is None:  # the control: with no group, "their" goes to Acme
+        assert ("their", "Acme") in resolved
+    else:
+        assert [r for r in resolved if r[0] == "their"] == expected
+
+
+# "Acme grew. Tom Hale met Ann Lee before they left." : two people named since Acme: "they" is them
+THEY_TWO_PEOPLE = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Tom Tom PROPN NNP compound 4 B-PERSON 1
+Hale Hale PROPN NNP nsubj 5 I-PERSON 1
+met meet VERB VBD ROOT 5 O 1
+Ann Ann PROPN NNP compound 7 B-PERSON 1
+Lee Lee PROPN NNP dobj 5 I-PERSON 1
+before before SCONJ IN mark 10 O 1
+they they PRON PRP nsubj 10 O 1
+left leave VERB VBD advcl 5 O 0
+. . PUNCT . punct 5 O 0
+"""
+
+
+def test_claims_binding_they_after_two_people_is_them():
+    assert [w for _, w, _ in _resolved(THEY_TWO_PEOPLE)].count("they") == 0  # not Acme

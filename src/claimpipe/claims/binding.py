@@ -105,6 +105,9 @@ class BindingRules:
             return None  # "Smith told Jones that he had been fired": Jones as much as Smith
         if gender and self._same_gender_pronoun_between(subject, t, eid):
             return None  # "Weingarten quizzed him about his decision": his may be him
+        if lower in THEY_PRONOUNS and any(w.tag_ in ("NNS", "NNPS") and w.dep_ in _OBJECTS + ("nsubj", "nsubjpass")
+                                          and w.i not in self.token_entity for w in self.doc[lo + 1:hi]):
+            return None  # "The Security Council imposed sanctions on terrorists, freezing their assets"
         if route == "adverbial" and any(w.dep_ in _OBJECTS and w.pos_ in ("NOUN", "PROPN", "PRON") and w.i not in told
                                         for w in self.doc[lo + 1:hi]):
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
@@ -309,6 +312,17 @@ class BindingRules:
         """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
         return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
                    for u in self.doc[ref.head + 1:t.i])
+
+    def _group_at_or_after(self, ref: Ref, t: Token) -> bool:
+        """A group "they" may mean, from the candidate on: the candidate in a coordination ("Fiat and GM
+        also ended their alliance"), or two people named between it and `t` ("Mr Blake said he found Ms
+        Bakley ... after they left")."""
+        head = self.doc[ref.head]
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return True
+        people = {self.token_entity[u.i] for u in self.doc[ref.head + 1:t.i]
+                  if self._label(self.token_entity.get(u.i)) == "PERSON"}
+        return len(people) > 1
 
     def _plural_between(self, ref: Ref, t: Token) -> bool:
         for u in self.doc[ref.head + 1:t.i]:

@@ -238,7 +238,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             cands = [c for c in cands if not (c[2].head in self.token_entity
                                               and any(s <= c[2].start_char < e for s, e in quoted))]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
-            cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)]
+            cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)
+                     and not self._group_at_or_after(c[2], t)]
         if lower in IT_PRONOUNS and t.dep_ not in ("nsubj", "nsubjpass") and cands \
                 and self._unresolved_it_between(cands[0][2], t):
             # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
