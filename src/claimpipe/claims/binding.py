@@ -124,10 +124,16 @@ class BindingRules:
                 # person elsewhere in the sentence does not compete for he/she ("Noon took a pass from
                 # Barkley before sending his partner")
                 return None
-        # bound to a subject that was itself resolved: no surer than that subject
-        margin = min(float(self.lex.abstain.get("bound_margin", 3.0)), self.evidence.get(subject.i, (0.0, math.inf))[1])
-        self.evidence[t.i] = (0.0, margin)
+        self._note_bound(t, subject)
         return eid
+
+    def _note_bound(self, t: Token, subject: Token | None = None) -> None:
+        """Record that grammar bound `t` ([resolution.abstain] bound_margin); bound to a `subject` that was
+        itself resolved, no surer than that subject."""
+        margin = float(self.lex.abstain.get("bound_margin", 3.0))
+        if subject is not None:
+            margin = min(margin, self.evidence.get(subject.i, (0.0, math.inf))[1])
+        self.evidence[t.i] = (0.0, margin)
 
     def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:
         """A him/her object of `t`'s gender between the binding subject and `t`, in `t`'s clause, that does
@@ -177,7 +183,7 @@ class BindingRules:
             return None
         if t.lower_ in THEY_PRONOUNS and ent.label not in THEY_LABELS | {"GPE"}:
             return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        self._note_bound(t)
         return eid
 
     def _person_noun(self, word: Token) -> bool:

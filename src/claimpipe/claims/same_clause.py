@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import math
-
 from spacy.tokens import Token
 
 from .reference_rules import PRONOUN_GENDER, REFLEXIVES
@@ -75,8 +73,7 @@ class SameClauseRules:
         eid = (self.token_entity.get(target.i) or self.resolved.get(target.i)) if target is not None else None
         if eid is None or self._label(eid) not in labels or (gender and self.gender.get(eid, gender) != gender):
             return None
-        self.evidence[t.i] = (0.0, min(float(self.lex.abstain.get("bound_margin", 3.0)),
-                                       self.evidence.get(target.i, (0.0, math.inf))[1]))
+        self._note_bound(t, target)
         return eid
 
     def _subject_ahead(self, t: Token) -> str | None:
@@ -103,5 +100,5 @@ class SameClauseRules:
         if any(self._label(other) == "PERSON" for other in between) \
                 or self.gender.get(eid, PRONOUN_GENDER[t.lower_]) != PRONOUN_GENDER[t.lower_]:
             return ""
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("bound_margin", 3.0)))
+        self._note_bound(t)
         return eid

@@ -124,7 +124,8 @@ def load_lexicon() -> "Lexicon":
             heads.setdefault(word.strip(), row[0].strip())
     return Lexicon(titles=read_words("titles.txt"), honorifics=read_words("honorifics.txt"),
                    legal_suffixes=read_words("legal_suffixes.txt"), portfolios=read_words("portfolios.txt"),
-                   generic=read_words("generic_words.txt"), heads=heads)
+                   generic=read_words("generic_words.txt"), addressed_offices=read_words("addressed_offices.txt"),
+                   heads=heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class Lexicon:
     legal_suffixes: frozenset[str]
     portfolios: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # words that open many names ("World", "Federal")
+    addressed_offices: frozenset[str] = frozenset()  # "Mr Speaker": an office, no name, after a form of address
     heads: dict[str, str] = field(default_factory=dict)  # a name's head word -> the label it implies
 
     def is_title(self, word: str) -> bool:
@@ -143,6 +145,9 @@ class Lexicon:
 
     def is_honorific(self, word: str) -> bool:
         return word.lower() in self.honorifics
+
+    def is_addressed_office(self, word: str) -> bool:
+        return word.lower() in self.addressed_offices
 
     def is_portfolio(self, word: str) -> bool:
         return word.lower() in self.portfolios

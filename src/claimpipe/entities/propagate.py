@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import after_place_preposition
@@ -161,7 +161,7 @@ def addressed_people(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
         while j + 1 < len(doc) and (lex.is_honorific(doc[j].lower_) or lex.is_title(doc[j].lower_)) \
                 and _name_word(doc[j + 1]):
             j += 1
-        if j in covered or doc[j].lower_ in ADDRESSED_OFFICES:
+        if j in covered or lex.is_addressed_office(doc[j].lower_):
             continue
         end = j
         while end < len(doc) and end - j < 3 and end not in covered and _name_word(doc[end]):
@@ -176,13 +176,7 @@ def addressed_people(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     return out
 
 
-# offices addressed by themselves, never a name after "Mr" ("Thank you, Mr Speaker")
-ADDRESSED_OFFICES = frozenset({"speaker", "president", "chairman", "chairwoman", "chair", "mayor", "secretary",
-                               "minister", "premier", "chancellor", "ambassador", "governor", "senator",
-                               "commissioner", "deputy", "vice", "prime"})
-
-
-def _name_word(t) -> bool:
+def _name_word(t: Token) -> bool:
     return t.tag_ == "NNP" and t.text[:1].isupper() and t.is_alpha
 
 
