@@ -161,6 +161,8 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         # an institution acting for its owner: keep the words ("Kazakhstan's government")
         core = np_core(head)
         return Speaker(doc_text(doc)[core[0]:core[1]] if core else text, eid, "organisation", confidence)
+    if head.i in resolver.national:  # "the government" of the article's one country
+        return Speaker(f"the {resolver.name(eid)} {head.text}", eid, "organisation", confidence)
     return Speaker(resolver.name(eid) or text, eid, kind, confidence)
 
 
@@ -201,7 +203,7 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
             continue  # "the Italians ... their": "Italian's" would not be the group
         pieces.append(text_of[pos:r.start_char])
         plural_name = name.endswith("s") and ent is not None and ent.label != "PERSON"  # "United States'"
-        replacement = name + (("'" if plural_name else "'s") if r.possessive else "")
+        replacement = r.wording.format(name) + (("'" if plural_name else "'s") if r.possessive else "")
         pieces.append(replacement)
         rewrites.append(Rewrite(start=r.start_char - s, end=r.end_char - s, original=text_of[r.start_char:r.end_char],
                                 replacement=replacement, entity_id=r.entity_id, confidence=r.confidence))

@@ -19,13 +19,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from ..entities.gazetteer import state_names
+from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
 from .reference_rules import COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, Ref, restrictive_modifier
 
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
+_INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
 
 
 def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:
@@ -95,6 +96,8 @@ class DescriptionRules:
             cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
         elif lemma in SOVEREIGN_NOUNS:  # "the nation" is a country the gazetteer knows, not a city
             cands = [c for c in cands if self._kb_id(c[2].entity_id)]
+        if not cands and country is None and lemma in SOVEREIGN_NOUNS:
+            return self._sole_country(t)  # "the country", far from any name: the one the article names
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
             return None
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
@@ -118,6 +121,39 @@ class DescriptionRules:
         if lemma == "party":
             return ent.label == "NORP" or "party" in ent.name.lower().split()
         return True
+
+    def _national(self, t: Token) -> str | None:
+        """"the government" (or "the federal government"): the government of the one country the article
+        names, when it names no other (`_sole_country`); a modifier that names or picks out another
+        government ("the Kazakh government", "the local government", "the new government") leaves it."""
+        det = next((c for c in t.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or t.tag_ != "NN" or t.dep_ in ("compound", "appos", "attr") \
+                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+            return None
+        for c in t.lefts:
+            if c.i != det.i and c.dep_ != "punct" and (
+                    c.pos_ != "ADJ" or c.i in self.token_entity or c.tag_ == "JJS"
+                    or c.lower_ in self.lex.non_anaphoric or c.lower_ in self.lex.subnational):
+                return None
+        if restrictive_modifier(t) or (t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity):
+            return None  # "the government that took office", "the government of ...", "the government Kazakhstan ..."
+        return self._sole_country(t)
+
+    def _sole_country(self, t: Token) -> str | None:
+        """The place entity of the one country the whole article names, when it names no other: by its name or
+        a demonym ("Britain", "British"), or by a place or body inside it (`gazetteer.place_countries`: a UK
+        story on the war in Iraq that names Downing Street or Labour names two countries); else None."""
+        if self._country is None:
+            inside = place_countries()
+            codes = {e.kb_id for e in self.entities.values() if e.label in ("GPE", "NORP") and e.kb_id}
+            codes.update(inside[n.lower()] for e in self.entities.values() if e.label in _INSIDE_A_COUNTRY
+                         for n in {e.name, *e.aliases} if n.lower() in inside)
+            places = [e.entity_id for e in self.entities.values() if e.label == "GPE" and e.kb_id in codes]
+            self._country = places[0] if len(codes) == 1 and len(places) == 1 else ""
+        if not self._country:
+            return None
+        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("sole_country_margin", 2.0)))
+        return self._country
 
     def _unnamed_country_nearer(self, t: Token, best: Ref) -> bool:
         """A demonym after the best candidate and before "the country" (or "the capital", "the city"), in

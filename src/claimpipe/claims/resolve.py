@@ -54,6 +54,7 @@ class Replacement:
     entity_id: str
     possessive: bool
     confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
+    wording: str = "{}"  # how the name is put in: "the {} government" for "the government"
 
 
 _RESOLVABLE = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
@@ -88,6 +89,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         self.described: dict[str, set[str]] = {}  # entity -> head nouns used to describe it
         self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
         self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
+        self.national: set[int] = set()  # "the government" -> the article's one country
+        self._country: str | None = None  # that country's entity ("" when none or several), found once
         # token index -> (best candidate's score, margin to the next other entity; inf when alone)
         self.evidence: dict[int, tuple[float, float]] = {}
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
@@ -154,6 +157,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                     eid = self._description(t)
                 if eid is None and (eid := self._institution(t)) is not None:
                     self.institutional.add(t.i)
+                if eid is None and table.lemma[i] in self.lex.national_heads and (eid := self._national(t)) is not None:
+                    self.national.add(t.i)
             if eid is not None:
                 t = doc[i]
                 self.resolved[t.i] = eid
@@ -334,14 +339,16 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             confidence = self.confidence(i)
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
-            elif t.i not in self.token_entity and (t.i in self.by_name or self.lex.descriptions.get(t.lemma_.lower())):
+            elif t.i not in self.token_entity and (t.i in self.by_name or t.i in self.national
+                                                   or self.lex.descriptions.get(t.lemma_.lower())):
                 first = t.left_edge
                 while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
                     first = self.doc[first.i + 1]  # "Neither the president": "Neither" stays
                 left = first.idx
                 if left < start_char:
                     continue
-                out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence))
+                wording = f"the {{}} {t.text}" if t.i in self.national else "{}"  # "the United Kingdom government"
+                out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence, wording))
         return out
 
     def _resolved_between(self, start_char: int, end_char: int) -> list[tuple[int, str]]:

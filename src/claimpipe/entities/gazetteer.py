@@ -112,6 +112,25 @@ def state_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """Lower-case names of places and bodies inside one country -> that country's ISO alpha-3 code: capitals
+    (`capitals.tsv`), ISO 3166-2 subdivisions (pycountry: "Ohio", "Scotland", "Bayern") and seats of
+    government, parliaments and parties (`national_bodies.tsv`: "Downing Street", "Labour"). A name that
+    would say two countries ("Punjab", "Kingston") or is itself a country's ("Georgia") is left out."""
+    import pycountry
+
+    countries = {form.lower() for entry in country_entries() for form in entry.forms}
+    codes: dict[str, set[str]] = {}
+    for name, code in (row[:2] for row in read_table("capitals.tsv")):
+        codes.setdefault(name.strip().lower(), set()).add(code.strip())
+    for sub in pycountry.subdivisions:
+        codes.setdefault(sub.name.lower(), set()).add(pycountry.countries.get(alpha_2=sub.country_code).alpha_3)
+    for name, code in (row[:2] for row in read_table("national_bodies.tsv")):
+        codes[name.strip().lower()] = {code.strip()}  # the hand table knows better than a subdivision
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1 and name not in countries}
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     return Gazetteer(country_entries() + demonym_entries() + organisation_entries())
 
