@@ -136,6 +136,23 @@ def test_annotate_fix_entities(blank, words, ents, tags, expected) -> None:
     assert fixed(blank, words, ents=ents, tags=tags) == expected
 
 
+# "Donald Trump left. Trump this week said": the tagger read the second "Trump" as a verb (VB), the parser still
+# as the subject
+MISREAD = dict(words=["Donald", "Trump", "left", ".", "Trump", "this", "week", "said"],
+               ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+               tags=["NNP", "NNP", "VBD", ".", "VB", "DT", "NN", "VBD"], heads=[1, 2, 2, 2, 7, 6, 7, 7],
+               deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "det", "npadvmod", "ROOT"])
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({}, [("Donald Trump", "PERSON", "", ""), ("Trump", "PERSON", "", "")]),
+    ({"deps": ["compound", "nsubj", "ROOT", "punct", "ROOT", "det", "npadvmod", "ccomp"]}, [("Donald Trump", "PERSON", "", "")]),
+    ({"words": ["Comedy", *MISREAD["words"][1:]]}, [("Comedy Trump", "PERSON", "", "")]),  # no first name: no person
+], ids=["subject", "a-verb", "no-first-name"])
+def test_annotate_a_surname_misread_as_a_verb(blank, change, expected) -> None:
+    assert fixed(blank, **{**MISREAD, **change}) == expected
+
+
 @pytest.mark.parametrize("words, ents", [
     (["US", "Tariffs", "Hit", "Steel"], ["O", "O", "O", "O"]),
     (["TELL", "US", "WHAT", "YOU", "THINK"], ["O", "O", "O", "O", "O"]),

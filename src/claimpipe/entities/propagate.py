@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
-from .persons import after_place_preposition
+from .persons import after_place_preposition, first_name_gender
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
 
 
@@ -84,7 +84,8 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             words = doc[i:i + n]
             key = tuple(t.lower_ for t in words)
             if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
-                                                                  or covered.get(i) is not None):
+                                                                  or covered.get(i) is not None
+                                                                  or (n == 1 and _misread_name(words[0], parts[key]))):
                 found = Span(doc, i, i + n, label="PERSON")
                 break
         if found is None:
@@ -105,6 +106,14 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
         i = found.end
     return out
+
+
+def _misread_name(t: Token, full_name: str) -> bool:
+    """An untagged surname the tagger read as a verb or a common noun where the parser still reads a subject or
+    an object, of a person whose full name starts with a known first name: "Trump this week also said"
+    (Trump: VB, nsubj) after "Donald Trump"; not a title the model took for a person ("Meet the Fockers")."""
+    return t.text[:1].isupper() and t.tag_ not in ("NNP", "NNPS") and t.ent_type_ == "" \
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and first_name_gender(full_name.split()[0]) is not None
 
 
 # Titles an organisation can hold too ("new owner Yeahronimo Media Ventures"): no evidence of a person.
