@@ -80,7 +80,7 @@ def test_boilerplate_benchmark_sample_meets_its_floors(shared_dir) -> None:
 # -- the reference set: stand-alone rewrites and speakers --------------------------------------------------
 # benchmarks/references.py on the 36 `tune` articles of devsets/references (about 7 s). Tune data (rules
 # were written reading its errors), so these are regression floors, not published figures: measured at this
-# commit precision 0.970 (230/237), recall 0.483, claims with a wrong name 1.7% (7/424), speakers 33/34.
+# commit precision 0.976 (244/250), recall 0.513, claims with a wrong name 1.4% (6/424), speakers 33/34.
 # The floors allow about five more wrong rewrites, or five fewer right ones.
 
 
@@ -109,6 +109,6 @@ def test_references_benchmark_tune_floors(shared_dir, _claimpipe_nlp) -> None:
     figures = ref.run_split("tune", _claimpipe_nlp).figures()
     assert figures["gold_named_refs_in_claims"] == 476  # the same 36 articles, the same claims
     assert figures["rewrite_precision"] >= 0.945
-    assert figures["rewrite_recall"] >= 0.47
+    assert figures["rewrite_recall"] >= 0.50
     assert figures["wrong_name_claim_rate"] <= 0.025
     assert figures["speaker_precision"] >= 0.93
