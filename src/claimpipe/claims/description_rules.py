@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
-from .reference_rules import COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, Ref, restrictive_modifier
+from .reference_rules import COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, Ref, is_age_noun, restrictive_modifier
 
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -106,6 +107,35 @@ class DescriptionRules:
                 return None
             cands = [c for c in cands if self._of_its_kind(lemma, c[2].entity_id)]
         return self._pick(t, described or cands, "description")
+
+    def _aged(self, t: Token) -> str | None:
+        """"The 25-year-old has smashed the record": the one person named in the last sentence or this one, and
+        clearly ahead of any other person in reach, when nobody new came in since ("a 25-year-old
+        man was arrested", "a local doctor") and no other person is named nearer in the sentence."""
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(c.dep_ == "poss" for c in t.children):
+            return None
+        cands = self._candidates(t, frozenset({"PERSON"}))
+        if not cands:
+            return None
+        best, k = cands[0][2], self.sent_of[t.i]
+        if k - best.sent > 1 or any(c[2].entity_id != best.entity_id for c in cands if c[2].sent >= k - 1):
+            return None  # "Keegan has praised striker Robbie Fowler. The 29-year-old ...": which of them?
+        if any(self.entity_of(c) == best.entity_id for verb in t.ancestors for c in verb.children
+               if c.dep_ in ("nsubj", "nsubjpass")):
+            return None  # "Coach Mike Ruddock says the 24-year-old should take the armband": someone else
+        for u in self.doc[best.head + 1:t.i]:
+            if u.i in self.token_entity or u.i in self.resolved or not (self._person_noun(u) or is_age_noun(u)):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "no", "every", "any", "each", "the")
+                   for c in u.children):
+                return None  # someone with no name came in, or "the <person>" may be another
+        runner = next((c for c in cands if c[2].entity_id != best.entity_id), None)
+        margin = math.inf if runner is None else runner[0] - cands[0][0]
+        if margin < float(self.lex.abstain.get("person_margin", 0.0)):
+            return None
+        self.evidence[t.i] = (cands[0][0], margin)
+        return best.entity_id
 
     def _of_its_kind(self, lemma: str, entity_id: str) -> bool:
         """Whether an entity the article did not describe with the noun can still be what it means by its

@@ -49,6 +49,11 @@ def is_subject(token: Token) -> bool:
     return token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
+def is_age_noun(token: Token) -> bool:
+    """"the 25-year-old", parsed as "old" with "year" for its measure: a person named by age."""
+    return token.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lower_ in ("year", "years") for c in token.children)
+
+
 def is_dateline(token: Token) -> bool:
     """"ALMATY —" opening a story names where it was filed, not what it is about."""
     doc = token.doc

@@ -38,7 +38,8 @@ from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
-                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_dateline,
+                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
+                              is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
                               own_subject, relative_antecedents, title_words)
 from .same_clause import SameClauseRules
@@ -90,6 +91,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         self.resolved: dict[int, str] = {}  # token index of a pronoun or description head -> entity
         self.institutional: set[int] = set()  # heads resolved as "X's government" -> X
         self.national: set[int] = set()  # "the government" -> the article's one country
+        self.aged: set[int] = set()  # "the 25-year-old" -> the person the text is about
         self._country: str | None = None  # that country's entity ("" when none or several), found once
         # token index -> (best candidate's score, margin to the next other entity; inf when alone)
         self.evidence: dict[int, tuple[float, float]] = {}
@@ -159,6 +161,10 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                     self.institutional.add(t.i)
                 if eid is None and table.lemma[i] in self.lex.national_heads and (eid := self._national(t)) is not None:
                     self.national.add(t.i)
+            elif pos == "ADJ" and table.lower[i] == "old" and is_age_noun(doc[i]):
+                eid = self._aged(doc[i])
+                if eid is not None:
+                    self.aged.add(i)
             if eid is not None:
                 t = doc[i]
                 self.resolved[t.i] = eid
@@ -339,7 +345,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             confidence = self.confidence(i)
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
-            elif t.i not in self.token_entity and (t.i in self.by_name or t.i in self.national
+            elif t.i not in self.token_entity and (t.i in self.by_name or t.i in self.national or t.i in self.aged
                                                    or self.lex.descriptions.get(t.lemma_.lower())):
                 first = t.left_edge
                 while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
