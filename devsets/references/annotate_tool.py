@@ -3,11 +3,12 @@
 show SPLIT N   : print article N of SPLIT with pronoun [P#], description candidates [D#]
                  and reporting-cue candidates [S#] marked inline, for a human to read.
 build SPLIT    : turn decisions/SPLIT/N.txt files into SPLIT.jsonl.
+checkone SPLIT N : build article N from decisions/SPLIT/N.txt and check it, writing nothing.
 check          : verify every span of the jsonl files slices its text exactly.
 
 The texts are read from ../shared/data at run time and never written into the repo.
 """
-import gzip, hashlib, json, re, sys, tarfile, os
+import gzip, hashlib, json, re, sys, tarfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -240,28 +241,44 @@ def build(split):
 
 def check():
     bad = 0
-    for split in ("tune", "heldout"):
+    for split in json.loads(LISTS.read_text()):
         p = HERE / f"{split}.jsonl"
         if not p.exists():
             continue
         for line in p.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            text = load_text(rec["dataset"], rec["id"])
-            assert hashlib.sha256(text.encode()).hexdigest() == rec["text_sha256"]
-            assert len(text) == rec["text_length"]
-            names = {e["name"] for e in rec["entities"]}
-            for r in rec["references"]:
-                bad += text[r["start"]:r["end"]] != r["text"]
-                assert r["antecedent"] is None or r["antecedent"] in names, r
-                assert (r["antecedent"] is None) == (r["why"] is not None), r
-            for sp in rec["speakers"]:
-                bad += text[sp["speaker_start"]:sp["speaker_end"]] != sp["speaker_text"]
-                bad += text[sp["cue_start"]:sp["cue_end"]] != sp["cue_text"]
-                assert sp["speaker"] is None or sp["speaker"] in names, sp
-            prons = {(m.start(), m.end()) for m in PRON_RE.finditer(text)}
-            got = {(r["start"], r["end"]) for r in rec["references"] if r["kind"] == "pronoun"}
-            assert prons == got, (rec["id"], prons ^ got)
+            bad += check_record(json.loads(line))
     print("bad spans:", bad)
+    return bad
+
+
+def check_one(split, n):
+    rec = build_article(split, n, HERE / "decisions" / split / f"{n}.txt")
+    bad = check_record(rec)
+    kinds = {}
+    for r in rec["references"]:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    print(f"{split} {n} {rec['id']}: bad spans {bad}; references {kinds}; speakers {len(rec['speakers'])}")
+    return bad
+
+
+def check_record(rec):
+    """Span, hash, entity and pronoun checks of one record; returns the number of bad spans."""
+    bad = 0
+    text = load_text(rec["dataset"], rec["id"])
+    assert hashlib.sha256(text.encode()).hexdigest() == rec["text_sha256"]
+    assert len(text) == rec["text_length"]
+    names = {e["name"] for e in rec["entities"]}
+    for r in rec["references"]:
+        bad += text[r["start"]:r["end"]] != r["text"]
+        assert r["antecedent"] is None or r["antecedent"] in names, r
+        assert (r["antecedent"] is None) == (r["why"] is not None), r
+    for sp in rec["speakers"]:
+        bad += text[sp["speaker_start"]:sp["speaker_end"]] != sp["speaker_text"]
+        bad += text[sp["cue_start"]:sp["cue_end"]] != sp["cue_text"]
+        assert sp["speaker"] is None or sp["speaker"] in names, sp
+    prons = {(m.start(), m.end()) for m in PRON_RE.finditer(text)}
+    got = {(r["start"], r["end"]) for r in rec["references"] if r["kind"] == "pronoun"}
+    assert prons == got, (rec["id"], prons ^ got)
     return bad
 
 
@@ -269,7 +286,9 @@ def counts():
     """Print per-article and total counts as Markdown tables (used in PROTOCOL.md)."""
     from collections import Counter
     grand = Counter()
-    for split in ("tune", "heldout"):
+    for split in json.loads(LISTS.read_text()):
+        if not (HERE / f"{split}.jsonl").exists():
+            continue
         total, why_total = Counter(), Counter()
         print(f"\n### {split}\n")
         print("| dataset | id | chars | pronouns | → name | descriptions | → name | null by reason | speakers | → name |")
@@ -304,5 +323,7 @@ if __name__ == "__main__":
         build(sys.argv[2])
     elif cmd == "counts":
         counts()
+    elif cmd == "checkone":
+        sys.exit(1 if check_one(sys.argv[2], int(sys.argv[3])) else 0)
     elif cmd == "check":
         sys.exit(1 if check() else 0)
