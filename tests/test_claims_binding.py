@@ -674,11 +674,15 @@ rose rise VERB VBD relcl 3 O 0
 """
 
 
-@pytest.mark.parametrize("word, expected", [("where", []), ("which", [3])])
+@pytest.mark.parametrize("word, expected", [("where", []), ("which", [3]), ("which-object", [])])
 def test_claims_binding_a_where_clause_is_not_about_its_noun(word, expected):
+    # "which" the subject and "it" its object ("Italy, which raised it") keeps the clause's noun; "which" the
+    # object and "it" the subject ("the plan, which it rejected") cannot be the noun (fifth round)
     from claimpipe.claims.reference_rules import relative_antecedents
-    table = WHERE_CLAUSE if word == "where" else WHERE_CLAUSE.replace(
-        "where where SCONJ WRB advmod", "which which PRON WDT dobj")
+    table = {"where": WHERE_CLAUSE,
+             "which": WHERE_CLAUSE.replace("where where SCONJ WRB advmod", "which which PRON WDT nsubj")
+                                  .replace("it it PRON PRP nsubj", "it it PRON PRP dobj"),
+             "which-object": WHERE_CLAUSE.replace("where where SCONJ WRB advmod", "which which PRON WDT dobj")}[word]
     doc = doc_from_table(VOCAB, table)
     assert sorted(relative_antecedents(doc[6])) == expected
 

@@ -240,7 +240,21 @@ class BindingRules:
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
-        return bool(gender) and self._unnamed_subject_between(ref, t)
+        return bool(gender) and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t))
+
+    def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
+        """A subject he/she after a sentence whose subject, after the candidate, is someone new with no name: "a
+        spokesman for the English National Ballet told BBC News that ... He said" is the spokesman."""
+        k = self.sent_of[t.i]
+        if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
+            return False
+        for u in self.sents[k - 1]:
+            if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
+                    or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
+                continue
+            if any(c.dep_ == "det" and c.lower_ in _NEW_SOMEONE for c in u.children):
+                return True  # not "the": "said the French coach. He added" is mostly the coach just named
+        return False
 
     def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
         """The last subject before the he/she `t` in its sentence, after the candidate, is "the <person>"

@@ -77,6 +77,8 @@ class DescriptionRules:
             return None  # "the current state (of the economy)": a condition, not a country
         if any(c.dep_ in ("amod", "advmod") and (c.lower_ in self.lex.non_anaphoric or c.tag_ == "JJS") for c in t.lefts):
             return None  # "the broader region", "the other company", "the best group"
+        if any(c.dep_ == "nummod" for c in t.lefts):
+            return None  # "The 19 firm": a number before a singular noun is a name (19 Entertainment)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None
         if t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity or any(
@@ -101,12 +103,22 @@ class DescriptionRules:
             return self._sole_country(t)  # "the country", far from any name: the one the article names
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
             return None
+        in_reach = cands
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
         if not described:
             if lemma in self.lex.described_only:
                 return None
             cands = [c for c in cands if self._of_its_kind(lemma, c[2].entity_id)]
+        if (described or cands) and self._other_named_nearer((described or cands)[0][2], in_reach, t):
+            return None
         return self._pick(t, described or cands, "description")
+
+    def _other_named_nearer(self, best: Ref, in_reach: list, t: Token) -> bool:
+        """Another entity of the description's kind is named in its own sentence, after the best one from an
+        earlier sentence: "Monitoring firm Netcraft found ... In a statement from Lycos Europe ..., the company
+        denied" is Lycos Europe; "he quit UKIP ... for the leadership of that party" is not Veritas."""
+        k = self.sent_of[t.i]
+        return best.sent < k and any(c[2].entity_id != best.entity_id and c[2].sent == k for c in in_reach)
 
     def _aged(self, t: Token) -> str | None:
         """"The 25-year-old has smashed the record": the one person named in the last sentence or this one, and

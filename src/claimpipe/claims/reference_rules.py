@@ -148,6 +148,19 @@ def own_subject(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def relative_others(t: Token) -> set[int]:
+    """The noun a relative clause is about, when `t` is that clause's subject and the relative pronoun another
+    of its words: "his brother Carlos, with whom he co-wrote", "the man whom she met" (he is not Carlos)."""
+    verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
+        return set()
+    words = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    if any(w.lower_ in ("whom", "which", "who", "that") and w.dep_ not in ("nsubj", "nsubjpass") for w in words):
+        noun = verb.head
+        return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"}
+    return set()
+
+
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate"})
 SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, which has no country code
@@ -220,13 +233,17 @@ def restrictive_modifier(t: Token) -> bool:
 
 
 def relative_antecedents(t: Token) -> set[int]:
-    """Nouns whose relative clause holds `t`, with their appositions ("ERG, a company that ... its")."""
+    """Nouns whose relative clause holds `t`, with their appositions ("ERG, a company that ... its"); not the
+    noun of a clause whose subject `t` is while the relative pronoun is its object ("his brother Carlos, with
+    whom he co-wrote the screenplay": he is not Carlos, see `relative_others`)."""
     out: set[int] = set()
     cur = t
+    others = relative_others(t)
     for _ in range(20):
         if cur.head == cur:
             break
-        if cur.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in cur.children):
+        if cur.dep_ == "relcl" and cur.head.i not in others \
+                and not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in cur.children):
             # "China, where it is seen as manly": a clause of place or time is about something else there
             noun = cur.head
             out.add(noun.i)

@@ -41,7 +41,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_G
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
                               is_dateline,
                               is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
-                              own_subject, relative_antecedents, title_words)
+                              own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
@@ -235,8 +235,10 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                 return None
             labels = THEY_LABELS
         possessive = is_possessive(t)
+        others = relative_others(t)  # "Carlos, with whom he co-wrote": not Carlos
         # a possessive pronoun cannot point into its own noun phrase
-        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)]
+        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)
+                 and c[2].head not in others]
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
             cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
