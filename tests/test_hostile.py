@@ -122,8 +122,10 @@ def test_hostile_any_bytes_become_an_article_or_a_reason(data: bytes) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=3000))
 @example("# 0")  # a Markdown heading's marks once vanished without a removal record
+@example("\ufeff")  # a byte-order mark alone: stripped like a space, as the cleaner is meant to (text.INVISIBLE)
 def test_hostile_any_text_is_cleaned_with_exact_offsets(text: str) -> None:
     from claimpipe.clean import clean
+    from claimpipe.clean.text import INVISIBLE
 
     try:
         article = _text_article(text.encode("utf-8"), source="x.txt", site=".", settings=Settings())
@@ -136,7 +138,7 @@ def test_hostile_any_text_is_cleaned_with_exact_offsets(text: str) -> None:
         assert article.text[r.source_start:r.source_end] == r.text
     kept = sum(b.end_char - b.start_char for b in cleaned.blocks)
     removed = sum(r.source_end - r.source_start for r in cleaned.removals)
-    nonspace = sum(1 for ch in article.text if not ch.isspace())
+    nonspace = sum(1 for ch in article.text if not (ch.isspace() or ch in INVISIBLE))
     assert kept + removed >= nonspace  # nothing is lost silently: every visible character is kept or removed
 
 
