@@ -362,6 +362,10 @@ def test_claims_attribution_reports_speech():
         # a closing mark typed where an opening one belongs
         ("”We will win.” ― Jane", [("”We will win.”", True, True)]),
         ("He said ''yes, we can'' today.", [("''yes, we can''", True, True)]),
+        # BBC copy opens each quoted sentence with a mark and closes only the last: a new quoted sentence
+        ('He said: "We will win. "Then we rest." Mr Smith left.', [('"We will win.', True, False), ('"Then we rest."', True, True)]),
+        # ... but a straight mark after a sentence and a space, with no capital after it, still closes
+        ('He said: "We will win. " and left.', [('"We will win. "', True, True)]),
         ("No quotes here.", []),
     ],
 )

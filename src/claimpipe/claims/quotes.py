@@ -47,7 +47,7 @@ def _is_opening(text: str, mark: str, i: int, para_start: int, inside: bool) -> 
     # a straight mark opens at the start of the paragraph or after a space or bracket, unless a
     # quote is already open: then it closes
     if inside:
-        return False
+        return before == " " and after.isupper() and i - 2 >= para_start and text[i - 2] in ".!?"
     return i == para_start or text[i - 1] in _OPENS_AFTER
 
 
