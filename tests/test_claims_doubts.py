@@ -89,6 +89,27 @@ smiled smile VERB VBD ROOT 10 O 0
 """
 
 
+# "Acme said it was an undervaluation.": "it" is what is judged (an offer), not Acme
+SAYS_WHAT_IT_IS = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+said say VERB VBD ROOT 1 O 1
+it it PRON PRP nsubj 3 O 1
+was be AUX VBD ccomp 1 O 1
+an an DET DT det 5 O 1
+undervaluation undervaluation NOUN NN attr 3 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (SAYS_WHAT_IT_IS, []),
+    (SAYS_WHAT_IT_IS.replace("undervaluation undervaluation NOUN", "company company NOUN"), [("it", "Acme")]),  # "a company"
+    (SAYS_WHAT_IT_IS.replace("an an DET DT det 5", "very very ADV RB advmod 5"), [("it", "Acme")]),  # no "a": kept
+], ids=["a-judgement", "a-company", "no-article"])
+def test_claims_doubts_it_said_to_be_something(table, expected):
+    assert _resolved(table) == expected
+
+
 @pytest.mark.parametrize("table, expected", [
     (WITH_WHOM, [("he", "Alfonso Cuaron")]),
     (NAMED_NEARER, []),
