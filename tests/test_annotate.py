@@ -148,7 +148,22 @@ MISREAD = dict(words=["Donald", "Trump", "left", ".", "Trump", "this", "week", "
     ({}, [("Donald Trump", "PERSON", "", ""), ("Trump", "PERSON", "", "")]),
     ({"deps": ["compound", "nsubj", "ROOT", "punct", "ROOT", "det", "npadvmod", "ccomp"]}, [("Donald Trump", "PERSON", "", "")]),
     ({"words": ["Comedy", *MISREAD["words"][1:]]}, [("Comedy Trump", "PERSON", "", "")]),  # no first name: no person
-], ids=["subject", "a-verb", "no-first-name"])
+    # a common noun opening a sentence proves little: "Mark Price left. Price is the concern" (but "Stam says" does)
+    ({"words": ["Mark", "Price", "left", ".", "Price", "is", "the", "concern"],
+      "tags": ["NNP", "NNP", "VBD", ".", "NN", "VBZ", "DT", "NN"],
+      "pos": ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "AUX", "DET", "NOUN"],
+      "heads": [1, 2, 2, 2, 5, 5, 7, 5], "deps": ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "det", "attr"]},
+     [("Mark Price", "PERSON", "", "")]),
+    ({"words": ["Mark", "Price", "left", ".", "Price", "said", "the", "concern"],
+      "tags": ["NNP", "NNP", "VBD", ".", "NN", "VBD", "DT", "NN"],
+      "pos": ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "DET", "NOUN"],
+      "heads": [1, 2, 2, 2, 5, 5, 7, 5], "deps": ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "det", "dobj"]},
+     [("Mark Price", "PERSON", "", ""), ("Price", "PERSON", "", "")]),
+    # nor a first name ("Donald this week said"), nor a word the article also writes in lower case
+    ({"words": [*MISREAD["words"][:4], "Donald", *MISREAD["words"][5:]]}, [("Donald Trump", "PERSON", "", "")]),
+    ({"words": [*MISREAD["words"][:2], "left", "trump", *MISREAD["words"][4:]],
+      "deps": ["compound", "nsubj", "ROOT", "dobj", "nsubj", "det", "npadvmod", "ROOT"]}, [("Donald Trump", "PERSON", "", "")]),
+], ids=["subject", "a-verb", "no-first-name", "copula-at-start", "says-at-start", "first-name", "lower-case-too"])
 def test_annotate_a_surname_misread_as_a_verb(blank, change, expected) -> None:
     assert fixed(blank, **{**MISREAD, **change}) == expected
 

@@ -76,6 +76,28 @@ won win VERB VBD ccomp 2 O 0
 """
 
 
+# "A teenager stabbed Sarah Claxton ." (someone new before the name, in its sentence)
+BEFORE_THE_NAME = """
+A a DET DT det 1 O 1
+teenager teenager NOUN NN nsubj 2 O 1
+stabbed stab VERB VBD ROOT 2 O 1
+Sarah Sarah PROPN NNP compound 4 B-PERSON 1
+Claxton Claxton PROPN NNP dobj 2 I-PERSON 0
+. . PUNCT . punct 2 O 1
+"""
+
+# "Sarah Claxton , 81 , won ." (the article gives her another age)
+OTHER_AGE = """
+Sarah Sarah PROPN NNP compound 1 B-PERSON 1
+Claxton Claxton PROPN NNP nsubj 5 I-PERSON 0
+, , PUNCT , punct 1 O 1
+81 81 NUM CD appos 1 O 0
+, , PUNCT , punct 1 O 1
+won win VERB VBD ROOT 5 O 0
+. . PUNCT . punct 5 O 1
+"""
+
+
 def _resolved(table: str) -> list[tuple[str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
@@ -89,7 +111,10 @@ def _resolved(table: str) -> list[tuple[str, str]]:
     (_join(SOMEONE_NEW, _aged(6)), []),  # the doctor may be 25
     (SAYS.replace("The the DET DT det 8", "the the DET DT det 8"), []),  # not the one who speaks of them
     (_join(CLAXTON, _aged(4).replace("The the DET DT det", "A a DET DT det")), []),  # "A 25-year-old": someone new
-], ids=["one-person", "two-people", "someone-new", "says", "indefinite"])
+    (_join(BEFORE_THE_NAME, _aged(6)), []),  # the teenager may be the 25-year-old
+    (_join(OTHER_AGE, _aged(7)), []),  # she is 81
+    (_join(OTHER_AGE.replace("81 81 NUM CD", "25 25 NUM CD"), _aged(7)), [("old", "Sarah Claxton")]),  # she is 25
+], ids=["one-person", "two-people", "someone-new", "says", "indefinite", "someone-new-before", "other-age", "same-age"])
 def test_claims_aged(table, expected):
     assert _resolved(table) == expected
 

@@ -118,7 +118,8 @@ def test_claims_doubts_it_said_to_be_something(table, expected):
     (NUMBERED.replace("19 19 NUM CD nummod 5", "big big ADJ JJ amod 5"), [("firm", "Acme")]),
     (SPOKESMAN, []),
     (SPOKESMAN.replace("A a DET DT det 5", "The the DET DT det 5"), [("He", "Peter Smith")]),  # "said the coach. He added"
+    (SPOKESMAN.replace("spokesman spokesman NOUN", "spokeswoman spokeswoman NOUN"), [("He", "Peter Smith")]),  # not "he"
 ], ids=["with-whom", "named-nearer", "no-name-nearer", "numbered-name", "adjective", "a-spokesman",
-        "the-spokesman"])
+        "the-spokesman", "a-spokeswoman"])
 def test_claims_doubts(table, expected):
     assert _resolved(table) == expected

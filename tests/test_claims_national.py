@@ -28,7 +28,7 @@ def _table(*sentences: str) -> str:
             if pos == "NOUN" and word.endswith("s"):
                 tag = "NNS"
             head = verb - 1 if dep in ("det", "amod", "compound") else verb  # modifiers hang on the subject
-            lemma = word.lower() if pos != "VERB" else {"grew": "grow", "fell": "fall", "spoke": "speak"}[word]
+            lemma = word.lower() if pos != "VERB" else {"grew": "grow", "fell": "fall", "spoke": "speak", "voted": "vote"}[word]
             rows.append(f"{word} {lemma} {pos} {tag} {dep} {head} {iob[0] if iob else 'O'} 1")
         rows.append(f". . PUNCT . punct {verb} O 1")
         start = verb + 2
@@ -60,8 +60,9 @@ GOVERNMENT = "The/DET/det government/NOUN/nsubj fell"
     (("Iraq/PROPN/nsubj/B-GPE grew", "Ohio/PROPN/nsubj/B-GPE grew", GOVERNMENT), []),  # and a state
     (("Ohio/PROPN/nsubj/B-GPE grew", GOVERNMENT), []),  # a state alone names no country to write in
     ((JAPAN, "The/DET/det Japanese/ADJ/amod/B-NORP government/NOUN/nsubj fell"), []),  # named as it is
+    ((JAPAN, "The/DET/det previous/ADJ/amod government/NOUN/nsubj fell"), []),  # any other modifier: another one
 ], ids=["after", "before", "federal", "local", "new", "state-government", "two-countries", "demonym",
-        "capital", "party", "us-state", "state-alone", "named"])
+        "capital", "party", "us-state", "state-alone", "named", "previous"])
 def test_claims_national_the_government(sentences, expected):
     assert _resolved(_table(*sentences)) == expected
 
@@ -73,18 +74,30 @@ FILLER = ("Prices/NOUN/nsubj grew",) * 5
     ((JAPAN, *FILLER, "The/DET/det country/NOUN/nsubj fell"), [("country", "Japan")]),  # far from any name
     ((JAPAN, "China/PROPN/nsubj/B-GPE grew", *FILLER, "The/DET/det country/NOUN/nsubj fell"), []),
     ((JAPAN, *FILLER, "The/DET/det state/NOUN/nsubj fell"), []),  # "the state" may be a state
-], ids=["far-country", "far-two-countries", "far-state"])
+    (("United/PROPN/compound/B-GPE Kingdom/PROPN/nsubj/I-GPE grew", *FILLER, "Scotland/PROPN/nsubj/B-GPE voted",
+      "The/DET/det country/NOUN/nsubj fell"),
+     []),  # a place in reach: "the country" may be Scotland
+    ((JAPAN, *FILLER, "A/DET/det country/NOUN/nsubj grew", "The/DET/det country/NOUN/nsubj fell"), []),  # a new one
+], ids=["far-country", "far-two-countries", "far-state", "place-in-reach", "a-country-before"])
 def test_claims_national_a_far_country(sentences, expected):
     assert _resolved(_table(*sentences)) == expected
 
 
-def test_claims_national_wording_in_the_standalone_text():
-    doc = doc_from_table(VOCAB, _table(JAPAN, GOVERNMENT))
-    mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities)
-    reps = [(doc.text[r.start_char:r.end_char], r.wording.format(resolver.name(r.entity_id)))
-            for r in resolver.replacements(doc[3].idx, len(doc.text))]
-    assert reps == [("The government", "the Japan government")]
+def test_claims_national_wording_in_the_standalone_text(nlp):
+    # through the claims stage with the model: the rewrite keeps the case of "The" and reads "the Japanese
+    # government"; the speaker is that government
+    from tests.test_claims import claims_of
+
+    text = ('Japan sold more cars abroad last year. The government said exports rose by 5%. '
+            '"The government has failed to act," Mr Tanaka said.')
+    _, claims = claims_of(nlp, text)
+    by_text = {c.text: c for c in claims}
+    said = by_text["The government said exports rose by 5%."]
+    assert said.standalone_text == "The Japanese government said exports rose by 5%."
+    assert (said.speaker, said.speaker_kind) == ("the Japanese government", "organisation")
+    assert [(r.original, r.replacement) for r in said.rewrites] == [("The government", "The Japanese government")]
+    quoted = next(c for c in claims if "has failed" in c.text)
+    assert "The Japanese government has failed to act" in quoted.standalone_text
 
 
 def test_claims_national_places_inside_one_country():

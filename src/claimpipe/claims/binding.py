@@ -243,17 +243,22 @@ class BindingRules:
         return bool(gender) and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t))
 
     def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
-        """A subject he/she after a sentence whose subject, after the candidate, is someone new with no name: "a
-        spokesman for the English National Ballet told BBC News that ... He said" is the spokesman."""
+        """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no
+        name and not of the other gender: "a spokesman for the English National Ballet told BBC News that ...
+        He said" is the spokesman ("A spokeswoman said ... He said" is not her). Any subject of that sentence,
+        not only its main one: "Police said a witness saw the crash. He said ..." is left as written too."""
         k = self.sent_of[t.i]
         if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
             return False
+        gender = PRONOUN_GENDER.get(t.lower_)
         for u in self.sents[k - 1]:
             if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
                     or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
                 continue
+            if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
+                continue  # a spokeswoman is not "he"
             if any(c.dep_ == "det" and c.lower_ in _NEW_SOMEONE for c in u.children):
-                return True  # not "the": "said the French coach. He added" is mostly the coach just named
+                return True
         return False
 
     def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:

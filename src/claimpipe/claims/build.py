@@ -161,8 +161,8 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         # an institution acting for its owner: keep the words ("Kazakhstan's government")
         core = np_core(head)
         return Speaker(doc_text(doc)[core[0]:core[1]] if core else text, eid, "organisation", confidence)
-    if head.i in resolver.national:  # "the government" of the article's one country
-        return Speaker(f"the {resolver.name(eid)} {head.text}", eid, "organisation", confidence)
+    if head.i in resolver.national:  # "the government" of the article's one country: "the British government"
+        return Speaker(resolver.national_wording(eid, head).format(resolver.name(eid)), eid, "organisation", confidence)
     return Speaker(resolver.name(eid) or text, eid, kind, confidence)
 
 
@@ -216,7 +216,8 @@ def standalone_text(doc: Doc, claim: Claim, resolver: Resolver, att: Attribution
     if text and not text.endswith((".", "!", "?", "”", '"', "’", "'")):
         text += "."
     if att is not None and claim.speaker and att.source is not None and not (s <= att.source[0] < e):
-        text = f"{claim.speaker}: {text}"
+        speaker = claim.speaker if not claim.speaker_entity_id else claim.speaker[:1].upper() + claim.speaker[1:]
+        text = f"{speaker}: {text}"  # "The British government: ..."
     return text
 
 

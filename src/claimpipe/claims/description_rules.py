@@ -22,11 +22,13 @@ from spacy.tokens import Token
 
 from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
-from .reference_rules import COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, Ref, is_age_noun, restrictive_modifier
+from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, WINDOW, Ref, age_of, is_age_noun,
+                              restrictive_modifier)
 
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
+_NATIONS_WITHIN = frozenset({"england", "scotland", "wales", "northern ireland"})  # "the country" may be one
 _INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
 
 
@@ -92,6 +94,7 @@ class DescriptionRules:
         clause_subject = self._clause_subject_entity(t)
         if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
             cands = [c for c in cands if c[2].entity_id != clause_subject]
+        in_reach_places = cands
         if labels == {"PERSON"} and not self.lex.abstain.get("person_descriptions", True):
             return self._person_description(t, lemma, cands)
         if country is not None and lemma in COUNTRY_NOUNS:
@@ -99,8 +102,14 @@ class DescriptionRules:
             cands = [c for c in cands if self._kb_id(c[2].entity_id) == country]
         elif lemma in SOVEREIGN_NOUNS:  # "the nation" is a country the gazetteer knows, not a city
             cands = [c for c in cands if self._kb_id(c[2].entity_id)]
-        if not cands and country is None and lemma in SOVEREIGN_NOUNS:
-            return self._sole_country(t)  # "the country", far from any name: the one the article names
+        if not cands and country is None and lemma in SOVEREIGN_NOUNS and not self._new_country_before(t):
+            # "the country", far from any country named: the one country the article names, unless a place in
+            # reach may be what is meant ("Voters in Scotland ... The country has had its own parliament")
+            sole = self._sole_country(t)
+            if sole is not None and self._other_place_in_reach(in_reach_places, self._kb_id(sole)):
+                self.evidence.pop(t.i, None)
+                return None
+            return sole
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
             return None
         in_reach = cands
@@ -122,8 +131,9 @@ class DescriptionRules:
 
     def _aged(self, t: Token) -> str | None:
         """"The 25-year-old has smashed the record": the one person named in the last sentence or this one, and
-        clearly ahead of any other person in reach, when nobody new came in since ("a 25-year-old
-        man was arrested", "a local doctor") and no other person is named nearer in the sentence."""
+        clearly ahead of any other person in reach, when nobody new came in those sentences ("a 25-year-old
+        man was arrested", "a local doctor", "her 25-year-old grandson"), that person is not the one whose
+        words hold it, and the article gave that person no other age ("Mary Jones, 81,")."""
         if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(c.dep_ == "poss" for c in t.children):
             return None
@@ -136,18 +146,33 @@ class DescriptionRules:
         if any(self.entity_of(c) == best.entity_id for verb in t.ancestors for c in verb.children
                if c.dep_ in ("nsubj", "nsubjpass")):
             return None  # "Coach Mike Ruddock says the 24-year-old should take the armband": someone else
-        for u in self.doc[best.head + 1:t.i]:
-            if u.i in self.token_entity or u.i in self.resolved or not (self._person_noun(u) or is_age_noun(u)):
+        for u in self.doc[self.sents[best.sent].start:t.i]:
+            if is_age_noun(u):
+                return None  # "Her 25-year-old grandson was injured. The 25-year-old ...": someone else of an age
+            if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "no", "every", "any", "each", "the")
                    for c in u.children):
-                return None  # someone with no name came in, or "the <person>" may be another
+                return None  # someone with no name came in ("A teenager stabbed John Smith"), or "the <person>"
+        stated = self._stated_age(best.entity_id)
+        if stated is not None and stated != age_of(t):
+            return None  # "Mary Jones, 81, ... The 25-year-old" is someone else
         runner = next((c for c in cands if c[2].entity_id != best.entity_id), None)
         margin = math.inf if runner is None else runner[0] - cands[0][0]
         if margin < float(self.lex.abstain.get("person_margin", 0.0)):
             return None
         self.evidence[t.i] = (cands[0][0], margin)
         return best.entity_id
+
+    def _stated_age(self, entity_id: str) -> str | None:
+        """The age the article gives a person right after a name of theirs ("Mary Jones, 81, has died")."""
+        doc = self.doc
+        for ref in self.refs:
+            h = ref.head
+            if ref.entity_id == entity_id and h + 3 < len(doc) and doc[h + 1].text == "," \
+                    and doc[h + 2].like_num and doc[h + 3].text in (",", "."):
+                return doc[h + 2].text
+        return None
 
     def _of_its_kind(self, lemma: str, entity_id: str) -> bool:
         """Whether an entity the article did not describe with the noun can still be what it means by its
@@ -166,25 +191,40 @@ class DescriptionRules:
 
     def _national(self, t: Token) -> str | None:
         """"the government" (or "the federal government"): the government of the one country the article
-        names, when it names no other (`_sole_country`); a modifier that names or picks out another
-        government ("the Kazakh government", "the local government", "the new government") leaves it."""
+        names, when it names no other (`_sole_country`); any other modifier may name or pick out another
+        government ("the Kazakh government", "the local government", "the previous government"): the words stay."""
         det = next((c for c in t.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ != "the" or t.tag_ != "NN" or t.dep_ in ("compound", "appos", "attr") \
                 or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
             return None
-        for c in t.lefts:
-            if c.i != det.i and c.dep_ != "punct" and (
-                    c.pos_ != "ADJ" or c.i in self.token_entity or c.tag_ == "JJS"
-                    or c.lower_ in self.lex.non_anaphoric or c.lower_ in self.lex.subnational):
-                return None
+        if any(c.i != det.i and c.dep_ != "punct" and c.lower_ not in self.lex.national_modifiers for c in t.lefts):
+            return None  # "the previous government", "the military government", "the Kazakh government"
         if restrictive_modifier(t) or (t.i + 1 < len(self.doc) and t.i + 1 in self.token_entity):
             return None  # "the government that took office", "the government of ...", "the government Kazakhstan ..."
         return self._sole_country(t)
 
+    def _other_place_in_reach(self, places: list, code: str) -> bool:
+        """A place in reach that is a nation of its own (England, Scotland, Wales, Northern Ireland) or is known
+        to lie in another country than `code` ("Virginia" lies in the United States: no doubt there)."""
+        inside = place_countries()
+        for c in places:
+            name = self.entities[c[2].entity_id].name.lower() if c[2].entity_id in self.entities else ""
+            if name in _NATIONS_WITHIN or inside.get(name, code) != code:
+                return True
+        return False
+
+    def _new_country_before(self, t: Token) -> bool:
+        """A country with no name brought in shortly before "the country": "The troops went to a small country
+        in west Africa. The country has been at war for years" is not the country the article names."""
+        start = self.sents[max(0, self.sent_of[t.i] - WINDOW)].start
+        return any(u.lemma_.lower() in COUNTRY_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                             for c in u.children) for u in self.doc[start:t.i])
+
     def _sole_country(self, t: Token) -> str | None:
-        """The place entity of the one country the whole article names, when it names no other: by its name or
-        a demonym ("Britain", "British"), or by a place or body inside it (`gazetteer.place_countries`: a UK
-        story on the war in Iraq that names Downing Street or Labour names two countries); else None."""
+        """The place entity of the one country the whole article names, when it names no other, else None. A
+        country is named by its name ("Britain"), and also counted when named by a demonym ("British") or by a
+        place or body inside it (`gazetteer.place_countries`: a UK story on the war in Iraq that names Downing
+        Street or Labour names two countries); a country named only so has no place entity to write in."""
         if self._country is None:
             inside = place_countries()
             codes = {e.kb_id for e in self.entities.values() if e.label in ("GPE", "NORP") and e.kb_id}

@@ -127,7 +127,7 @@ class Lexicon:
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # [resolution.names] "sen." -> "senator"
     described_only: frozenset[str] = frozenset()  # [resolution.names] "the club": only an entity called so
     national_heads: frozenset[str] = frozenset()  # [resolution.names] "the government": the article's one country
-    subnational: frozenset[str] = frozenset()  # [resolution.names] "the local government" is not the country's
+    national_modifiers: frozenset[str] = frozenset()  # [resolution.names] "the federal government" is still the country's
 
     cue_lemmas: frozenset[str] = frozenset()  # every verb that can be a cue (filled by parse_lexicon)
     raising: frozenset[str] = frozenset()  # "X seems Y": a judgement with no named source
@@ -195,7 +195,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
         described_only=_words(res.get("names", {}).get("described_only", [])),
         national_heads=_words(res.get("names", {}).get("national_heads", [])),
-        subnational=_words(res.get("names", {}).get("subnational", [])),
+        national_modifiers=_words(res.get("names", {}).get("national_modifiers", [])),
     )
 
 

@@ -54,6 +54,12 @@ def is_age_noun(token: Token) -> bool:
     return token.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lower_ in ("year", "years") for c in token.children)
 
 
+def age_of(token: Token) -> str | None:
+    """The number of an age noun: "25" of "the 25-year-old"."""
+    return next((g.text for c in token.children if c.lower_ in ("year", "years") for g in c.children
+                 if g.dep_ == "nummod"), None)
+
+
 def is_dateline(token: Token) -> bool:
     """"ALMATY —" opening a story names where it was filed, not what it is about."""
     doc = token.doc

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from ..entities.gazetteer import country_adjectives
 from ..entities.persons import first_names
 from ..records import Entity, Mention
 from .binding import BindingRules
@@ -370,9 +371,16 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                 left = first.idx
                 if left < start_char:
                     continue
-                wording = f"the {{}} {t.text}" if t.i in self.national else "{}"  # "the United Kingdom government"
+                wording = self.national_wording(eid, t, first) if t.i in self.national else "{}"
                 out.append(Replacement(left, t.idx + len(t.text), eid, False, confidence, wording))
         return out
+
+    def national_wording(self, entity_id: str, head: Token, first: Token | None = None) -> str:
+        """How "the government" of a country is written in: "the British government" (the country's one
+        nationality adjective), else "the United States government"; "The" where the words had it."""
+        article = "The" if first is not None and first.text[:1].isupper() else "the"
+        adjective = country_adjectives().get(self._kb_id(entity_id))
+        return f"{article} {adjective or '{}'} {head.text}"
 
     def _resolved_between(self, start_char: int, end_char: int) -> list[tuple[int, str]]:
         """(token index, entity) of the resolved words that start in [start_char, end_char), in order.

@@ -112,6 +112,17 @@ def state_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """Country code -> its nationality adjective, where `demonyms.tsv` gives it exactly one ("GBR" ->
+    "British"): "the British government" reads better than "the United Kingdom government"."""
+    found: dict[str, set[str]] = {}
+    for entry in demonym_entries():
+        if entry.kb_id:
+            found.setdefault(entry.kb_id, set()).add(entry.canonical)
+    return {code: names.pop() for code, names in found.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
 def place_countries() -> dict[str, str]:
     """Lower-case names of places and bodies inside one country -> that country's ISO alpha-3 code: capitals
     (`capitals.tsv`), ISO 3166-2 subdivisions (pycountry: "Ohio", "Scotland", "Bayern") and seats of
@@ -122,12 +133,21 @@ def place_countries() -> dict[str, str]:
     countries = {form.lower() for entry in country_entries() for form in entry.forms}
     codes: dict[str, set[str]] = {}
     for name, code in (row[:2] for row in read_table("capitals.tsv")):
-        codes.setdefault(name.strip().lower(), set()).add(code.strip())
+        if name.strip().lower() not in _NOT_PLACE_NAMES:
+            codes.setdefault(name.strip().lower(), set()).add(code.strip())
     for sub in pycountry.subdivisions:
-        codes.setdefault(sub.name.lower(), set()).add(pycountry.countries.get(alpha_2=sub.country_code).alpha_3)
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is not None and sub.name.lower() not in _NOT_PLACE_NAMES:
+            codes.setdefault(sub.name.lower(), set()).add(country.alpha_3)
     for name, code in (row[:2] for row in read_table("national_bodies.tsv")):
         codes[name.strip().lower()] = {code.strip()}  # the hand table knows better than a subdivision
     return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1 and name not in countries}
+
+
+# capital and subdivision names that are common English words or places of several countries ("Male" of the Maldives,
+# "Most" of Czechia, "North" of Cameroon, "Midlands" of Zimbabwe, "Hamilton" of Bermuda)
+_NOT_PLACE_NAMES = frozenset({"north", "south", "east", "west", "central", "centre", "center", "male", "most",
+                              "midlands", "hamilton", "capital", "western", "eastern", "northern", "southern"})
 
 
 @lru_cache(maxsize=1)

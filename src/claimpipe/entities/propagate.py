@@ -72,6 +72,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     covered = {t.i: e for e in ents for t in e}
     out = list(ents)
     lowers = [t.lower_ for t in doc]
+    lowered = {t.text for t in doc if t.text.islower()}  # words the article also writes in lower case
     i = 0
     while i < len(doc):
         if lowers[i] not in firsts:
@@ -85,7 +86,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             key = tuple(t.lower_ for t in words)
             if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
                                                                   or covered.get(i) is not None
-                                                                  or (n == 1 and _misread_name(words[0], parts[key]))):
+                                                                  or (n == 1 and _misread_name(words[0], parts[key], lowered))):
                 found = Span(doc, i, i + n, label="PERSON")
                 break
         if found is None:
@@ -108,12 +109,18 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     return out
 
 
-def _misread_name(t: Token, full_name: str) -> bool:
+def _misread_name(t: Token, full_name: str, lowered: set[str]) -> bool:
     """An untagged surname the tagger read as a verb or a common noun where the parser still reads a subject or
     an object, of a person whose full name starts with a known first name: "Trump this week also said"
-    (Trump: VB, nsubj) after "Donald Trump"; not a title the model took for a person ("Meet the Fockers")."""
+    (Trump: VB, nsubj) after "Donald Trump". Not a first name, not a word the article also writes in lower case
+    ("Mark Price ... the price"), and at a sentence's start only a word read as a verb or the subject of a verb
+    other than "be" ("Stam says"; not "Price is the main concern"): a capital there proves little."""
+    if t.lower_ != full_name.split()[-1].lower() or t.lower_ in lowered or first_name_gender(full_name.split()[0]) is None:
+        return False
+    if t.is_sent_start and not t.tag_.startswith("VB") and (t.head.pos_ != "VERB" or t.head.lemma_ == "be"):
+        return False  # "Price is the main concern", "Faith in the system is low"; "Stam says" is Jaap Stam
     return t.text[:1].isupper() and t.tag_ not in ("NNP", "NNPS") and t.ent_type_ == "" \
-        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and first_name_gender(full_name.split()[0]) is not None
+        and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 # Titles an organisation can hold too ("new owner Yeahronimo Media Ventures"): no evidence of a person.
