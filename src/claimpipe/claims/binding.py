@@ -82,7 +82,9 @@ class BindingRules:
             speaks_for = route == "speech" and subject.pos_ in ("NOUN", "NUM") and not (gender and subject.lower_ == "percent")
             # "Mr Ebbers, 63, has always insisted that he was unaware": a name the model did not tag is
             # still someone named, not the last person it did tag
-            untagged_name = bool(gender) and subject.pos_ == "PROPN" and subject.text[:1].isupper()
+            # still someone named, not the last person it did tag; so is a thing ("Friends ended its 10-year run",
+            # "The Health and Safety Executive said that it had launched")
+            untagged_name = (bool(gender) or lower in IT_PRONOUNS) and subject.pos_ == "PROPN" and subject.text[:1].isupper()
             return "" if speaks_for or untagged_name or self._same_kind(subject, t) else None
         own_phrase = {w.i for w in subject.subtree}
         if ent.label == "PERSON" and lower in IT_PRONOUNS:
@@ -348,6 +350,12 @@ class BindingRules:
         people = {self.token_entity[u.i] for u in self.doc[ref.head + 1:t.i]
                   if self._label(self.token_entity.get(u.i)) == "PERSON"}
         return len(people) > 1
+
+    def _names_coordinated_between(self, ref: Ref, t: Token) -> bool:
+        """Names coordinated after the candidate and before "they" are a group "they" may mean: "the EU said it
+        will start monitoring China, Ukraine and Russia to ensure they are going after pirated goods"."""
+        return any(u.dep_ == "conj" and u.i in self.token_entity and u.head.i in self.token_entity
+                   for u in self.doc[ref.head + 1:t.i])
 
     def _plural_between(self, ref: Ref, t: Token) -> bool:
         for u in self.doc[ref.head + 1:t.i]:

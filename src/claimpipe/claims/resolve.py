@@ -255,7 +255,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                                               and any(s <= c[2].start_char < e for s, e in quoted))]
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)
-                     and not self._group_at_or_after(c[2], t)]
+                     and not self._group_at_or_after(c[2], t) and not self._names_coordinated_between(c[2], t)]
         if lower in IT_PRONOUNS and t.dep_ not in ("nsubj", "nsubjpass") and cands \
                 and self._unresolved_it_between(cands[0][2], t):
             # "It was the symbol of the boom ... revive its fortunes": the same thing, not a name. Not
@@ -272,6 +272,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             if not gender:  # "Bungie has got it right": "it" is some thing, rarely the next name
                 return None
             cands = cands[1:]  # "He criticised her": the other person
+        if not gender and subject is not None and cands and cands[0][2].head in {w.i for w in subject.subtree}:
+            return None  # "organisations such as Transport For London regularly consult it": not TfL
         kind = "person" if gender else "it" if lower in IT_PRONOUNS else "they"
         return self._pick(t, cands, kind)
 
