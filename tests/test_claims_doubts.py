@@ -200,3 +200,25 @@ comply comply VERB VBP advcl 4 O 0
         "no-names"])
 def test_claims_doubts_from_tune3(table, expected):
     assert _resolved_no_abstain(table) == expected
+
+
+# "Acme grew. Sales of it fell.": an "it" no grammar binds; `it_needs_grammar` (off by default) leaves it as written
+SCORED_IT = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Sales sale NOUN NNS nsubj 6 O 1
+of of ADP IN prep 3 O 1
+it it PRON PRP pobj 4 O 1
+fell fall VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+
+@pytest.mark.parametrize("needs_grammar, expected", [(False, [("it", "Acme")]), (True, [])])
+def test_claims_doubts_it_needs_grammar(needs_grammar, expected):
+    lexicon = dataclasses.replace(load_lexicon(), abstain={"it_needs_grammar": needs_grammar})
+    doc = doc_from_table(VOCAB, SCORED_IT)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
+    assert [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected

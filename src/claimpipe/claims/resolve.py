@@ -232,6 +232,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         elif lower in IT_PRONOUNS:
             if lower == "it" and (copula_subject(t) or self.quotes.inside(t)):
                 return None
+            if self.lex.abstain.get("it_needs_grammar", False):
+                return None  # an "it" no grammar binds: on fresh news mostly an unnamed thing
             labels = IT_LABELS
         else:
             if self.quotes.inside(t):  # '"... they will enter a jury competition," Gilmore said': people
