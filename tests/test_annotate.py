@@ -136,6 +136,22 @@ def test_annotate_fix_entities(blank, words, ents, tags, expected) -> None:
     assert fixed(blank, words, ents=ents, tags=tags) == expected
 
 
+# "Ford, the car company, grew. Bill Ford spoke": the article calls "Ford" a company, so it is no surname
+FORD = dict(words=["Ford", ",", "the", "car", "company", ",", "grew", ".", "Bill", "Ford", "spoke"],
+            ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+            tags=["NNP", ",", "DT", "NN", "NN", ",", "VBD", ".", "NNP", "NNP", "VBD"],
+            heads=[6, 0, 4, 4, 0, 0, 6, 6, 9, 10, 10],
+            deps=["nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "punct", "compound", "nsubj", "ROOT"])
+
+
+@pytest.mark.parametrize("change, expected", [
+    ({}, [("Ford", "ORG", "", ""), ("Bill Ford", "PERSON", "", "")]),
+    ({"words": [*FORD["words"][:4], "dealer", *FORD["words"][5:]]}, [("Ford", "PERSON", "", ""), ("Bill Ford", "PERSON", "", "")]),
+], ids=["called-a-company", "no-such-word"])
+def test_annotate_a_name_called_an_organisation_is_no_surname(blank, change, expected) -> None:
+    assert fixed(blank, **{**FORD, **change}) == expected
+
+
 # "Donald Trump left. Trump this week said": the tagger read the second "Trump" as a verb (VB), the parser still
 # as the subject
 MISREAD = dict(words=["Donald", "Trump", "left", ".", "Trump", "this", "week", "said"],

@@ -10,7 +10,8 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   as the model said (it may be a firm: "Marks and Spencer");
 - `join_persons`: a span of another label whose words are a known person's full name or surname ("Trump"
   ORG beside "Donald Trump", "Trump" ORG taken from "Trump University") becomes PERSON, so the canonical
-  names put it with that person. A multi-word organisation that holds the name ("Trump University") keeps
+  names put it with that person, unless the article calls that name an organisation in apposition ("Ford,
+  the US car company" beside "chairman Bill Ford"). A multi-word organisation that holds the name ("Trump University") keeps
   its own span. Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
@@ -115,14 +116,31 @@ def split_coordinated(ents: list[Span], persons: Persons) -> list[Span]:
     return out
 
 
+# nouns that say, in apposition, that a name is an organisation ("Ford, the US car company"): the name is then
+# no surname, whatever person shares it ("chairman Bill Ford")
+ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "corporation", "carmaker", "automaker", "maker",
+                                "manufacturer", "bank", "lender", "insurer", "retailer", "airline", "giant",
+                                "conglomerate", "network", "broadcaster", "publisher", "studio", "label",
+                                "club", "team", "party", "agency", "organisation", "organization", "charity"})
+
+
 def join_persons(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
-    """A known person's full name or surname under another label becomes PERSON (see the module docstring)."""
+    """A known person's full name or surname under another label becomes PERSON (see the module docstring),
+    unless the article calls that name an organisation in apposition ("Ford, the US car company")."""
+    organisations = {e.text.lower() for e in ents if e.label_ != "PERSON" and described_as_organisation(e)}
     out = []
     for e in ents:
-        if e.label_ != "PERSON" and not e.id_ and persons.is_person(_name_words(e)) and not _placed(doc, e):
+        if e.label_ != "PERSON" and not e.id_ and persons.is_person(_name_words(e)) and not _placed(doc, e) \
+                and e.text.lower() not in organisations:
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+def described_as_organisation(e: Span) -> bool:
+    """"Ford, the US car company": an apposition headed by an organisation noun."""
+    return any(c.dep_ == "appos" and (c.lemma_.lower() in ORGANISATION_NOUNS or c.lower_ in ORGANISATION_NOUNS)
+               for c in e.root.children)
 
 
 def _placed(doc: Doc, e: Span) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
-from .persons import after_place_preposition, first_name_gender
+from .persons import after_place_preposition, described_as_organisation, first_name_gender
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
 
 
@@ -73,6 +73,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     out = list(ents)
     lowers = [t.lower_ for t in doc]
     lowered = {t.text for t in doc if t.text.islower()}  # words the article also writes in lower case
+    organisations = {e.text.lower() for e in ents if e.label_ != "PERSON" and described_as_organisation(e)}
     i = 0
     while i < len(doc):
         if lowers[i] not in firsts:
@@ -102,7 +103,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             key = tuple(t.lower_ for t in e)
             entry = gazetteer.lookup(e.text)
             if (same and e.label_ != "PERSON" and e.label_ in NAME_LABELS and (entry is None or entry.label == "GPE")
-                    and votes.get(key, 0) >= 0 and not after_place_preposition(e)):
+                    and votes.get(key, 0) >= 0 and not after_place_preposition(e) and e.text.lower() not in organisations):
                 out.remove(e)
                 out.append(found)  # "Hollis" tagged ORG after "Margaret Hollis"
         i = found.end
