@@ -222,3 +222,24 @@ def test_claims_doubts_it_needs_grammar(needs_grammar, expected):
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
     assert [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+
+
+# "Acme has plans to extend it.": the "it" of a verb that Acme's clause controls is a thing of Acme's, not Acme
+CONTROLLED = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+has have VERB VBZ ROOT 1 O 1
+plans plan NOUN NNS dobj 1 O 1
+to to PART TO aux 4 O 1
+extend extend VERB VB acl 2 O 1
+it it PRON PRP dobj 4 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (CONTROLLED, []),
+    (CONTROLLED.replace("Acme Acme PROPN NNP nsubj 1 B-ORG", "Acme acme NOUN NN nsubj 1 O").replace(
+        "plans plan NOUN NNS dobj 1 O 1", "Bolt Bolt PROPN NNP dobj 1 B-ORG 1"), [("it", "Bolt")]),  # not the controller
+], ids=["controller", "other-name"])
+def test_claims_doubts_it_of_a_controlled_verb(table, expected):
+    assert _resolved_no_abstain(table) == expected

@@ -276,21 +276,10 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             cands = cands[1:]  # "He criticised her": the other person
         if not gender and subject is not None and cands and cands[0][2].head in {w.i for w in subject.subtree}:
             return None  # "organisations such as Transport For London regularly consult it": not TfL
+        if lower == "it" and subject is None and cands and self._controller_of(t) == cands[0][2].entity_id:
+            return None  # "EduVision already has plans to extend it": a thing of EduVision's, not EduVision
         kind = "person" if gender else "it" if lower in IT_PRONOUNS else "they"
         return self._pick(t, cands, kind)
-
-    def _says_what_it_is(self, t: Token) -> bool:
-        """"it" as the subject of "be" with a noun after it that no named entity could be: "it was an
-        undervaluation", "it is a mistake" (a thing or a situation; "it was a leader", "it is the largest
-        bank" may still be the company)."""
-        if not copula_subject(t):
-            return False
-        attr = next((c for c in t.head.children if c.dep_ == "attr"), None)
-        if attr is None or attr.pos_ != "NOUN" or attr.i in self.token_entity \
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
-            return False  # "it is open-source" may still be Firefox
-        lemma = attr.lemma_.lower()
-        return lemma not in self.lex.descriptions and lemma not in self.lex.name_heads and not self._person_noun(attr)
 
     def _pick(self, t: Token, cands: list[tuple[float, int, Ref]], kind: str) -> str | None:
         """The best candidate when it is clearly ahead of the next entity in reach, else None (the

@@ -5,14 +5,17 @@
 - a reflexive that is an argument is its own clause's subject ("Microsoft faces challenges establishing
   itself", "Mr Blair distanced himself"); one that only stresses a name stays ("Federer himself");
 - a he/she or his/her in a phrase that opens the sentence is the main clause's subject named after it
-  ("With her film, DuVernay documents ...").
+  ("With her film, DuVernay documents ...");
+- and two doubts about an "it" its own clause settles: the object of a verb a name's clause controls is a
+  thing of that name's ("EduVision has plans to extend it"), and an "it" said to be "a/an <noun>" no entity
+  could be is the thing judged ("WMC said it was an undervaluation").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .reference_rules import PRONOUN_GENDER, REFLEXIVES
+from .reference_rules import PRONOUN_GENDER, REFLEXIVES, copula_subject
 
 # links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
 # itself", "He has surrounded himself with ...")
@@ -102,3 +105,31 @@ class SameClauseRules:
             return ""
         self._note_bound(t)
         return eid
+
+    def _controller_of(self, t: Token) -> str | None:
+        """For an "it" object of a verb with no subject of its own ("plans to extend it", "decided to sell it"),
+        the entity of the subject of the clause that verb hangs from."""
+        verb = t.head
+        if t.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB":
+            return None
+        for _ in range(4):
+            if verb.dep_ not in ("xcomp", "acl", "advcl", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return self.entity_of(subject)
+        return None
+
+    def _says_what_it_is(self, t: Token) -> bool:
+        """"it" as the subject of "be" with a noun after it that no named entity could be: "it was an
+        undervaluation", "it is a mistake" (a thing or a situation; "it was a leader", "it is the largest
+        bank" may still be the company)."""
+        if not copula_subject(t):
+            return False
+        attr = next((c for c in t.head.children if c.dep_ == "attr"), None)
+        if attr is None or attr.pos_ != "NOUN" or attr.i in self.token_entity \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+            return False  # "it is open-source" may still be Firefox
+        lemma = attr.lemma_.lower()
+        return lemma not in self.lex.descriptions and lemma not in self.lex.name_heads and not self._person_noun(attr)
