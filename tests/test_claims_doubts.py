@@ -5,19 +5,22 @@ Hand-built parses (the model's shapes, cut down); each case lists every word the
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims.lexicon import Lexicon, load_lexicon
 from claimpipe.claims.testing import doc_from_table
 
 VOCAB = spacy.blank("en").vocab
 
 
-def _resolved(table: str) -> list[tuple[str, str]]:
+def _resolved(table: str, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities)
+    resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
     return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
 
 
@@ -126,19 +129,8 @@ def test_claims_doubts(table, expected):
 
 
 # -- from tune3 (fifth round) ----------------------------------------------------------------------------------
-import dataclasses  # noqa: E402
-
-from claimpipe.claims.lexicon import load_lexicon  # noqa: E402
-
 # the rule alone, without the abstention margins that would often hide it
 NO_ABSTAIN = dataclasses.replace(load_lexicon(), abstain={})
-
-
-def _resolved_no_abstain(table: str) -> list[tuple[str, str]]:
-    doc = doc_from_table(VOCAB, table)
-    mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities, lexicon=NO_ABSTAIN)
-    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
 
 
 # "Acme grew. Friends ended its run.": a name the model did not tag binds "its" as much as one it did
@@ -199,7 +191,7 @@ comply comply VERB VBP advcl 4 O 0
 ], ids=["untagged-subject", "tagged-subject", "own-subject-phrase", "not-the-subject", "coordinated-names",
         "no-names"])
 def test_claims_doubts_from_tune3(table, expected):
-    assert _resolved_no_abstain(table) == expected
+    assert _resolved(table, NO_ABSTAIN) == expected
 
 
 # "Acme grew. Sales of it fell.": an "it" no grammar binds; `it_needs_grammar` (off by default) leaves it as written
@@ -218,10 +210,7 @@ fell fall VERB VBD ROOT 6 O 0
 @pytest.mark.parametrize("needs_grammar, expected", [(False, [("it", "Acme")]), (True, [])])
 def test_claims_doubts_it_needs_grammar(needs_grammar, expected):
     lexicon = dataclasses.replace(load_lexicon(), abstain={"it_needs_grammar": needs_grammar})
-    doc = doc_from_table(VOCAB, SCORED_IT)
-    mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
-    assert [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+    assert _resolved(SCORED_IT, lexicon) == expected
 
 
 # "Acme has plans to extend it.": the "it" of a verb that Acme's clause controls is a thing of Acme's, not Acme
@@ -242,4 +231,4 @@ it it PRON PRP dobj 4 O 0
         "plans plan NOUN NNS dobj 1 O 1", "Bolt Bolt PROPN NNP dobj 1 B-ORG 1"), [("it", "Bolt")]),  # not the controller
 ], ids=["controller", "other-name"])
 def test_claims_doubts_it_of_a_controlled_verb(table, expected):
-    assert _resolved_no_abstain(table) == expected
+    assert _resolved(table, NO_ABSTAIN) == expected

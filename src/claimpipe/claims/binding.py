@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from ..records import Entity
-from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref,
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref,
                               binding_subject, is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
@@ -31,8 +31,6 @@ _REACH = 40  # tokens before a binding subject searched for a competing name
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
 _PERSON_OWNERS = frozenset({"his", "her", "my", "your", "our"})  # owners that are never an "it"
-# determiners of someone new, whom no name gives: "a federal judge", "no leader", "every candidate"
-_NEW_SOMEONE = frozenset({"a", "an", "another", "no", "every", "any", "each"})
 
 
 def _clause_of(token: Token) -> int:
@@ -237,7 +235,7 @@ class BindingRules:
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
             person = self._person_noun(u)
-            if gender and person and any(c.dep_ == "det" and c.lower_ in _NEW_SOMEONE for c in u.children):
+            if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
                 return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
@@ -259,7 +257,7 @@ class BindingRules:
                 continue
             if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
                 continue  # a spokeswoman is not "he"
-            if any(c.dep_ == "det" and c.lower_ in _NEW_SOMEONE for c in u.children):
+            if any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
                 return True
         return False
 

@@ -15,15 +15,14 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
-from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, SOVEREIGN_NOUNS, WINDOW, Ref, age_of, is_age_noun,
-                              restrictive_modifier)
+from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, NEW_SOMEONE, SOVEREIGN_NOUNS, WINDOW, Ref, age_of,
+                              is_age_noun, restrictive_modifier)
 
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -48,6 +47,16 @@ def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str,
             if word[:1].isupper() and word.isalpha() and word.lower() in allowed:
                 heads.setdefault(word.lower(), set()).add(ent.entity_id)
     return heads
+
+
+def _the_of_a_bare_noun(t: Token, tags: tuple[str, ...]) -> Token | None:
+    """The "the" of "the court", "the government": a singular noun of `tags` that is no modifier, apposition or
+    predicate, owned by nobody ("its court") and with no "of" after it ("the court of appeal"); else None."""
+    det = next((c for c in t.lefts if c.dep_ == "det"), None)
+    if det is None or det.lower_ != "the" or t.tag_ not in tags or t.dep_ in ("compound", "appos", "attr") \
+            or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+        return None
+    return det
 
 
 class DescriptionRules:
@@ -151,18 +160,12 @@ class DescriptionRules:
                 return None  # "Her 25-year-old grandson was injured. The 25-year-old ...": someone else of an age
             if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
                 continue
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "no", "every", "any", "each", "the")
-                   for c in u.children):
+            if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or c.lower_ == "the") for c in u.children):
                 return None  # someone with no name came in ("A teenager stabbed John Smith"), or "the <person>"
         stated = self._stated_age(best.entity_id)
         if stated is not None and stated != age_of(t):
             return None  # "Mary Jones, 81, ... The 25-year-old" is someone else
-        runner = next((c for c in cands if c[2].entity_id != best.entity_id), None)
-        margin = math.inf if runner is None else runner[0] - cands[0][0]
-        if margin < float(self.lex.abstain.get("person_margin", 0.0)):
-            return None
-        self.evidence[t.i] = (cands[0][0], margin)
-        return best.entity_id
+        return self._pick(t, cands, "age")
 
     def _stated_age(self, entity_id: str) -> str | None:
         """The age the article gives a person right after a name of theirs ("Mary Jones, 81, has died")."""
@@ -193,9 +196,8 @@ class DescriptionRules:
         """"the government" (or "the federal government"): the government of the one country the article
         names, when it names no other (`_sole_country`); any other modifier may name or pick out another
         government ("the Kazakh government", "the local government", "the previous government"): the words stay."""
-        det = next((c for c in t.lefts if c.dep_ == "det"), None)
-        if det is None or det.lower_ != "the" or t.tag_ != "NN" or t.dep_ in ("compound", "appos", "attr") \
-                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+        det = _the_of_a_bare_noun(t, ("NN",))
+        if det is None:
             return None
         if any(c.i != det.i and c.dep_ != "punct" and c.lower_ not in self.lex.national_modifiers for c in t.lefts):
             return None  # "the previous government", "the military government", "the Kazakh government"
@@ -259,11 +261,8 @@ class DescriptionRules:
     def _named_by_head(self, t: Token) -> str | None:
         """"the court" -> the one entity read so far whose name it repeats the head of, with every noun
         modifier of the description in that name ("the appeals court": Court of Appeals); else None."""
-        det = next((c for c in t.lefts if c.dep_ == "det"), None)
-        if det is None or det.lower_ != "the" or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr") \
-                or any(c.dep_ == "poss" for c in t.children) or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
-            return None
-        if restrictive_modifier(t):
+        det = _the_of_a_bare_noun(t, ("NN", "NNP"))
+        if det is None or restrictive_modifier(t):
             return None  # "the court that hears it": a court picked out, not the one named
         nouns = []
         for c in t.lefts:

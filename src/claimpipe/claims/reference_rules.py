@@ -40,6 +40,8 @@ REFLEXIVES = {"himself": ("m", frozenset({"PERSON"})), "herself": ("f", frozense
               "itself": ("", IT_LABELS), "themselves": ("", THEY_LABELS)}
 WINDOW = 4  # sentences back that a pronoun or description may reach
 DETERMINERS = {"the", "this", "that"}
+# determiners of someone new, whom no name gives: "a federal judge", "no leader", "every candidate"
+NEW_SOMEONE = frozenset({"a", "an", "another", "no", "every", "any", "each"})
 
 
 def is_subject(token: Token) -> bool:

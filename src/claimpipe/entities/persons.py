@@ -127,7 +127,7 @@ ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "corporation", "carm
 def join_persons(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
     """A known person's full name or surname under another label becomes PERSON (see the module docstring),
     unless the article calls that name an organisation in apposition ("Ford, the US car company")."""
-    organisations = {e.text.lower() for e in ents if e.label_ != "PERSON" and described_as_organisation(e)}
+    organisations = organisation_names(ents)
     out = []
     for e in ents:
         if e.label_ != "PERSON" and not e.id_ and persons.is_person(_name_words(e)) and not _placed(doc, e) \
@@ -137,10 +137,11 @@ def join_persons(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
     return out
 
 
-def described_as_organisation(e: Span) -> bool:
-    """"Ford, the US car company": an apposition headed by an organisation noun."""
-    return any(c.dep_ == "appos" and (c.lemma_.lower() in ORGANISATION_NOUNS or c.lower_ in ORGANISATION_NOUNS)
-               for c in e.root.children)
+def organisation_names(ents: list[Span]) -> set[str]:
+    """Lower-cased names the article calls an organisation in apposition ("Ford, the US car company")."""
+    return {e.text.lower() for e in ents if e.label_ != "PERSON" and any(
+        c.dep_ == "appos" and (c.lemma_.lower() in ORGANISATION_NOUNS or c.lower_ in ORGANISATION_NOUNS)
+        for c in e.root.children)}
 
 
 def _placed(doc: Doc, e: Span) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
-from .persons import after_place_preposition, described_as_organisation, first_name_gender
+from .persons import after_place_preposition, first_name_gender, organisation_names
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
 
 
@@ -73,7 +73,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     out = list(ents)
     lowers = [t.lower_ for t in doc]
     lowered = {t.text for t in doc if t.text.islower()}  # words the article also writes in lower case
-    organisations = {e.text.lower() for e in ents if e.label_ != "PERSON" and described_as_organisation(e)}
+    organisations = organisation_names(ents)
     i = 0
     while i < len(doc):
         if lowers[i] not in firsts:
