@@ -4,8 +4,8 @@
 
 1. An entity never crosses a line break (so never a block or heading boundary); a fused one keeps the
    part that starts the later line ("Economy and Geopolitics\\n\\nKazakhstan's" -> "Kazakhstan's").
-2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", and for a PERSON a title
-   or form of address ("President", "Mr").
+2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", a sentence's first
+   preposition ("Without Charles"), and for a PERSON a title or form of address ("President", "Mr").
 3. Junk is dropped: names with no capital letter, and spans made only of title words.
 4. Gazetteer names win over the model's label on the same span ("Kazakh" ORG -> NORP) and over a model
    span that holds them plus only title words; a model span that holds a gazetteer name inside a longer
@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import join_first_names, one_person_one_entity
-from .propagate import acronyms, addressed_people, people_by_role, propagate_orgs, propagate_people
+from .propagate import acronyms, addressed_people, people_by_role, propagate_orgs, propagate_people, repeat_orgs
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
                      is_headline_line, is_line_break, sentence_initial)
 
@@ -69,6 +69,9 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
             start += 1
         elif span.label_ == "PERSON" and end - start > 1 and (lex.is_honorific(low) or lex.is_title(low)):
             start += 1
+        elif end - start > 1 and t.tag_ == "IN" and t.is_stop and sentence_initial(t) and label != "WORK_OF_ART" \
+                and doc[start + 1].text[:1].isupper() and doc[start + 1].lower_ != "the":
+            start += 1  # "Without Charles, it is hard to imagine": a sentence's first preposition
         else:
             break
     dash = next((t.i for t in doc[start:end] if t.text in DASHES and t.whitespace_ and t.i > start
@@ -290,6 +293,20 @@ def join_for_the(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def weekday_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the Sunday Telegraph": a weekday between "the" and an ORG is the start of its name, not a DATE."""
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "ORG" or e.start < 2 or doc[e.start - 1].text not in _WEEKDAYS or doc[e.start - 2].lower_ != "the":
+            continue
+        out = [x for x in out if x is not e and not (x.start <= e.start - 1 < x.end)]
+        out.append(Span(doc, e.start - 1, e.end, label="ORG", kb_id=e.kb_id_))
+    return sorted(out, key=lambda x: x.start)
+
+
 def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
     out = list(ents)
@@ -335,6 +352,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     # gazetteer's additions at the end)
     ents = sorted(reconcile(ents, gazetteer_spans, gazetteer, lex), key=lambda e: e.start)
     ents = join_for_the(doc, ents)
+    ents = weekday_names(doc, ents)
     ents = join_first_names(doc, ents)
     ents = datelines(doc, ents)
     ents = people_by_role(ents, lex)
@@ -343,5 +361,6 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
         ents = addressed_people(doc, ents, lex)
         ents = propagate_people(doc, ents, gazetteer, lex)
         ents = propagate_orgs(doc, ents, gazetteer, lex)
+        ents = repeat_orgs(doc, ents, gazetteer, lex)
         ents = one_person_one_entity(doc, ents, lex)
     return sorted(filter_spans(ents), key=lambda s: s.start)

@@ -7,7 +7,8 @@ Each takes the entities found so far and returns them with more (or better-label
 - `addressed_people`: an untagged proper noun after a form of address ("Mr Ebbers") is a PERSON;
 - `propagate_people`: the parts of a full PERSON name ("Mehta" after "Rajiv Mehta") are PERSON where
   they stand alone as proper nouns;
-- `propagate_orgs`: the distinctive first word of a multi-word ORG ("Huaxin") is that ORG alone.
+- `propagate_orgs`: the distinctive first word of a multi-word ORG ("Huaxin") is that ORG alone;
+- `repeat_orgs`: an ORG name the model tagged somewhere is that ORG where it stands untagged ("BP added").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import after_place_preposition, first_name_gender, organisation_names
-from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line
+from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line, sentence_initial
 
 
 def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -73,6 +74,10 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     out = list(ents)
     lowers = [t.lower_ for t in doc]
     lowered = {t.text for t in doc if t.text.islower()}  # words the article also writes in lower case
+    # "said Connors": read as a name by itself somewhere, by the tagger, the model or the rule below
+    alone = _proper_alone(doc) | {e.text.lower() for e in ents if e.label_ in NAME_LABELS and len(e) == 1}
+    alone |= {t.lower_ for t in doc if not t.is_sent_start and (t.lower_,) in parts
+              and _misread_name(t, parts[(t.lower_,)], lowered)}
     organisations = organisation_names(ents)
     i = 0
     while i < len(doc):
@@ -87,7 +92,7 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
             key = tuple(t.lower_ for t in words)
             if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
                                                                   or covered.get(i) is not None
-                                                                  or (n == 1 and _misread_name(words[0], parts[key], lowered))):
+                                                                  or (n == 1 and _misread_name(words[0], parts[key], lowered, alone))):
                 found = Span(doc, i, i + n, label="PERSON")
                 break
         if found is None:
@@ -110,15 +115,32 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
     return out
 
 
-def _misread_name(t: Token, full_name: str, lowered: set[str]) -> bool:
+def _proper_alone(doc: Doc) -> set[str]:
+    """Words (lower case) the tagger reads as a proper noun standing by itself, not at a sentence's start and
+    with no capitalised word beside it: "said Connors", not "Mark Price"."""
+    out = set()
+    for t in doc:
+        if t.tag_ != "NNP" or t.is_sent_start or not t.is_alpha:
+            continue
+        before, after = doc[t.i - 1], doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if not (before.is_alpha and before.text[:1].isupper()) and not (after is not None and after.is_alpha
+                                                                         and after.text[:1].isupper()):
+            out.add(t.lower_)
+    return out
+
+
+def _misread_name(t: Token, full_name: str, lowered: set[str], alone: set[str] = frozenset()) -> bool:
     """An untagged surname the tagger read as a verb or a common noun where the parser still reads a subject or
     an object, of a person whose full name starts with a known first name: "Trump this week also said"
     (Trump: VB, nsubj) after "Donald Trump". Not a first name, not a word the article also writes in lower case
     ("Mark Price ... the price"), and at a sentence's start only a word read as a verb or the subject of a verb
-    other than "be" ("Stam says"; not "Price is the main concern"): a capital there proves little."""
+    other than "be" ("Stam says"; not "Price is the main concern"): a capital there proves little, unless the
+    tagger or the model read the word as a name by itself elsewhere in the article (`alone`: "said Connors"
+    ... "Connors is a straight-talker", NNS)."""
     if t.lower_ != full_name.split()[-1].lower() or t.lower_ in lowered or first_name_gender(full_name.split()[0]) is None:
         return False
-    if t.is_sent_start and not t.tag_.startswith("VB") and (t.head.pos_ != "VERB" or t.head.lemma_ == "be"):
+    if t.is_sent_start and not t.tag_.startswith("VB") and (t.head.pos_ != "VERB" or t.head.lemma_ == "be") \
+            and t.lower_ not in alone:
         return False  # "Price is the main concern", "Faith in the system is low"; "Stam says" is Jaap Stam
     return t.text[:1].isupper() and t.tag_ not in ("NNP", "NNPS") and t.ent_type_ == "" \
         and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -261,4 +283,60 @@ def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexico
         elif len(e) == 1 and e.label_ != "ORG" and not e.id_:
             out.remove(e)
             out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
+
+
+def repeat_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
+    """An ORG name the model tagged once is that ORG where the same words stand untagged as a proper noun:
+    "Oil giant BP has announced ... BP added that it ..." (the model tagged the first "BP" only). Not a name
+    the article also labels otherwise, nor one holding a person's name or a word of the gazetteer, a title
+    or a generic word, nor one word (not an acronym) the model tagged only once; not the start or end of a
+    longer name, nor a modifier ("BP chief executive")."""
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
+    labels: dict[str, set[str]] = {}
+    tagged: dict[str, int] = {}
+    for e in ents:
+        labels.setdefault(e.text, set()).add(e.label_)
+        tagged[e.text] = tagged.get(e.text, 0) + 1
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for e in ents:
+        words = tuple(t.text for t in e)
+        if e.label_ != "ORG" or e.id_ or labels[e.text] != {"ORG"} or not all(w[:1].isupper() or not w.isalpha() for w in words):
+            continue
+        low = [w.lower() for w in words]
+        if len(words) == 1 and (len(words[0]) < 2 or not words[0].isalpha() or doc.vocab[low[0]].is_stop
+                                or low[0] in lex.generic or lex.is_title(low[0]) or low[0] in lex.heads):
+            continue
+        if len(words) == 1 and not words[0].isupper() and tagged[e.text] < 2:
+            continue  # one word tagged once ("Souness" ORG): as likely a slip as a name; an acronym is a name
+        if any(w in people for w in low) or gazetteer.lookup(e.text) is not None:
+            continue
+        if words not in names.setdefault(words[0], []):
+            names[words[0]].append(words)
+    if not names:
+        return ents
+    covered = {t.i for e in ents for t in e}
+    out = list(ents)
+    for t in doc:
+        if t.text not in names or t.i in covered or t.tag_ not in ("NNP", "NNPS"):
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha \
+                and not (sentence_initial(prev) and prev.is_stop and (prev.lower_ != "the" or t.is_upper)):
+            continue  # the end of a longer name ("BridgeHead Software", "The Aviator"), not "Yet BP", "The ILO"
+        for words in names[t.text]:
+            end = t.i + len(words)
+            if end > len(doc) or tuple(u.text for u in doc[t.i:end]) != words or any(i in covered for i in range(t.i, end)):
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+                continue  # the start of a longer name
+            if len(words) == 1 and t.tag_ == "NNPS":
+                continue  # "bad Bills": a plural is a common noun more often than a name
+            last = doc[end - 1]
+            if last.dep_ in ("compound", "amod") and last.head.i >= end and not last.head.text[:1].isupper():
+                continue  # "BP chief executive": a modifier, not the organisation
+            out.append(Span(doc, t.i, end, label="ORG"))
+            covered.update(range(t.i, end))
+            break
     return out
