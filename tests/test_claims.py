@@ -264,8 +264,21 @@ def test_claims_find_claims_is_pure(nlp):
         # a person's name that only modifies the source ("The Trump campaign") does not make him the speaker
         ("Donald Trump spoke in Ohio on Monday. The Trump campaign said that exports would grow.",
          ("The Trump campaign", "", "", None)),
+        # nor does one who speaks for him, or for them (sixth round, tune4: a spokesman's words are not Prescott's)
+        ("John Prescott spoke in Hull on Monday. A spokesman for Mr Prescott said that the plan would go ahead.",
+         ("A spokesman for Mr Prescott", "", "", None)),
+        ("John Prescott spoke in Hull on Monday. Lawyers for Mr Prescott and Mr Smith said that the plan would go ahead.",
+         ("Lawyers for Mr Prescott and Mr Smith", "", "", None)),
+        # research by someone is theirs; a title before a name is the name's ("the minister for civil aviation")
+        ("Jakob Nielsen spoke in Hull on Monday. Research by Dr Nielsen shows that users are getting smarter.",
+         ("Nielsen", "person", 1.0)),
+        ("The minister for civil aviation Praful Patel said that fares would fall.", ("Praful Patel", "person", 1.0)),
+        # "X quoted Y as saying": Y speaks
+        ("Prince Saud spoke on Monday. The paper quoted him as saying that taxes would rise by ten percent next year.",
+         ("Saud", "person", 1.0)),
     ],
-    ids=["document", "pronoun", "institution", "unclear", "name-as-modifier"],
+    ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for", "research-by",
+         "minister-for", "quoted-as-saying"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):
     _, claims = claims_of(nlp, text)

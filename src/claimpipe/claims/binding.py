@@ -87,8 +87,10 @@ class BindingRules:
         own_phrase = {w.i for w in subject.subtree}
         if ent.label == "PERSON" and lower in IT_PRONOUNS:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
-            # does not own "its"; the one organisation the subject phrase names does
-            orgs = {self.token_entity[w.i] for w in subject.subtree if self._label(self.token_entity.get(w.i)) in labels}
+            # does not own "its"; the one organisation the subject phrase names does ("in charge of India's
+            # largest company ... its": the company's, not India's)
+            orgs = {self.token_entity[w.i] for w in subject.subtree if self._label(self.token_entity.get(w.i)) in labels
+                    and not (w.dep_ == "poss" and self._label(self.token_entity[w.i]) == "GPE")}
             eid = orgs.pop() if len(orgs) == 1 else None
             ent = self.entities.get(eid) if eid else None
             if ent is None:
@@ -142,6 +144,20 @@ class BindingRules:
         return any(u.lower_ in ("him", "her") and PRONOUN_GENDER[u.lower_] == gender
                    and u.dep_ in ("dobj", "dative", "iobj", "pobj") and self.resolved.get(u.i) != eid
                    and _clause_of(u) == clause for u in self.doc[subject.i + 1:t.i])
+
+    def _two_of_one_gender(self, t: Token, gender: str) -> bool:
+        """A subject he/she and a him/her object of one gender in `t`'s clause, `t` one of them ("he also heaped
+        praise on him"): two people, so one candidate in reach cannot be both, and which one it is is unclear."""
+        clause = _clause_of(t)
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            others = [u for u in self.doc[t.i + 1:min(len(self.doc), t.i + 40)] if u.lower_ in ("him", "her")
+                      and not is_possessive(u) and u.dep_ in ("dobj", "dative", "iobj", "pobj")]
+        elif t.lower_ in ("him", "her") and not is_possessive(t) and t.dep_ in ("dobj", "dative", "iobj", "pobj"):
+            others = [u for u in self.doc[max(0, t.i - 40):t.i] if u.dep_ in ("nsubj", "nsubjpass")
+                      and u.lower_ in ("he", "she") and u.i not in self.resolved]
+        else:
+            return False
+        return any(PRONOUN_GENDER[u.lower_] == gender and _clause_of(u) == clause for u in others)
 
     def _shared_surname(self, ent: Entity) -> bool:
         """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill

@@ -168,10 +168,19 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
 
 def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
     """The name `t` belongs to only modifies the source's common noun: "The Trump campaign said", "Trump's
-    aides said" are said by the campaign and the aides, not by Trump."""
+    aides said", "A spokesman for Mr Prescott said" are said by the campaign, the aides and the spokesman,
+    not by Trump or Prescott."""
     eid = resolver.token_entity.get(t.i)
     while t.dep_ == "compound" and resolver.token_entity.get(t.head.i) == eid and t.head.i != t.i:
         t = t.head
+    while t.dep_ == "conj" and t.head.i != t.i:  # "Lawyers for Mr Fawcett and Mr McDonald": both
+        t = t.head
+    if head.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.head.head.i == head.i \
+            and not any(w.is_lower and w.is_alpha and w.dep_ not in ("cc", "det") and w.i not in resolver.token_entity
+                        for w in t.subtree):
+        # someone who speaks for a person is not that person ("research by Dr Nielsen" is his; "the minister for
+        # civil aviation Praful Patel" is Patel, a title before his name)
+        return True
     return head.pos_ == "NOUN" and t.head.i == head.i and t.dep_ in ("compound", "poss", "amod", "nmod")
 
 

@@ -27,6 +27,7 @@ from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, NEW_SOMEONE, SOVEREIGN
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
+_TOWN_NOUNS = frozenset({"city", "town", "capital", "province"})  # capitalised mid-sentence: a name ("The City")
 _NATIONS_WITHIN = frozenset({"england", "scotland", "wales", "northern ireland"})  # "the country" may be one
 _INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
 
@@ -65,8 +66,9 @@ class DescriptionRules:
     def _description(self, t: Token) -> str | None:
         lemma = t.lemma_.lower()
         labels = self.lex.descriptions.get(lemma)
-        if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr"):
-            return None
+        if labels is None or t.tag_ not in ("NN", "NNP") or t.dep_ in ("compound", "appos", "attr", "oprd") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None  # a predicate says what something is ("made it the fourth most digitally-savvy nation")
         det = next((c for c in t.lefts if c.dep_ == "det"), None)
         if det is None or det.lower_ not in DETERMINERS or any(c.dep_ == "poss" for c in t.children) \
                 or (det.lower_ != "the" and self.quotes.inside(t)):  # a speaker's "this country" is theirs
@@ -80,8 +82,11 @@ class DescriptionRules:
             modifier = self.entities.get(self.token_entity.get(c.i, ""))
             if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
                 country = modifier.kb_id
-        if t.text[:1].isupper() and any(c.text[:1].isupper() for c in t.lefts if c.dep_ in ("amod", "compound")):
-            return None  # "the Islamic State", "the Red Cross": a name, not a description
+        if t.text[:1].isupper() and (any(c.text[:1].isupper() for c in t.lefts if c.dep_ in ("amod", "compound"))
+                                     or (lemma in _TOWN_NOUNS and not t.is_sent_start)):
+            # "the Islamic State", "the Red Cross": a name, not a description; so is a capital mid-sentence on a
+            # place noun ("the City" of London, "Sex And The City")
+            return None
         if country is not None and lemma not in COUNTRY_NOUNS and "GPE" in labels:
             return None  # "the Thai capital": which city is in that country, nothing here tells
         if lemma == "state" and any(c.dep_ == "amod" and c.text.islower() for c in t.lefts):
@@ -121,22 +126,31 @@ class DescriptionRules:
             return sole
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
             return None
+        if lemma in self.lex.described_only:  # only those of its kind compete ("the newspaper": not "Younger")
+            cands = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())
+                     or self._named_as_kind(lemma, c[2].entity_id)]
         in_reach = cands
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
         if not described:
-            if lemma in self.lex.described_only:
-                return None
             cands = [c for c in cands if self._of_its_kind(lemma, c[2].entity_id)]
         if (described or cands) and self._other_named_nearer((described or cands)[0][2], in_reach, t):
             return None
         return self._pick(t, described or cands, "description")
 
     def _other_named_nearer(self, best: Ref, in_reach: list, t: Token) -> bool:
-        """Another entity of the description's kind is named in its own sentence, after the best one from an
-        earlier sentence: "Monitoring firm Netcraft found ... In a statement from Lycos Europe ..., the company
-        denied" is Lycos Europe; "he quit UKIP ... for the leadership of that party" is not Veritas."""
+        """Another entity of the description's kind is named in its own sentence, or in the one before when the best
+        one is from further back, after the best one: "Monitoring firm Netcraft found ... In a statement from Lycos Europe ..., the
+        company denied" is Lycos Europe; "he quit UKIP ... for the leadership of that party" is not Veritas; "Turkey
+        ... talks with Croatia ... only if the country co-operates" is not Turkey, which the article called a country.
+        Not one named in a clause about the best one ("Kazakhstan, which shares a border with Russia, ... The Central
+        Asian nation")."""
         k = self.sent_of[t.i]
-        return best.sent < k and any(c[2].entity_id != best.entity_id and c[2].sent == k for c in in_reach)
+        if best.sent >= k:
+            return False
+        about_best = {w.i for w in self.doc[best.head].subtree}  # "Kazakhstan, which shares a border with Russia,"
+        since = k - 1 if best.sent < k - 1 else k  # the best one from the last sentence stays ahead of its objects
+        return any(c[2].entity_id != best.entity_id and c[2].sent >= since and c[2].start_char > best.start_char
+                   and c[2].head not in about_best for c in in_reach)
 
     def _aged(self, t: Token) -> str | None:
         """"The 25-year-old has smashed the record": the one person named in the last sentence or this one, and
@@ -176,6 +190,13 @@ class DescriptionRules:
                     and doc[h + 2].like_num and doc[h + 3].text in (",", "."):
                 return doc[h + 2].text
         return None
+
+    def _named_as_kind(self, lemma: str, entity_id: str) -> bool:
+        """The entity's name holds a word of the noun's kind ([resolution.names] kind_words): "the newspaper" may
+        be The Sunday Telegraph."""
+        ent = self.entities.get(entity_id)
+        words = self.lex.kind_words.get(lemma, frozenset())
+        return ent is not None and any(w in words for w in ent.name.lower().split())
 
     def _of_its_kind(self, lemma: str, entity_id: str) -> bool:
         """Whether an entity the article did not describe with the noun can still be what it means by its

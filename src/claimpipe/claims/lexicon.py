@@ -126,6 +126,7 @@ class Lexicon:
     name_heads: frozenset[str] = frozenset()  # [resolution.names] "the court" may repeat "... Court"
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # [resolution.names] "sen." -> "senator"
     described_only: frozenset[str] = frozenset()  # [resolution.names] "the club": only an entity called so
+    kind_words: dict[str, frozenset[str]] = field(default_factory=dict)  # [resolution.names] ... or named so
     national_heads: frozenset[str] = frozenset()  # [resolution.names] "the government": the article's one country
     national_modifiers: frozenset[str] = frozenset()  # [resolution.names] "the federal government" is still the country's
 
@@ -194,6 +195,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         name_heads=_words(res.get("names", {}).get("heads", [])),
         title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
         described_only=_words(res.get("names", {}).get("described_only", [])),
+        kind_words={k.lower(): _words(v) for k, v in res.get("names", {}).get("kind_words", {}).items()},
         national_heads=_words(res.get("names", {}).get("national_heads", [])),
         national_modifiers=_words(res.get("names", {}).get("national_modifiers", [])),
     )

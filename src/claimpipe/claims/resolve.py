@@ -267,6 +267,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         if gender and cands and (self._under_unresolved_speaker(cands[0][2], t, gender) or self._person_nearer(cands, t)
                                  or self._gender_unknown_ahead_of_known(cands, gender)):
             return None
+        if gender and len({c[2].entity_id for c in cands}) == 1 and self._two_of_one_gender(t, gender):
+            return None  # "he also heaped praise on him": two men, and one in reach; which is which?
         subject = None if possessive else own_subject(t)
         own = self.entity_of(subject) if subject is not None else None
         if own and cands and cands[0][2].entity_id == own:
@@ -297,6 +299,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                 and self.gender.get(best[2].entity_id) != PRONOUN_GENDER.get(t.lower_) \
                 and not (best[2].subject and self.sent_of[t.i] - best[2].sent <= int(rules.get("person_alone_reach", -1))):
             return None  # alone, of unknown gender: only the subject of this or the last sentence
+        if kind == "it" and self.sent_of[t.i] - best[2].sent > int(rules.get("it_reach", WINDOW)):
+            return None  # a scored "it" far from its name: some thing named since, without a name
         self.evidence[t.i] = (best[0], margin)
         return best[2].entity_id
 

@@ -18,6 +18,10 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 
 def _source_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject of the verb it hangs from."""
+    if verb.lemma_ == "quote":  # "Arab News quoted Prince Saud as saying": the one quoted speaks
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            return quoted
     # two subjects means a misparse ("ALMATY — SRG ... said"): the one nearest the verb is the speaker
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":
