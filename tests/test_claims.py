@@ -269,16 +269,20 @@ def test_claims_find_claims_is_pure(nlp):
          ("A spokesman for Mr Prescott", "", "", None)),
         ("John Prescott spoke in Hull on Monday. Lawyers for Mr Prescott and Mr Smith said that the plan would go ahead.",
          ("Lawyers for Mr Prescott and Mr Smith", "", "", None)),
+        ("A spokesman for the prime minister, Tony Blair, said that the plan would go ahead.",
+         ("A spokesman for the prime minister, Tony Blair", "", "", None)),
         # research by someone is theirs; a title before a name is the name's ("the minister for civil aviation")
         ("Jakob Nielsen spoke in Hull on Monday. Research by Dr Nielsen shows that users are getting smarter.",
          ("Nielsen", "person", 1.0)),
         ("The minister for civil aviation Praful Patel said that fares would fall.", ("Praful Patel", "person", 1.0)),
-        # "X quoted Y as saying": Y speaks
+        # "X quoted Y as saying": Y speaks; "X quoted Y as a model and said": X
         ("Prince Saud spoke on Monday. The paper quoted him as saying that taxes would rise by ten percent next year.",
          ("Saud", "person", 1.0)),
+        ("Tony Blair quoted Churchill as a model and said that the government would raise taxes by ten percent next year.",
+         ("Tony Blair", "person", 1.0)),
     ],
-    ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for", "research-by",
-         "minister-for", "quoted-as-saying"],
+    ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for",
+         "spokesman-for-apposition", "research-by", "minister-for", "quoted-as-saying", "quoted-as-a-model"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):
     _, claims = claims_of(nlp, text)
@@ -334,3 +338,19 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     # quoted by a "she", a he/him needs a candidate known to be a man (none here), and "she" is hers
     _, claims = claims_of(nlp, 'Rakeyia Scott yelled at the officers. "Don\'t shoot him," she says.')
     assert [(r.original, r.replacement) for r in claims[-1].rewrites] == [("she", "Rakeyia Scott")]
+
+
+@pytest.mark.parametrize("text, standalone", [
+    # a person's "its" is the one organisation their phrase names, not a country owning it, of one word or two
+    ("Mukesh Ambani, who is in charge of South Africa's largest company, said that its profits would rise.",
+     "Mukesh Ambani, who is in charge of South Africa's largest company, said that its profits would rise."),
+    # a predicate says what something is: it is no description to rewrite
+    ("Estonia has grown fast. The investment made it the fourth most digitally-savvy nation in Europe.",
+     "The investment made it the fourth most digitally-savvy nation in Europe."),
+    # a him after "with" may be the subject himself: one man in reach is both
+    ("John Smith arrived in Leeds on Monday. He took the documents with him to the meeting.",
+     "John Smith took the documents with John Smith to the meeting."),
+], ids=["country-owner", "predicate", "with-him"])
+def test_claims_sixth_round_standalone(nlp, text, standalone):
+    _, claims = claims_of(nlp, text)
+    assert claims[-1].standalone_text == standalone

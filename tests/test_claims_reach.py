@@ -178,3 +178,38 @@ so so ADV RB advmod 14 O 0
 ], ids=["another-named-since", "none-since"])
 def test_claims_a_description_with_another_of_its_kind_named_since(table, expected) -> None:
     assert _resolved(table) == expected
+
+
+# "Acme, a club, grew. Bolt won and the club said so.": Bolt may be a club too (the label does not tell), so it
+# competes though only Acme could be picked
+ACME_CLUB_BOLT = """
+Acme Acme PROPN NNP nsubj 5 B-ORG 0
+, , PUNCT , punct 0 O 1
+a a DET DT det 3 O 1
+club club NOUN NN appos 0 O 0
+, , PUNCT , punct 0 O 1
+grew grow VERB VBD ROOT 5 O 0
+. . PUNCT . punct 5 O 1
+Bolt Bolt PROPN NNP nsubj 8 B-ORG 1
+won win VERB VBD ROOT 8 O 1
+and and CCONJ CC cc 8 O 1
+the the DET DT det 11 O 1
+club club NOUN NN nsubj 12 O 1
+said say VERB VBD conj 8 O 1
+so so ADV RB advmod 12 O 0
+. . PUNCT . punct 8 O 0
+"""
+# "Labour, a party, grew. Talks with Acme began. The party said so.": nothing says Acme is no party ("UKIP" is one
+# by no word of its name), so it competes and the words stay
+LABOUR_PARTY = (ACME_THEN_BOLT.replace("Acme Acme PROPN NNP nsubj 5 B-ORG 0", "Labour Labour PROPN NNP nsubj 5 B-ORG 0")
+                .replace("company company NOUN NN appos", "party party NOUN NN appos")
+                .replace("Bolt Bolt PROPN NNP pobj 8 B-ORG 1", "Acme Acme PROPN NNP pobj 8 B-ORG 1")
+                .replace("company company NOUN NN nsubj", "party party NOUN NN nsubj"))
+
+
+@pytest.mark.parametrize("table, expected", [
+    (ACME_CLUB_BOLT, []),
+    (LABOUR_PARTY, []),
+], ids=["any-organisation-competes", "any-organisation-competes-for-a-party"])
+def test_claims_who_competes_for_a_description_of_a_kind(table, expected) -> None:
+    assert _resolved(table) == expected

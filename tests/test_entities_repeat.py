@@ -74,3 +74,42 @@ def test_entities_a_sentences_first_preposition_is_trimmed(blank, words, ents, t
 ], ids=["newspaper", "a-day"])
 def test_entities_a_weekday_opening_a_name(blank, words, ents, expected) -> None:  # noqa: F811
     assert fixed(blank, words, ents=ents) == expected
+
+
+@pytest.mark.parametrize("words, ents, tags, heads, deps, expected", [
+    # "BP chief executive": a modifier of a common noun is not the organisation itself
+    (["BP", "rose", ".", "BP", "chief", "executive", "spoke"], ["B-ORG", "O", "O", "O", "O", "O", "O"],
+     ["NNP", "VBD", ".", "NNP", "JJ", "NN", "VBD"], [1, 1, 1, 5, 5, 6, 6],
+     ["nsubj", "ROOT", "punct", "compound", "amod", "nsubj", "ROOT"], [("BP", "ORG", "", "")]),
+    # "bad Bills": a plural proper noun of one word is a common noun more often than a name
+    (["Bills", "won", ".", "Bills", "lost", ".", "bad", "Bills", "passed"], ["B-ORG", "O", "O", "B-ORG"] + ["O"] * 5,
+     ["NNPS", "VBD", ".", "NNPS", "VBD", ".", "JJ", "NNPS", "VBD"], [1, 1, 1, 4, 4, 4, 7, 8, 8],
+     ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "amod", "nsubj", "ROOT"],
+     [("Bills", "ORG", "", ""), ("Bills", "ORG", "", "")]),
+], ids=["modifier", "plural"])
+def test_entities_repeat_orgs_guards(blank, words, ents, tags, heads, deps, expected) -> None:  # noqa: F811
+    assert fixed(blank, words, ents=ents, tags=tags, heads=heads, deps=deps) == expected
+
+
+def test_entities_a_surname_read_as_a_name_elsewhere_by_the_tagger(blank) -> None:  # noqa: F811
+    # "Fans love Connors" with "Connors" read NNP (a proper noun standing alone) but untagged: the sentence-initial
+    # NNS "Connors is blunt" is the person too
+    words = CONNORS["words"]
+    tags = CONNORS["tags"][:10] + ["NNP", "."]
+    assert fixed(blank, **{**CONNORS, "tags": tags}) == [
+        ("Jimmy Connors", "PERSON", "", ""), ("Connors", "PERSON", "", ""), ("Connors", "PERSON", "", "")]
+    assert len(words) == 12
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # a PERSON the model opened with "Beyond the": the words after it are no name alone
+    (["Beyond", "the", "Sea", "played"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"], [("Beyond the Sea", "PERSON", "", "")]),
+    # an organisation's name may open with a preposition
+    (["Beyond", "Meat", "rose"], ["B-ORG", "I-ORG", "O"], [("Beyond Meat", "ORG", "", "")]),
+    # a weekday before an ORG that is no newspaper is a day
+    (["By", "the", "Friday", "Microsoft", "had", "cut"], ["O", "O", "B-DATE", "B-ORG", "O", "O"],
+     [("Friday", "DATE", "", ""), ("Microsoft", "ORG", "", "")]),
+], ids=["person-with-the", "organisation", "weekday-before-a-company"])
+def test_entities_trim_and_weekday_guards(blank, words, ents, expected) -> None:  # noqa: F811
+    assert fixed(blank, words, ents=ents, tags=["IN" if w in ("Beyond", "By") else "NNP" if w[:1].isupper() else "NN"
+                                              for w in words]) == expected

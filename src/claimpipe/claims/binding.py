@@ -45,6 +45,16 @@ def _clause_of(token: Token) -> int:
     return -1
 
 
+# prepositions after which a him/her may be the subject itself ("He took the documents with him")
+_SELF_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "among", "beneath", "inside",
+                                "within", "towards", "toward"})
+
+
+def _an_other(u: Token) -> bool:
+    """A him/her its clause's subject cannot be: an object, or after a preposition that is not of place or company."""
+    return u.dep_ in ("dobj", "dative", "iobj") or (u.dep_ == "pobj" and u.head.lower_ not in _SELF_PREPOSITIONS)
+
+
 class BindingRules:
     """Mixed into `Resolver`: grammar's evidence for and against a candidate."""
 
@@ -89,8 +99,9 @@ class BindingRules:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
             # does not own "its"; the one organisation the subject phrase names does ("in charge of India's
             # largest company ... its": the company's, not India's)
+            owners = {self.token_entity.get(w.i) for w in subject.subtree if w.dep_ == "poss"}
             orgs = {self.token_entity[w.i] for w in subject.subtree if self._label(self.token_entity.get(w.i)) in labels
-                    and not (w.dep_ == "poss" and self._label(self.token_entity[w.i]) == "GPE")}
+                    and not (self.token_entity[w.i] in owners and self._label(self.token_entity[w.i]) == "GPE")}
             eid = orgs.pop() if len(orgs) == 1 else None
             ent = self.entities.get(eid) if eid else None
             if ent is None:
@@ -151,8 +162,8 @@ class BindingRules:
         clause = _clause_of(t)
         if t.dep_ in ("nsubj", "nsubjpass"):
             others = [u for u in self.doc[t.i + 1:min(len(self.doc), t.i + 40)] if u.lower_ in ("him", "her")
-                      and not is_possessive(u) and u.dep_ in ("dobj", "dative", "iobj", "pobj")]
-        elif t.lower_ in ("him", "her") and not is_possessive(t) and t.dep_ in ("dobj", "dative", "iobj", "pobj"):
+                      and not is_possessive(u) and _an_other(u)]
+        elif t.lower_ in ("him", "her") and not is_possessive(t) and _an_other(t):
             others = [u for u in self.doc[max(0, t.i - 40):t.i] if u.dep_ in ("nsubj", "nsubjpass")
                       and u.lower_ in ("he", "she") and u.i not in self.resolved]
         else:

@@ -175,9 +175,14 @@ def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
         t = t.head
     while t.dep_ == "conj" and t.head.i != t.i:  # "Lawyers for Mr Fawcett and Mr McDonald": both
         t = t.head
+    # "A spokesman for the prime minister, Tony Blair,": a name set after a role; not after a name ("A spokesman for US
+    # Immigration, Customs and Enforcement, Dean Boyd," is the spokesman's)
+    named_apart = t.dep_ == "appos" and t.head.i != t.i and t.head.pos_ == "NOUN" and t.head.i not in resolver.token_entity
+    if named_apart:
+        t = t.head
     if head.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in ("for", "to") and t.head.head.i == head.i \
-            and not any(w.is_lower and w.is_alpha and w.dep_ not in ("cc", "det") and w.i not in resolver.token_entity
-                        for w in t.subtree):
+            and (named_apart or not any(w.is_lower and w.is_alpha and w.dep_ not in ("cc", "det")
+                                        and w.i not in resolver.token_entity for w in t.subtree)):
         # someone who speaks for a person is not that person ("research by Dr Nielsen" is his; "the minister for
         # civil aviation Praful Patel" is Patel, a title before his name)
         return True

@@ -27,7 +27,7 @@ from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, NEW_SOMEONE, SOVEREIGN
 # labels whose names have a common-noun head a description can repeat ("the court", "the festival")
 _NAMED_THINGS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LINKS = frozenset({"of", "for", "to", "on"})
-_TOWN_NOUNS = frozenset({"city", "town", "capital", "province"})  # capitalised mid-sentence: a name ("The City")
+_TOWN_NOUNS = frozenset({"city", "town", "capital", "province"})  # capitalised: a name ("The City")
 _NATIONS_WITHIN = frozenset({"england", "scotland", "wales", "northern ireland"})  # "the country" may be one
 _INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
 
@@ -83,9 +83,9 @@ class DescriptionRules:
             if modifier is not None and modifier.label == "NORP" and modifier.kb_id:
                 country = modifier.kb_id
         if t.text[:1].isupper() and (any(c.text[:1].isupper() for c in t.lefts if c.dep_ in ("amod", "compound"))
-                                     or (lemma in _TOWN_NOUNS and not t.is_sent_start)):
-            # "the Islamic State", "the Red Cross": a name, not a description; so is a capital mid-sentence on a
-            # place noun ("the City" of London, "Sex And The City")
+                                     or lemma in _TOWN_NOUNS):
+            # "the Islamic State", "the Red Cross": a name, not a description; so is a place noun with a capital
+            # after its "the" ("the City" of London, "Sex And The City")
             return None
         if country is not None and lemma not in COUNTRY_NOUNS and "GPE" in labels:
             return None  # "the Thai capital": which city is in that country, nothing here tells
@@ -126,10 +126,12 @@ class DescriptionRules:
             return sole
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
             return None
-        if lemma in self.lex.described_only:  # only those of its kind compete ("the newspaper": not "Younger")
+        # any organisation may be a club, a newspaper or a party (the label does not tell: "UKIP"), so all of them
+        # compete, while only one the article described or named so may be picked
+        in_reach = cands
+        if lemma in self.lex.described_only:
             cands = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())
                      or self._named_as_kind(lemma, c[2].entity_id)]
-        in_reach = cands
         described = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())]
         if not described:
             cands = [c for c in cands if self._of_its_kind(lemma, c[2].entity_id)]
@@ -142,15 +144,14 @@ class DescriptionRules:
         one is from further back, after the best one: "Monitoring firm Netcraft found ... In a statement from Lycos Europe ..., the
         company denied" is Lycos Europe; "he quit UKIP ... for the leadership of that party" is not Veritas; "Turkey
         ... talks with Croatia ... only if the country co-operates" is not Turkey, which the article called a country.
-        Not one named in a clause about the best one ("Kazakhstan, which shares a border with Russia, ... The Central
-        Asian nation")."""
+        The best one from the last sentence stays ("Kazakhstan, which shares a border with Russia, is affected. The
+        Central Asian nation"). `in_reach`: every candidate of the description's labels."""
         k = self.sent_of[t.i]
         if best.sent >= k:
             return False
-        about_best = {w.i for w in self.doc[best.head].subtree}  # "Kazakhstan, which shares a border with Russia,"
         since = k - 1 if best.sent < k - 1 else k  # the best one from the last sentence stays ahead of its objects
         return any(c[2].entity_id != best.entity_id and c[2].sent >= since and c[2].start_char > best.start_char
-                   and c[2].head not in about_best for c in in_reach)
+                   for c in in_reach)
 
     def _aged(self, t: Token) -> str | None:
         """"The 25-year-old has smashed the record": the one person named in the last sentence or this one, and

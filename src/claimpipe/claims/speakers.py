@@ -14,14 +14,16 @@ from .spans import DASHES, QuoteIndex
 
 
 _OBJECT_CASE = {"them", "him", "her", "me", "us"}
+_QUOTED_AS = {"say", "tell", "add", "write", "state", "describe"}  # "quoted X as saying"
 
 
 def _source_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject of the verb it hangs from."""
     if verb.lemma_ == "quote":  # "Arab News quoted Prince Saud as saying": the one quoted speaks
         quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
-            return quoted
+        if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ == "pcomp" and g.lemma_ in _QUOTED_AS for g in c.children) for c in verb.children):
+            return quoted  # not "quoted Churchill as a model and said that ...": Blair said it
     # two subjects means a misparse ("ALMATY — SRG ... said"): the one nearest the verb is the speaker
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ == "nsubj":

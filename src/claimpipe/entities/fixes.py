@@ -4,8 +4,8 @@
 
 1. An entity never crosses a line break (so never a block or heading boundary); a fused one keeps the
    part that starts the later line ("Economy and Geopolitics\\n\\nKazakhstan's" -> "Kazakhstan's").
-2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", a sentence's first
-   preposition ("Without Charles"), and for a PERSON a title or form of address ("President", "Mr").
+2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", and for a PERSON a title
+   or form of address ("President", "Mr") or a sentence's first preposition ("Without Charles").
 3. Junk is dropped: names with no capital letter, and spans made only of title words.
 4. Gazetteer names win over the model's label on the same span ("Kazakh" ORG -> NORP) and over a model
    span that holds them plus only title words; a model span that holds a gazetteer name inside a longer
@@ -69,9 +69,9 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
             start += 1
         elif span.label_ == "PERSON" and end - start > 1 and (lex.is_honorific(low) or lex.is_title(low)):
             start += 1
-        elif end - start > 1 and t.tag_ == "IN" and t.is_stop and sentence_initial(t) and label != "WORK_OF_ART" \
+        elif label == "PERSON" and end - start > 1 and t.tag_ == "IN" and t.is_stop and sentence_initial(t) \
                 and doc[start + 1].text[:1].isupper() and doc[start + 1].lower_ != "the":
-            start += 1  # "Without Charles, it is hard to imagine": a sentence's first preposition
+            start += 1  # "Without Charles, it is hard to imagine": a sentence's first preposition (not "Beyond Meat")
         else:
             break
     dash = next((t.i for t in doc[start:end] if t.text in DASHES and t.whitespace_ and t.i > start
@@ -294,13 +294,17 @@ def join_for_the(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_WEEKDAY_PAPERS = frozenset({"Times", "Telegraph", "Mirror", "Express", "Post", "Herald", "Mail", "People", "Sport",
+                             "Star", "Independent", "Observer", "Tribune", "Journal", "Business"})
 
 
 def weekday_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "the Sunday Telegraph": a weekday between "the" and an ORG is the start of its name, not a DATE."""
+    """ "the Sunday Telegraph": a weekday between "the" and a newspaper's name opens that name, not a DATE ("By the
+    Friday Microsoft had cut 500 jobs" stays a day and a name)."""
     out = list(ents)
     for e in ents:
-        if e.label_ != "ORG" or e.start < 2 or doc[e.start - 1].text not in _WEEKDAYS or doc[e.start - 2].lower_ != "the":
+        if e.label_ != "ORG" or e.start < 2 or doc[e.start - 1].text not in _WEEKDAYS or doc[e.start - 2].lower_ != "the" \
+                or e[-1].text not in _WEEKDAY_PAPERS:
             continue
         out = [x for x in out if x is not e and not (x.start <= e.start - 1 < x.end)]
         out.append(Span(doc, e.start - 1, e.end, label="ORG", kb_id=e.kb_id_))

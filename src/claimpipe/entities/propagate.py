@@ -289,9 +289,10 @@ def propagate_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexico
 def repeat_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """An ORG name the model tagged once is that ORG where the same words stand untagged as a proper noun:
     "Oil giant BP has announced ... BP added that it ..." (the model tagged the first "BP" only). Not a name
-    the article also labels otherwise, nor one holding a person's name or a word of the gazetteer, a title
-    or a generic word, nor one word (not an acronym) the model tagged only once; not the start or end of a
-    longer name, nor a modifier ("BP chief executive")."""
+    the article also labels otherwise, nor one holding a word of a person's name, nor a gazetteer name; a name of
+    one word not a title, a name head or a generic word, and tagged twice unless it is an acronym ("Souness" ORG
+    once is a slip as often as a name; an acronym tagged once, "BP", spreads); not the start or end of a longer
+    name, nor a modifier ("BP chief executive")."""
     people = {t.lower_ for e in ents if e.label_ == "PERSON" for t in e}
     labels: dict[str, set[str]] = {}
     tagged: dict[str, int] = {}
