@@ -350,7 +350,29 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     # a him after "with" may be the subject himself: one man in reach is both
     ("John Smith arrived in Leeds on Monday. He took the documents with him to the meeting.",
      "John Smith took the documents with John Smith to the meeting."),
-], ids=["country-owner", "predicate", "with-him"])
+    # from tune5: "the company" is no public body; a country inside an organisation's name is in reach
+    ("The Securities and Exchange Commission is investigating deals. The company said it would cooperate fully.",
+     "The company said it would cooperate fully."),
+    ("The Securities and Exchange Commission is investigating Acme Insurance. The company said it would cooperate fully.",
+     "Acme Insurance said Acme Insurance would cooperate fully."),
+    ("The United States buys oil. The Bank of Mexico said the country's exports rose by ten percent last year.",
+     "The Bank of Mexico said the country's exports rose by ten percent last year."),
+    # a he is not the one named in the words he reports, nor in his verb's object; a naming verb's object may be him
+    ("Tony Blair spoke in London on Monday. Mr Blair has the same passion for the job as in 1997, he said.",
+     "Mr Blair has the same passion for the job as in 1997, he said."),
+    ("Tony Blair spoke in London on Monday. And he confirmed Mr Blair's insistence that no date had been set.",
+     "And he confirmed Mr Blair's insistence that no date had been set."),
+    ("Neil Kinnock spoke in London on Monday. He will be known Baron Kinnock of Bedwellty.",
+     "Neil Kinnock will be known Baron Kinnock of Bedwellty."),
+    # "Shadow foreign secretary Michael Ancram" is no foreign secretary; "DJ" is a title: Margherita Taylor is a she
+    ("Shadow foreign secretary Michael Ancram spoke in London on Monday. The foreign secretary said taxes would rise.",
+     "The foreign secretary said taxes would rise."),
+    ("Michael Ancram, the shadow foreign secretary, spoke in London on Monday. The foreign secretary said taxes would "
+     "rise.", "The foreign secretary said taxes would rise."),
+    ("Capital Radio DJ Margherita Taylor will select questions to put to him.",
+     "Capital Radio DJ Margherita Taylor will select questions to put to him."),
+], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
+        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title"])
 def test_claims_sixth_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)
     assert claims[-1].standalone_text == standalone

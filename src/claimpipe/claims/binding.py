@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from ..records import Entity
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref,
-                              binding_subject, is_pleonastic, is_possessive)
+                              binding_subject, clause_of, is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
@@ -31,28 +31,6 @@ _REACH = 40  # tokens before a binding subject searched for a competing name
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
 _PERSON_OWNERS = frozenset({"his", "her", "my", "your", "our"})  # owners that are never an "it"
-
-
-def _clause_of(token: Token) -> int:
-    """The index of the verb whose clause holds `token` (itself when it is one)."""
-    w = token
-    for _ in range(50):  # a chain of spliced clauses can be long; a verb is near
-        if w.pos_ in ("VERB", "AUX"):
-            return w.i
-        if w.head.i == w.i:
-            break
-        w = w.head
-    return -1
-
-
-# prepositions after which a him/her may be the subject itself ("He took the documents with him")
-_SELF_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "among", "beneath", "inside",
-                                "within", "towards", "toward"})
-
-
-def _an_other(u: Token) -> bool:
-    """A him/her its clause's subject cannot be: an object, or after a preposition that is not of place or company."""
-    return u.dep_ in ("dobj", "dative", "iobj") or (u.dep_ == "pobj" and u.head.lower_ not in _SELF_PREPOSITIONS)
 
 
 class BindingRules:
@@ -126,12 +104,12 @@ class BindingRules:
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
         # who is told does not compete for "it": "BT Openzone told the BBC that it ..."; a name more than
         # _REACH tokens before the subject is too far to be a higher subject of the same statement
-        clause = _clause_of(t)
+        clause = clause_of(t)
         for i in range(max(self.sents[self.sent_of[t.i]].start, subject.i - _REACH), hi):
             other = self.token_entity.get(i) or self.resolved.get(i)
             if other is None or other == eid or i in told or i in own_phrase or self._label(other) not in labels | {"PERSON"}:
                 continue
-            if i < subject.i or not gender or _clause_of(self.doc[i]) == clause:
+            if i < subject.i or not gender or clause_of(self.doc[i]) == clause:
                 # "Apple said Samsung copied its design": a higher subject may be meant; "Google bought
                 # YouTube for its users": grammar says Google, a reader may say YouTube. Neither, then. A
                 # person elsewhere in the sentence does not compete for he/she ("Noon took a pass from
@@ -151,24 +129,10 @@ class BindingRules:
     def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:
         """A him/her object of `t`'s gender between the binding subject and `t`, in `t`'s clause, that does
         not stand for the subject: another person `t` may mean ("quizzed him about his decision")."""
-        gender, clause = PRONOUN_GENDER[t.lower_], _clause_of(t)
+        gender, clause = PRONOUN_GENDER[t.lower_], clause_of(t)
         return any(u.lower_ in ("him", "her") and PRONOUN_GENDER[u.lower_] == gender
                    and u.dep_ in ("dobj", "dative", "iobj", "pobj") and self.resolved.get(u.i) != eid
-                   and _clause_of(u) == clause for u in self.doc[subject.i + 1:t.i])
-
-    def _two_of_one_gender(self, t: Token, gender: str) -> bool:
-        """A subject he/she and a him/her object of one gender in `t`'s clause, `t` one of them ("he also heaped
-        praise on him"): two people, so one candidate in reach cannot be both, and which one it is is unclear."""
-        clause = _clause_of(t)
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            others = [u for u in self.doc[t.i + 1:min(len(self.doc), t.i + 40)] if u.lower_ in ("him", "her")
-                      and not is_possessive(u) and _an_other(u)]
-        elif t.lower_ in ("him", "her") and not is_possessive(t) and _an_other(t):
-            others = [u for u in self.doc[max(0, t.i - 40):t.i] if u.dep_ in ("nsubj", "nsubjpass")
-                      and u.lower_ in ("he", "she") and u.i not in self.resolved]
-        else:
-            return False
-        return any(PRONOUN_GENDER[u.lower_] == gender and _clause_of(u) == clause for u in others)
+                   and clause_of(u) == clause for u in self.doc[subject.i + 1:t.i])
 
     def _shared_surname(self, ent: Entity) -> bool:
         """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill
@@ -302,7 +266,7 @@ class BindingRules:
         if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in u.children):
             return False
-        if t.dep_ not in ("nsubj", "nsubjpass") and _clause_of(t) == u.head.i:
+        if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
             return False
         return self._someone_else_described(u, ref.entity_id)
 

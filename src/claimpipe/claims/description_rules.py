@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from ..entities import load_gazetteer
 from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, NEW_SOMEONE, SOVEREIGN_NOUNS, WINDOW, Ref, age_of,
@@ -203,7 +204,7 @@ class DescriptionRules:
         """Whether an entity the article did not describe with the noun can still be what it means by its
         name: "the state" is a country or a federal country's state ("Ohio", not the city of Phoenix or a
         company the model took for a place); "the party" a group of a nation or party ("Labour", not the
-        NHS)."""
+        NHS); "the company" no public body ("Securities and Exchange Commission", `public_bodies`)."""
         ent = self.entities.get(entity_id)
         if ent is None:
             return False
@@ -212,6 +213,8 @@ class DescriptionRules:
             return bool(ent.kb_id) or name in state_names()
         if lemma == "party":
             return ent.label == "NORP" or "party" in ent.name.lower().split()
+        if lemma in self.lex.company_nouns:  # "the company" is no "Securities and Exchange Commission"
+            return not self.lex.public_bodies.intersection(ent.name.lower().split())
         return True
 
     def _national(self, t: Token) -> str | None:
@@ -264,7 +267,8 @@ class DescriptionRules:
     def _unnamed_country_nearer(self, t: Token, best: Ref) -> bool:
         """A demonym after the best candidate and before "the country" (or "the capital", "the city"), in
         its sentence, evokes a country the article never names: "the Thai capital ... the country's 5,300
-        deaths" is Thailand, not the United States named before."""
+        deaths" is Thailand, not the United States named before; so does a country inside an organisation's
+        name ("The Bank of Mexico said ... the country's")."""
         named = self.named_countries
         start = max(best.start_char, self.sents[self.sent_of[t.i]].start_char)
         for i in range(t.i - 1, -1, -1):
@@ -274,6 +278,10 @@ class DescriptionRules:
             modifier = self.entities.get(self.token_entity.get(i, ""))
             if modifier is not None and modifier.label == "NORP" and modifier.kb_id and modifier.kb_id not in named:
                 return True
+            if modifier is not None and modifier.label == "ORG" and u.pos_ == "PROPN" \
+                    and (entry := load_gazetteer().lookup(u.text)) is not None and entry.label == "GPE" \
+                    and entry.kb_id and entry.kb_id not in named:
+                return True  # "The Bank of Mexico said ... the country's second-biggest source": Mexico
         return False
 
     def _kb_id(self, entity_id: str) -> str:

@@ -127,6 +127,8 @@ class Lexicon:
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # [resolution.names] "sen." -> "senator"
     described_only: frozenset[str] = frozenset()  # [resolution.names] "the club": only an entity called so
     kind_words: dict[str, frozenset[str]] = field(default_factory=dict)  # [resolution.names] ... or named so
+    company_nouns: frozenset[str] = frozenset()  # [resolution.names] "the company", "the firm" ...
+    public_bodies: frozenset[str] = frozenset()  # [resolution.names] ... are no "... Commission", "... Exchange"
     national_heads: frozenset[str] = frozenset()  # [resolution.names] "the government": the article's one country
     national_modifiers: frozenset[str] = frozenset()  # [resolution.names] "the federal government" is still the country's
 
@@ -196,6 +198,8 @@ def parse_lexicon(data: dict) -> Lexicon:
         title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
         described_only=_words(res.get("names", {}).get("described_only", [])),
         kind_words={k.lower(): _words(v) for k, v in res.get("names", {}).get("kind_words", {}).items()},
+        company_nouns=_words(res.get("names", {}).get("company_nouns", [])),
+        public_bodies=_words(res.get("names", {}).get("public_bodies", [])),
         national_heads=_words(res.get("names", {}).get("national_heads", [])),
         national_modifiers=_words(res.get("names", {}).get("national_modifiers", [])),
     )

@@ -120,6 +120,8 @@ def copula_subject(token: Token) -> bool:
 
 # a role that was: "Former President Bill Clinton" is not "the president" of the story
 PAST_ROLE = frozenset({"former", "ex", "ex-", "late", "then", "erstwhile"})
+# a role beside another: "the shadow foreign secretary" is not "the foreign secretary", nor a deputy the leader
+OTHER_ROLE = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior", "under"})
 
 
 def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> list[str]:
@@ -131,9 +133,9 @@ def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> l
         nouns.append(head.head)
     if copula_subject(head):
         nouns += [a for a in head.head.children if a.dep_ == "attr" and a.pos_ == "NOUN"]
-    out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in PAST_ROLE for c in n.children)]
+    out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in PAST_ROLE | OTHER_ROLE for c in n.children)]
     words = role.lower().replace("-", " ").split()
-    if not PAST_ROLE.intersection(words):
+    if not (PAST_ROLE | OTHER_ROLE).intersection(words):
         out += [abbreviations.get(w, w) for w in words]
     return out
 
@@ -260,3 +262,15 @@ def relative_antecedents(t: Token) -> set[int]:
             out.update(c.i for c in noun.children if c.dep_ == "appos")
         cur = cur.head
     return out
+
+
+def clause_of(token: Token) -> int:
+    """The index of the verb whose clause holds `token` (itself when it is one)."""
+    w = token
+    for _ in range(50):  # a chain of spliced clauses can be long; a verb is near
+        if w.pos_ in ("VERB", "AUX"):
+            return w.i
+        if w.head.i == w.i:
+            break
+        w = w.head
+    return -1

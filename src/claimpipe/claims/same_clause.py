@@ -6,6 +6,8 @@
   itself", "Mr Blair distanced himself"); one that only stresses a name stays ("Federer himself");
 - a he/she or his/her in a phrase that opens the sentence is the main clause's subject named after it
   ("With her film, DuVernay documents ...");
+- a subject he/she is not a name in its verb's object or in the reported words before its ", he said"; and
+  a he/she and a him/her of one gender in one clause are two people;
 - and two doubts about an "it" its own clause settles: the object of a verb a name's clause controls is a
   thing of that name's ("EduVision has plans to extend it"), and an "it" said to be "a/an <noun>" no entity
   could be is the thing judged ("WMC said it was an undervaluation").
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .reference_rules import PRONOUN_GENDER, REFLEXIVES, copula_subject
+from .reference_rules import PRONOUN_GENDER, REFLEXIVES, clause_of, copula_subject, is_possessive
 
 # links a reflexive's clause hangs from that keep the subject above ("Microsoft faces challenges establishing
 # itself", "He has surrounded himself with ...")
@@ -27,6 +29,20 @@ def _object_of_a_verb(t: Token) -> bool:
     """`t` is a verb's object, directly or through a preposition ("meeting him", "looked at him")."""
     head = t.head.head if t.dep_ == "pobj" else t.head
     return t.dep_ in ("dobj", "dative", "iobj", "pobj") and head.pos_ in ("VERB", "AUX")
+
+
+# prepositions after which a him/her may be the subject itself ("He took the documents with him")
+_SELF_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "among", "beneath", "inside",
+                                "within", "towards", "toward"})
+
+
+# verbs whose object may name their subject ("He will be known as Baron Kinnock", "she was named Ms Hutt")
+_NAMING_VERBS = frozenset({"know", "call", "name", "dub", "title", "crown", "elect", "appoint", "make", "become"})
+
+
+def _an_other(u: Token) -> bool:
+    """A him/her its clause's subject cannot be: an object, or after a preposition that is not of place or company."""
+    return u.dep_ in ("dobj", "dative", "iobj") or (u.dep_ == "pobj" and u.head.lower_ not in _SELF_PREPOSITIONS)
 
 
 class SameClauseRules:
@@ -133,3 +149,37 @@ class SameClauseRules:
             return False  # "it is open-source" may still be Firefox
         lemma = attr.lemma_.lower()
         return lemma not in self.lex.descriptions and lemma not in self.lex.name_heads and not self._person_noun(attr)
+
+    def _named_below(self, t: Token) -> set[str]:
+        """The entities a subject he/she cannot be, by grammar: one named in its verb's object ("And he confirmed
+        Mr Blair's insistence"), or in the reported words its speech verb follows ("Mr Blair has the same passion
+        ..., he said"). Not the rest of its clause: a predicate ("he was back to the Trump of the primaries") or a
+        clause set apart may name the same person."""
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        verb = t.head
+        below = [] if verb.lemma_.lower() in _NAMING_VERBS else [
+            w for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > t.i for w in c.subtree]
+        if verb.lemma_.lower() in self.lex.speech and t.i > 0 and self.doc[t.i - 1].text in (",", "”", "\""):
+            # "[the reported words], he said", the words right before the comma; from their last full stop on: a
+            # misparse may hang the sentence before on them ("..., said Nick Ross. Apple's work would help, he said")
+            reported = [w for c in verb.children if c.dep_ == "ccomp" and t.i - 3 <= c.right_edge.i < t.i
+                        for w in c.subtree]
+            stop = max((w.i for w in reported if w.text in (".", "!", "?")), default=-1)
+            below += [w for w in reported if w.i > stop]
+        appositions = {w.i for c in t.children if c.dep_ == "appos" for w in c.subtree}
+        return {self.token_entity[w.i] for w in below if w.i in self.token_entity and w.i not in appositions}
+
+    def _two_of_one_gender(self, t: Token, gender: str) -> bool:
+        """A subject he/she and a him/her object of one gender in `t`'s clause, `t` one of them ("he also heaped
+        praise on him"): two people, so one candidate in reach cannot be both, and which one it is is unclear."""
+        clause = clause_of(t)
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            others = [u for u in self.doc[t.i + 1:min(len(self.doc), t.i + 40)] if u.lower_ in ("him", "her")
+                      and not is_possessive(u) and _an_other(u)]
+        elif t.lower_ in ("him", "her") and not is_possessive(t) and _an_other(t):
+            others = [u for u in self.doc[max(0, t.i - 40):t.i] if u.dep_ in ("nsubj", "nsubjpass")
+                      and u.lower_ in ("he", "she") and u.i not in self.resolved]
+        else:
+            return False
+        return any(PRONOUN_GENDER[u.lower_] == gender and clause_of(u) == clause for u in others)

@@ -45,7 +45,8 @@ def possessor(token: Token, token_ent: dict[int, Span], exclude: Span | None = N
 
 def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[str, Span | None]:
     """A run of title words and capitalised words right before a PERSON, and whose title it is; "former"
-    belongs to the run ("Former President Bill Clinton" is no president now)."""
+    belongs to the run ("Former President Bill Clinton" is no president now), and so do the adjectives of
+    the title ("Shadow foreign secretary Michael Ancram" is no foreign secretary)."""
     doc = ent.doc
     chain: list[Token] = []
     owner = None
@@ -59,7 +60,8 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
         if "\n" in t.text or "\n" in t.whitespace_:
             break
         if t.is_alpha and (lex.is_title(t.lower_) or t.text[0].isupper() and t.tag_ in ("NNP", "NNPS", "NN")) \
-                or _abbreviated_title(t, lex) or t.lower_ == "former" and chain:
+                or _abbreviated_title(t, lex) or t.lower_ == "former" and chain \
+                or t.tag_ == "JJ" and t.is_lower and chain and t.head.i == chain[-1].i:
             chain.insert(0, t)
         elif t.lower_ in CONNECTORS and chain:
             chain.insert(0, t)
