@@ -5,19 +5,8 @@ shapes, cut down); each case lists every word the resolver resolves."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from claimpipe.claims import Resolver, entities_from_doc
-from claimpipe.claims.testing import doc_from_table
-
-VOCAB = spacy.blank("en").vocab
-
-
-def _resolved(table: str) -> list[tuple[str, str]]:
-    doc = doc_from_table(VOCAB, table)
-    mentions, entities = entities_from_doc(doc, doc_id="d")
-    resolver = Resolver(doc, mentions, entities)
-    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+from .test_claims_doubts import _resolved  # one helper for the hand-built parses: every word the resolver resolves
 
 
 ACME_BEAT_BOLT = """
