@@ -371,8 +371,11 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "rise.", "The foreign secretary said taxes would rise."),
     ("Capital Radio DJ Margherita Taylor will select questions to put to him.",
      "Capital Radio DJ Margherita Taylor will select questions to put to him."),
+    # an object controls the clause after an "urge": the possessive is not the subject's (here, left as written)
+    ("Tim Henman beat Alex Bogdanovic on Monday. But Henman urged Bogdanovic to seize his chance at the next tournament.",
+     "But Henman urged Bogdanovic to seize his chance at the next tournament."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title"])
+        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title", "object-control"])
 def test_claims_sixth_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)
     assert claims[-1].standalone_text == standalone

@@ -190,10 +190,18 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _WH = frozenset({"which", "that", "who", "whom", "whose", "what"})
 
 
+# verbs whose object is the subject of the clause after it ("Henman urged Bogdanovic to seize his chance"); not
+# a purpose ("Google bought Stata Labs to get its hands on ...") nor "promised them to keep his word"
+_OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "persuade", "force", "allow", "encourage", "order", "invite",
+                             "advise", "inspire", "compel", "require", "permit", "enable", "convince", "remind",
+                             "warn", "instruct", "press", "pressure", "challenge", "implore", "beg", "prompt"})
+
+
 def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | None:
     """The subject that binds the pronoun `t` by grammar alone, or None:
 
-    - a possessive is bound by the subject of its clause: "Microsoft has unveiled its engine";
+    - a possessive is bound by the subject of its clause: "Microsoft has unveiled its engine"; in a clause an
+      object controls, by that object ("Henman urged Bogdanovic to seize his chance");
     - the subject of a clause reported by a speech verb, or of an adverbial clause, by the subject
       above: "BT Openzone told the BBC that it made every effort", "IBM said its profits rose".
     """
@@ -209,6 +217,10 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
         if cur.pos_ not in ("VERB", "AUX"):
             continue
         if not in_subject:
+            if link == "xcomp" and cur.lemma_.lower() in _OBJECT_CONTROL:
+                controller = next((c for c in cur.children if c.dep_ in ("dobj", "dative")), None)
+                if controller is not None:  # "Henman urged Bogdanovic to seize his chance": Bogdanovic's
+                    return controller, "clause"
             subject = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
             if subject is not None and subject.lower_ in _WH:
                 # "S Club 7, who had their own TV show": the relative pronoun stands for the noun before
