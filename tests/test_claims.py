@@ -371,11 +371,30 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "rise.", "The foreign secretary said taxes would rise."),
     ("Capital Radio DJ Margherita Taylor will select questions to put to him.",
      "Capital Radio DJ Margherita Taylor will select questions to put to him."),
-    # an object controls the clause after an "urge": the possessive is not the subject's (here, left as written)
+    # an object controls the clause after an "urge": the possessive is not the subject's (here, left as written) but
+    # the object's; a plural object is no "his", a purpose clause no control (from a review)
     ("Tim Henman beat Alex Bogdanovic on Monday. But Henman urged Bogdanovic to seize his chance at the next tournament.",
      "But Henman urged Bogdanovic to seize his chance at the next tournament."),
+    ("Alex Bogdanovic lost on Monday. The coach urged Bogdanovic to seize his chance.",
+     "The coach urged Bogdanovic to seize Alex Bogdanovic's chance."),
+    ("Tony Blair spoke on Monday. Blair urged voters to back his party, he said.",
+     "Blair urged voters to back Tony Blair's party, he said."),
+    ("Ryanair ordered 50 planes to expand its fleet, a spokesman said.",
+     "Ryanair ordered 50 planes to expand Ryanair's fleet, a spokesman said."),
+    # a company's name may hold a public body's word ("Service"); an association is "the group"; "Vice President
+    # Dick Cheney" is "the vice president"; a state's name in a company's name is no country (from a review)
+    ("United Parcel Service reported higher profits on Tuesday. The company said fuel costs rose.",
+     "United Parcel Service said fuel costs rose."),
+    ("The Recording Industry Association of America filed 500 lawsuits on Monday. The group said file-sharing cost "
+     "billions.", "Recording Industry Association of America said file-sharing cost billions."),
+    ("Vice President Dick Cheney visited Ohio on Monday. The vice president said taxes would fall.",
+     "Dick Cheney said taxes would fall."),
+    ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
+     "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title", "object-control"])
+        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
+        "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
+        "vice-president", "state-in-a-company"])
 def test_claims_sixth_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)
     assert claims[-1].standalone_text == standalone

@@ -278,10 +278,13 @@ class DescriptionRules:
             modifier = self.entities.get(self.token_entity.get(i, ""))
             if modifier is not None and modifier.label == "NORP" and modifier.kb_id and modifier.kb_id not in named:
                 return True
-            if modifier is not None and modifier.label == "ORG" and u.pos_ == "PROPN" \
-                    and (entry := load_gazetteer().lookup(u.text)) is not None and entry.label == "GPE" \
-                    and entry.kb_id and entry.kb_id not in named:
-                return True  # "The Bank of Mexico said ... the country's second-biggest source": Mexico
+            if modifier is not None and modifier.label == "ORG" and u.lower_ == "of" and i + 1 < t.i:
+                # "The Bank of Mexico said ... the country's second-biggest source": Mexico, the words after "of" in
+                # the name ("Bank of Papua New Guinea" too; not "Georgia-Pacific", a state's name before a hyphen)
+                rest = [w.text for w in self.doc[i + 1:t.i] if self.token_entity.get(w.i) == self.token_entity[i]]
+                entry = load_gazetteer().lookup(" ".join(rest)) if rest else None
+                if entry is not None and entry.label == "GPE" and entry.kb_id and entry.kb_id not in named:
+                    return True
         return False
 
     def _kb_id(self, entity_id: str) -> str:

@@ -120,8 +120,9 @@ def copula_subject(token: Token) -> bool:
 
 # a role that was: "Former President Bill Clinton" is not "the president" of the story
 PAST_ROLE = frozenset({"former", "ex", "ex-", "late", "then", "erstwhile"})
-# a role beside another: "the shadow foreign secretary" is not "the foreign secretary", nor a deputy the leader
-OTHER_ROLE = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior", "under"})
+# a role beside another: "the shadow foreign secretary" is not "the foreign secretary" (only "shadow": a vice
+# president or a deputy prime minister is called so again, "The vice president said", from a review)
+OTHER_ROLE = frozenset({"shadow"})
 
 
 def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> list[str]:
@@ -191,8 +192,9 @@ _WH = frozenset({"which", "that", "who", "whom", "whose", "what"})
 
 
 # verbs whose object is the subject of the clause after it ("Henman urged Bogdanovic to seize his chance"); not
-# a purpose ("Google bought Stata Labs to get its hands on ...") nor "promised them to keep his word"
-_OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "persuade", "force", "allow", "encourage", "order", "invite",
+# a purpose ("Google bought Stata Labs to get its hands on ...", "Ryanair ordered 50 planes to expand its fleet")
+# nor "promised them to keep his word"
+_OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "persuade", "force", "allow", "encourage", "invite",
                              "advise", "inspire", "compel", "require", "permit", "enable", "convince", "remind",
                              "warn", "instruct", "press", "pressure", "challenge", "implore", "beg", "prompt"})
 
@@ -219,7 +221,8 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
         if not in_subject:
             if link == "xcomp" and cur.lemma_.lower() in _OBJECT_CONTROL:
                 controller = next((c for c in cur.children if c.dep_ in ("dobj", "dative")), None)
-                if controller is not None:  # "Henman urged Bogdanovic to seize his chance": Bogdanovic's
+                if controller is not None and not (controller.tag_ in ("NNS", "NNPS") and t.lower_ in ("his", "her", "its")):
+                    # "Henman urged Bogdanovic to seize his chance": Bogdanovic's; "urged voters to back his party": not
                     return controller, "clause"
             subject = next((c for c in cur.children if c.dep_ in _SUBJECTS), None)
             if subject is not None and subject.lower_ in _WH:

@@ -160,7 +160,7 @@ class SameClauseRules:
         verb = t.head
         below = [] if verb.lemma_.lower() in _NAMING_VERBS else [
             w for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > t.i for w in c.subtree]
-        if verb.lemma_.lower() in self.lex.speech and t.i > 0 and self.doc[t.i - 1].text in (",", "”", "\""):
+        if verb.lemma_.lower() in self.lex.speech and t.i > 0 and self.doc[t.i - 1].text in (",", "”", "’", "\""):
             # "[the reported words], he said", the words right before the comma; from their last full stop on: a
             # misparse may hang the sentence before on them ("..., said Nick Ross. Apple's work would help, he said")
             reported = [w for c in verb.children if c.dep_ == "ccomp" and t.i - 3 <= c.right_edge.i < t.i
