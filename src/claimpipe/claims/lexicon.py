@@ -143,6 +143,12 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+def _kind_words(table: dict[str, list[str] | str]) -> dict[str, frozenset[str]]:
+    """[resolution.names] kind_words: a noun's words, or the name of another noun whose words it shares
+    (`paper = "newspaper"`)."""
+    return {k.lower(): _words(table[v] if isinstance(v, str) else v) for k, v in table.items()}
+
+
 def _phrases(values: list[str]) -> tuple[str, ...]:
     """Phrases in file order, lower case, words joined by one space (as the rules join tokens)."""
     return tuple(" ".join(v.lower().split()) for v in values)
@@ -197,7 +203,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         name_heads=_words(res.get("names", {}).get("heads", [])),
         title_abbreviations={k.lower(): v.lower() for k, v in res.get("names", {}).get("title_abbreviations", {}).items()},
         described_only=_words(res.get("names", {}).get("described_only", [])),
-        kind_words={k.lower(): _words(v) for k, v in res.get("names", {}).get("kind_words", {}).items()},
+        kind_words=_kind_words(res.get("names", {}).get("kind_words", {})),
         company_nouns=_words(res.get("names", {}).get("company_nouns", [])),
         public_bodies=_words(res.get("names", {}).get("public_bodies", [])),
         national_heads=_words(res.get("names", {}).get("national_heads", [])),

@@ -123,6 +123,7 @@ PAST_ROLE = frozenset({"former", "ex", "ex-", "late", "then", "erstwhile"})
 # a role beside another: "the shadow foreign secretary" is not "the foreign secretary" (only "shadow": a vice
 # president or a deputy prime minister is called so again, "The vice president said", from a review)
 OTHER_ROLE = frozenset({"shadow"})
+_NOT_THIS_ROLE = PAST_ROLE | OTHER_ROLE  # a describing noun under one of these is no description of the name now
 
 
 def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> list[str]:
@@ -134,9 +135,9 @@ def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> l
         nouns.append(head.head)
     if copula_subject(head):
         nouns += [a for a in head.head.children if a.dep_ == "attr" and a.pos_ == "NOUN"]
-    out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in PAST_ROLE | OTHER_ROLE for c in n.children)]
+    out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in _NOT_THIS_ROLE for c in n.children)]
     words = role.lower().replace("-", " ").split()
-    if not (PAST_ROLE | OTHER_ROLE).intersection(words):
+    if not _NOT_THIS_ROLE.intersection(words):
         out += [abbreviations.get(w, w) for w in words]
     return out
 
