@@ -108,7 +108,8 @@ def test_references_benchmark_tune_floors(shared_dir, _claimpipe_nlp) -> None:
     ref = _references_module()
     figures = ref.run_split("tune", _claimpipe_nlp).figures()
     assert figures["gold_named_refs_in_claims"] == 476  # the same 36 articles, the same claims
-    assert figures["rewrite_precision"] >= 0.945
-    assert figures["rewrite_recall"] >= 0.50
-    assert figures["wrong_name_claim_rate"] <= 0.025
-    assert figures["speaker_precision"] >= 0.93
+    # with the calibrated floor (seventh round; fitted on these parts, so in-sample): 0.986 / 0.435 / 0.7%, 30/30
+    assert figures["rewrite_precision"] >= 0.975
+    assert figures["rewrite_recall"] >= 0.42
+    assert figures["wrong_name_claim_rate"] <= 0.015
+    assert figures["speaker_precision"] >= 0.95

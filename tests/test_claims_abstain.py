@@ -6,13 +6,11 @@ are those of the shipped lexicon ([resolution.abstain]); see docs/claims.md for 
 
 from __future__ import annotations
 
-import math
 
 import pytest
 import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
-from claimpipe.claims.reference_rules import margin_confidence
 from claimpipe.entities.persons import first_names
 from claimpipe.claims.testing import doc_from_table
 
@@ -76,7 +74,7 @@ def _resolved(table: str) -> list[tuple[str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities)
-    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.picks().items())]
 
 
 @pytest.mark.parametrize(
@@ -98,12 +96,6 @@ def test_claims_abstain(table, expected):
 def test_claims_abstain_it_never_takes_a_lone_person():
     table = IT_BESIDE_A_PERSON.replace("Acme Acme PROPN NNP nsubj 1 B-ORG 1", "Acme Acme PROPN NNP nsubj 1 O 1")
     assert _resolved(table) == []
-
-
-def test_claims_abstain_confidence_reads_the_margin():
-    assert margin_confidence(math.inf) == 1.0
-    assert margin_confidence(1.0) == 0.632
-    assert margin_confidence(0.0) == 0.0
 
 
 def test_claims_abstain_first_names_are_clear_ones_only():

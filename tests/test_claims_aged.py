@@ -102,7 +102,7 @@ def _resolved(table: str) -> list[tuple[str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities)
-    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.picks().items())]
 
 
 @pytest.mark.parametrize("table, expected", [

@@ -21,7 +21,7 @@ def _resolved(table: str, lexicon: Lexicon | None = None) -> list[tuple[str, str
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
-    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+    return [(doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.picks().items())]
 
 
 # "Alfonso Cuaron spoke. Carlos, with whom he wrote, smiled.": he is not Carlos, whom the clause is about

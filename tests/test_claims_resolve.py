@@ -365,7 +365,7 @@ def _resolved(table: str) -> list[tuple[int, str, str]]:
     doc = doc_from_table(VOCAB, table)
     mentions, entities = entities_from_doc(doc, doc_id="d")
     resolver = Resolver(doc, mentions, entities, lexicon=NO_ABSTAIN)
-    return [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())]
+    return [(i, doc[i].text, resolver.name(eid)) for i, eid in sorted(resolver.picks().items())]
 
 
 @pytest.mark.parametrize(
@@ -508,4 +508,4 @@ def test_claims_resolve_quotations_and_their_speakers(table, with_attributions, 
     mentions, entities = entities_from_doc(doc, doc_id="d")
     attributions = find_attributions(doc) if with_attributions else None
     resolver = Resolver(doc, mentions, entities, attributions=attributions, lexicon=NO_ABSTAIN)
-    assert [(i, resolver.name(eid)) for i, eid in sorted(resolver.resolved.items())] == expected
+    assert [(i, resolver.name(eid)) for i, eid in sorted(resolver.picks().items())] == expected

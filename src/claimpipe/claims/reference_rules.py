@@ -6,7 +6,6 @@ each rule can be read and tested alone.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -176,11 +175,6 @@ def relative_others(t: Token) -> set[int]:
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.
 COUNTRY_NOUNS = frozenset({"country", "nation", "state", "republic", "kingdom", "emirate"})
 SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, which has no country code
-
-
-def margin_confidence(margin: float) -> float:
-    """A 0..1 reading of how far the chosen entity is ahead of the next (1.0 when it stands alone)."""
-    return 1.0 if margin == math.inf else round(1.0 - math.exp(-margin), 3)
 
 
 # Links that keep a word inside the clause whose subject binds it ("Microsoft is keen to make its

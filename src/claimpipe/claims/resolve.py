@@ -35,12 +35,13 @@ from ..entities.gazetteer import country_adjectives
 from ..entities.persons import first_names
 from ..records import Entity, Mention
 from .binding import BindingRules
+from .calibration import calibrate
 from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
-                              is_dateline, is_pleonastic, is_possessive, is_subject, margin_confidence, mention_head,
+                              is_dateline, is_pleonastic, is_possessive, is_subject, mention_head,
                               own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -128,7 +129,11 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         self.seen_ids: set[str] = set()  # the entities of self.refs
         self.named_countries: set[str] = set()  # the country codes of the GPEs among them
         self._pending = [r for _, r in starts]
+        self.picked: dict[int, tuple[float, int]] = {}  # scored picks: (margin, distinct candidates)
         self._resolve_all()
+        self.probability: dict[int, float] = {}  # resolved word -> how likely the pick is right
+        self.doubtful: dict[int, str] = {}  # picks below the floor, left as written
+        calibrate(self, float(self.lex.abstain.get("min_confidence", 0.0)))
         resolved = sorted(self.resolved.items())  # what `_resolved_between` bisects, once
         self._by_offset = ([doc[i].idx for i, _ in resolved], resolved)
 
@@ -304,6 +309,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         if kind == "it" and self.sent_of[t.i] - best[2].sent > int(rules.get("it_reach", WINDOW)):
             return None  # a scored "it" far from its name: some thing named since, without a name
         self.evidence[t.i] = (best[0], margin)
+        self.picked[t.i] = (min(margin, 9.0), len({c[2].entity_id for c in cands}))
         return best[2].entity_id
 
     def _speaker_around(self, t: Token) -> str | None:
@@ -348,10 +354,13 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         ent = self.entities.get(entity_id)
         return ent.name if ent else ""
 
+    def picks(self) -> dict[int, str]:
+        """Every word the rules resolved, whether or not its pick reached the calibrated floor."""
+        return {**self.resolved, **self.doubtful}
+
     def confidence(self, i: int) -> float:
-        """How clearly the evidence picked the entity of resolved word `i` (`margin_confidence` of its
-        margin over the next entity; 1.0 when it stood alone)."""
-        return margin_confidence(self.evidence.get(i, (0.0, math.inf))[1])
+        """How likely the entity of resolved word `i` is right (`calibration`; 1.0 for a name's own words)."""
+        return round(self.probability.get(i, 1.0), 3)
 
     def replacements(self, start_char: int, end_char: int) -> list[Replacement]:
         """Pronouns and descriptions in [start_char, end_char) and the entity each stands for."""

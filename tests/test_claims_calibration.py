@@ -1,0 +1,84 @@
+"""The calibrated confidence of a resolved word and the floor a rewrite must reach (claims/calibration.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+
+import pytest
+import spacy
+
+from claimpipe.claims import Resolver, entities_from_doc
+from claimpipe.claims.calibration import DEFAULT_PATH, FEATURES, ReferenceCalibration, load_calibration
+from claimpipe.claims.lexicon import load_lexicon
+from claimpipe.claims.testing import doc_from_table
+
+from .test_claims import claims_of
+
+VOCAB = spacy.blank("en").vocab
+
+# "Microsoft unveiled its engine." : grammar binds "its" to Microsoft
+POSSESSIVE = """
+Microsoft Microsoft PROPN NNP nsubj 1 B-ORG 1
+unveiled unveil VERB VBD ROOT 1 O 1
+its its PRON PRP$ poss 3 O 1
+engine engine NOUN NN dobj 1 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def _resolver(floor: float) -> tuple:
+    doc = doc_from_table(VOCAB, POSSESSIVE)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    lexicon = load_lexicon()
+    lexicon = dataclasses.replace(lexicon, abstain={**lexicon.abstain, "min_confidence": floor})
+    return doc, Resolver(doc, mentions, entities, lexicon=lexicon)
+
+
+def test_calibration_is_the_logistic_of_its_weights() -> None:
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("it_scored")] = -1.0
+    calibration = ReferenceCalibration(tuple(weights), 1.0)
+    features = dict.fromkeys(FEATURES, 0.0)
+    assert calibration.probability(features) == pytest.approx(1 / (1 + math.exp(-1.0)))  # 0.731
+    assert calibration.probability({**features, "it_scored": 1.0}) == 0.5
+
+
+def test_calibration_file_must_name_this_versions_features(tmp_path) -> None:
+    assert len(load_calibration().coefficients) == len(FEATURES)
+    shipped = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    bad = tmp_path / "calibration.json"
+    bad.write_text(json.dumps({**shipped, "features": list(reversed(FEATURES))}), encoding="utf-8")
+    with pytest.raises(ValueError, match="features"):
+        load_calibration(str(bad))
+
+
+def test_a_pick_below_the_floor_is_left_as_written_and_kept_for_audit() -> None:
+    doc, resolver = _resolver(floor=0.0)
+    [(i, eid)] = resolver.resolved.items()
+    p = resolver.probability[i]
+    assert doc[i].text == "its" and resolver.name(eid) == "Microsoft" and 0.5 < p < 1.0
+    assert [r.confidence for r in resolver.replacements(0, len(doc.text))] == [round(p, 3)]
+    doc, resolver = _resolver(floor=p + 0.001)  # the same pick, a floor just above it
+    assert resolver.resolved == {} and resolver.replacements(0, len(doc.text)) == []
+    assert {doc[i].text: resolver.name(e) for i, e in resolver.doubtful.items()} == {"its": "Microsoft"}
+    assert resolver.entity_of(doc[i]) is None  # nor is it anyone's subject or speaker
+
+
+def test_words_that_name_the_entity_are_not_calibrated(nlp) -> None:
+    # "a Kazakh company ... The company": the article called ERG a company; "the Kazakh state" names Kazakhstan
+    text = ("Kazakhstan exports metals. One prominent example is the Eurasian Resources Group, a Kazakh company that "
+            "exports iron ore. The company, which is 40% owned by the Kazakh state, has seen its sales fall.")
+    _, claims = claims_of(nlp, text)
+    assert [(r.original, r.replacement, r.confidence) for r in claims[-1].rewrites] == [
+        ("The company", "Eurasian Resources Group", 1.0), ("the Kazakh state", "Kazakhstan", 1.0)]
+
+
+def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
+    # grammar binds "its" to the subject; "the company" is the one organisation in reach, the subject before
+    text = ("Northfield Steel raised its prices on Monday. Chief executive Robert Kane said the company would pass "
+            "some of the costs on to its customers.")
+    _, claims = claims_of(nlp, text)
+    assert [[(r.original, r.replacement, r.confidence) for r in c.rewrites] for c in claims] == [
+        [("its", "Northfield Steel's", 0.982)], [("the company", "Northfield Steel", 0.987)]]
