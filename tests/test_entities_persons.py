@@ -132,6 +132,16 @@ def test_persons_bare_surname_of_relatives_is_the_first_named(blank, text, expec
     assert entities_of(blank, text) == expected
 
 
+def test_persons_a_royal_is_no_ones_first_name(blank) -> None:  # noqa: F811
+    """ "Prince Charles" beside "Charles Kennedy" (seventh round, read on unseen BBC): two people; a lone first name
+    with no title may still be the full name's ("Heidi" beside "Heidi Cruz", above)."""
+    text = "Prince/ Charles/B-PERSON will/ marry/ , Charles/B-PERSON Kennedy/I-PERSON said . Charles/B-PERSON smiled"
+    assert entities_of(blank, text) == [("Charles", "PERSON", ["Charles", "Charles"]),
+                                        ("Charles Kennedy", "PERSON", ["Charles Kennedy"])]
+    text = "Mr/ Charles/B-PERSON Kennedy/I-PERSON spoke . Charles/B-PERSON smiled"
+    assert entities_of(blank, text) == [("Charles Kennedy", "PERSON", ["Charles Kennedy", "Charles"])]
+
+
 def test_persons_surname_is_read_before_a_first_name(blank) -> None:  # noqa: F811
     """ "Clinton" beside "Hillary Clinton" and the model's "Clinton Plan" (a PERSON by mistake) is Hillary."""
     text = "Hillary/B-PERSON Clinton/I-PERSON backs the Clinton/B-PERSON Plan/I-PERSON . Clinton/B-PERSON said"

@@ -30,6 +30,9 @@ from .shapes import ACRONYM, CONNECTORS
 from .gazetteer import Gazetteer, Lexicon
 
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in", "at"})
+# Titles a first name alone follows as the whole name ("Prince Charles", "Queen Rania", "Sheikh Hamad").
+SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir",
+                              "sultan", "duke", "duchess", "tsar", "czar", "shah"})
 # Labels whose mentions may name one another by a shorter form.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -212,7 +215,8 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
     found = [f for f in fulls if f is not r and f.label == r.label and f.name != r.name
              and _is_part(short, words_of(f.name), r.label)]
     if r.label == "PERSON" and len(short) == 1:
-        found = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()] or found
+        by_surname = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()]
+        found = by_surname if by_surname or _after_a_sovereign_title(r.ent) else found
         found = _kept_for_the_first(found, by_first_name)
     elif r.label != "PERSON":
         # an organisation's leading words name it once the article has introduced it ("Nordlys Energi ...
@@ -226,6 +230,12 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
         return {min(found, key=lambda f: f.ent.start).name}
     # "Hillary Clinton" inside "Crooked Hillary Clinton" is one candidate, the longer
     return {n for n in names if not any(m != n and _is_part(words_of(n), words_of(m), r.label) for m in names)}
+
+
+def _after_a_sovereign_title(ent: Span) -> bool:
+    """ "Prince Charles", "King Abdullah", "Pope John Paul": a royal's or a pope's name is the whole of it, not the
+    first name of someone the article names in full ("Charles Kennedy")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SOVEREIGN_TITLES
 
 
 def _nested(names: set[str], label: str) -> bool:
