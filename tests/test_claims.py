@@ -398,3 +398,18 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
 def test_claims_sixth_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)
     assert claims[-1].standalone_text == standalone
+
+
+@pytest.mark.parametrize("text, standalone", [
+    # an official with no name owns the possessive of his own clause (seventh round, read on unseen BBC sport)
+    ("Andy Roddick lost his serve in the first set. Roddick storms into a 40-15 lead when the umpire leaves his seat "
+     "to confirm a close line-call.",
+     "Roddick storms into a 40-15 lead when the umpire leaves his seat to confirm a close line-call."),
+    # "Prince Charles" is not Charles Kennedy: the he of the opening phrase is the Charles named after it
+    ("Prince Charles and Camilla Parker Bowles will marry in April, Charles Kennedy said. If he became king, Charles "
+     "would be the supreme governor of the Church of England.",
+     "If Charles became king, Charles would be the supreme governor of the Church of England."),
+], ids=["umpire", "prince"])
+def test_claims_seventh_round_standalone(nlp, text, standalone):
+    _, claims = claims_of(nlp, text)
+    assert claims[-1].standalone_text == standalone
