@@ -224,3 +224,9 @@ def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected
     doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents,
               tags=["NNP" if w[:1].isupper() else "NN" for w in words])
     assert [(e.text, e.label_) for e in addressed_people(doc, list(doc.ents), load_lexicon())] == expected
+
+
+def test_persons_surname_before_a_generational_suffix(blank) -> None:  # noqa: F811
+    """ "Mr Evans" is Charles Evans Jr (seventh round, tune7 entertainment/039): the suffix is not the surname."""
+    text = "Charles/B-PERSON Evans/I-PERSON Jr/I-PERSON produced it . Mr/ Evans/B-PERSON evaded a guard"
+    assert entities_of(blank, text) == [("Charles Evans Jr", "PERSON", ["Charles Evans Jr", "Evans"])]

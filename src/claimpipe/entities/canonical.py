@@ -33,6 +33,7 @@ STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "l
 # Titles a first name alone follows as the whole name ("Prince Charles", "Queen Rania", "Sheikh Hamad").
 SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir",
                               "sultan", "duke", "duchess", "tsar", "czar", "shah"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 # Labels whose mentions may name one another by a shorter form.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -91,13 +92,19 @@ def _is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _without_generation(words: list[str]) -> list[str]:
+    """A person's name without a generational suffix ("Charles Evans Jr" -> "Charles Evans")."""
+    return words[:-1] if len(words) > 2 and words[-1].lower().rstrip(".,") in GENERATIONS else words
+
+
 def _is_part(short: list[str], full: list[str], label: str) -> bool:
     """`short` names `full` by fewer words: a PERSON's trailing run or first word; an ORG's leading run."""
     if len(short) >= len(full):
         return False
     s, f = [w.lower() for w in short], [w.lower() for w in full]
     if label == "PERSON":
-        return f[-len(s):] == s or (len(s) == 1 and f[0] == s[0])
+        core = _without_generation(f)  # "Evans" names "Charles Evans Jr"
+        return f[-len(s):] == s or (len(core) > len(s) and core[-len(s):] == s) or (len(s) == 1 and f[0] == s[0])
     if f[:len(s)] == s:
         return s[-1] not in CONNECTORS
     return False
@@ -215,7 +222,7 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
     found = [f for f in fulls if f is not r and f.label == r.label and f.name != r.name
              and _is_part(short, words_of(f.name), r.label)]
     if r.label == "PERSON" and len(short) == 1:
-        by_surname = [f for f in found if words_of(f.name)[-1].lower() == short[0].lower()]
+        by_surname = [f for f in found if _without_generation(words_of(f.name))[-1].lower() == short[0].lower()]
         found = by_surname if by_surname or _after_a_sovereign_title(r.ent) else found
         found = _kept_for_the_first(found, by_first_name)
     elif r.label != "PERSON":
