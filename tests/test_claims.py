@@ -285,7 +285,7 @@ def test_claims_find_claims_is_pure(nlp):
         ("The minister for civil aviation Praful Patel said that fares would fall.", ("Praful Patel", "person", 1.0)),
         # "X quoted Y as saying": Y speaks; "X quoted Y as a model and said": X
         ("Prince Saud spoke on Monday. The paper quoted him as saying that taxes would rise by ten percent next year.",
-         ("Saud", "person", 0.99)),
+         ("Prince Saud", "person", 0.99)),
         ("Tony Blair quoted Churchill as a model and said that the government would raise taxes by ten percent next year.",
          ("Tony Blair", "person", 1.0)),
     ],
@@ -416,7 +416,7 @@ def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):
     # "Prince Charles" is not Charles Kennedy: the he of the opening phrase is the Charles named after it
     ("Prince Charles and Camilla Parker Bowles will marry in April, Charles Kennedy said. If he became king, Charles "
      "would be the supreme governor of the Church of England.",
-     "If Charles became king, Charles would be the supreme governor of the Church of England."),
+     "If Prince Charles became king, Charles would be the supreme governor of the Church of England."),
 ], ids=["umpire", "prince"])
 def test_claims_seventh_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)

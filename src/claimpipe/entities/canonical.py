@@ -33,7 +33,7 @@ STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "l
 # Titles a first name alone follows as the whole name ("Prince Charles", "Queen Rania", "Sheikh Hamad").
 SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir",
                               "sultan", "duke", "duchess", "tsar", "czar", "shah"})
-GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})  # not II, III: "Pope John Paul II" is no Mr Paul
 # Labels whose mentions may name one another by a shorter form.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -60,6 +60,8 @@ def clean_name(text: str, label: str, lex: Lexicon) -> str:
     if label == "PERSON":
         while len(words) > 1 and lex.is_honorific(words[0]):
             words = words[1:]
+        if len(words) > 2 and words[-1].lower().rstrip(".,") in GENERATIONS:
+            words[-1] = words[-1].rstrip(".,")  # "Hank Williams Jr." and "Hank Williams Jr" are one name
     if label == "ORG":
         while len(words) > 1 and lex.is_legal_suffix(words[-1]):
             words = words[:-1]
@@ -121,6 +123,8 @@ def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Res
         name = clean_name(ent.text, ent.label_, lex)
         if ent.label_ == "NORP":
             name = singular_norp(name, ent[-1].tag_)
+        elif ent.label_ == "PERSON" and len(words_of(name)) == 1 and _after_a_sovereign_title(ent):
+            name = f"{ent.doc[ent.start - 1].text.capitalize()} {name}"  # "Prince Charles": no first name of another's
         items.append(Resolved(ent, ent.label_, name))
     _one_label_per_name(items)
     free = [r for r in items if not r.ent.id_]
@@ -223,7 +227,7 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
              and _is_part(short, words_of(f.name), r.label)]
     if r.label == "PERSON" and len(short) == 1:
         by_surname = [f for f in found if _without_generation(words_of(f.name))[-1].lower() == short[0].lower()]
-        found = by_surname if by_surname or _after_a_sovereign_title(r.ent) else found
+        found = by_surname or found
         found = _kept_for_the_first(found, by_first_name)
     elif r.label != "PERSON":
         # an organisation's leading words name it once the article has introduced it ("Nordlys Energi ...
@@ -240,8 +244,8 @@ def _longer_names(r: Resolved, fulls: list[Resolved], by_first_name: frozenset[s
 
 
 def _after_a_sovereign_title(ent: Span) -> bool:
-    """ "Prince Charles", "King Abdullah", "Pope John Paul": a royal's or a pope's name is the whole of it, not the
-    first name of someone the article names in full ("Charles Kennedy")."""
+    """ "Prince Charles", "King Abdullah": a royal's name is the title and the name, not the first name of someone
+    the article names in full ("Charles Kennedy"); a bare "Charles" then reads as his surname-like last word."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SOVEREIGN_TITLES
 
 
