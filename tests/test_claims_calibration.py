@@ -14,7 +14,9 @@ from claimpipe.claims.calibration import DEFAULT_PATH, FEATURES, ReferenceCalibr
 from claimpipe.claims.lexicon import load_lexicon
 from claimpipe.claims.testing import doc_from_table
 
-from .test_claims import claims_of
+from claimpipe.settings import Settings
+
+from .test_claims import claims_of, cleaned_of, doc_entities
 
 VOCAB = spacy.blank("en").vocab
 
@@ -39,7 +41,7 @@ def _resolver(floor: float) -> tuple:
 def test_calibration_is_the_logistic_of_its_weights() -> None:
     weights = [0.0] * len(FEATURES)
     weights[FEATURES.index("it_scored")] = -1.0
-    calibration = ReferenceCalibration(tuple(weights), 1.0)
+    calibration = ReferenceCalibration(tuple(weights), 1.0, read_confidence=0.9)
     features = dict.fromkeys(FEATURES, 0.0)
     assert calibration.probability(features) == pytest.approx(1 / (1 + math.exp(-1.0)))  # 0.731
     assert calibration.probability({**features, "it_scored": 1.0}) == 0.5
@@ -66,13 +68,16 @@ def test_a_pick_below_the_floor_is_left_as_written_and_kept_for_audit() -> None:
     assert resolver.entity_of(doc[i]) is None  # nor is it anyone's subject or speaker
 
 
-def test_words_that_name_the_entity_are_not_calibrated(nlp) -> None:
-    # "a Kazakh company ... The company": the article called ERG a company; "the Kazakh state" names Kazakhstan
+def test_words_that_point_at_the_entity_take_their_share_right(nlp) -> None:
+    # "a Kazakh company ... The company": the article called ERG a company; "the Kazakh state" names Kazakhstan:
+    # not scored by the regression; they take the share of such picks right on the tune parts (14 of 14, Laplace)
     text = ("Kazakhstan exports metals. One prominent example is the Eurasian Resources Group, a Kazakh company that "
             "exports iron ore. The company, which is 40% owned by the Kazakh state, has seen its sales fall.")
     _, claims = claims_of(nlp, text)
     assert [(r.original, r.replacement, r.confidence) for r in claims[-1].rewrites] == [
-        ("The company", "Eurasian Resources Group", 1.0), ("the Kazakh state", "Kazakhstan", 1.0)]
+        ("The company", "Eurasian Resources Group", load_calibration().read_confidence),
+        ("the Kazakh state", "Kazakhstan", load_calibration().read_confidence)]
+    assert load_calibration().read_confidence == 0.938
 
 
 def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
@@ -81,4 +86,44 @@ def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
             "some of the costs on to its customers.")
     _, claims = claims_of(nlp, text)
     assert [[(r.original, r.replacement, r.confidence) for r in c.rewrites] for c in claims] == [
-        [("its", "Northfield Steel's", 0.982)], [("the company", "Northfield Steel", 0.986)]]
+        [("its", "Northfield Steel's", 0.984)], [("the company", "Northfield Steel", 0.986)]]
+
+
+@pytest.fixture(scope="module")
+def floor_at(tmp_path_factory):
+    """Settings whose stand-alone floor is `floor` (a lexicon overlay)."""
+    folder = tmp_path_factory.mktemp("floors")
+
+    def settings(floor: float) -> Settings:
+        path = folder / f"floor_{floor}.toml"
+        path.write_text(f"[resolution.abstain]\nmin_confidence = {floor}\n", encoding="utf-8")
+        return Settings(claims_lexicon=str(path))
+    return settings
+
+
+KENYA = "Kenya hosted talks with the IMF on Monday. Kenya has debts. Its government said the deal was good."
+
+
+def test_a_pick_that_leans_on_a_guess_is_no_surer_than_it(nlp, floor_at) -> None:
+    # "Its government" acts for whatever "Its" is: no surer than that guess, and gone with it (from a review)
+    doc = nlp(KENYA)
+    mentions, entities = doc_entities(doc, doc_id="d", cleaned=cleaned_of(KENYA, None))
+    resolver = Resolver(doc, mentions, entities)
+    its, government = (next(t.i for t in doc if t.text == w) for w in ("Its", "government"))
+    assert resolver.antecedent[government] == its
+    assert resolver.probability[government] == resolver.probability[its] < 1.0
+    _, claims = claims_of(nlp, KENYA)
+    assert (claims[-1].speaker, claims[-1].speaker_entity_id != "") == ("Its government", True)
+    _, claims = claims_of(nlp, KENYA, settings=floor_at(round(resolver.probability[its] + 0.001, 3)))
+    assert (claims[-1].speaker, claims[-1].speaker_entity_id, claims[-1].speaker_confidence) == ("Its government", "", None)
+    assert claims[-1].standalone_text == "Its government said the deal was good."
+
+
+def test_a_doubtful_government_leaves_the_speaker_as_written(nlp, floor_at) -> None:
+    # "The government" below the floor is no one; nor is Tony Blair, who only accompanies it (from a review)
+    text = "Britain will host the summit in July. The government, with Tony Blair, said the talks would go ahead."
+    _, claims = claims_of(nlp, text)
+    assert (claims[-1].speaker, claims[-1].speaker_kind) == ("the British government", "organisation")
+    _, claims = claims_of(nlp, text, settings=floor_at(0.9999))
+    assert (claims[-1].speaker, claims[-1].speaker_entity_id, claims[-1].speaker_kind) == (
+        "The government, with Tony Blair", "", "")

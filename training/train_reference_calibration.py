@@ -39,21 +39,23 @@ FLOORS = (0.0, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95)
 TUNE = tuple(s for s in references.SPLITS if not s.startswith("heldout"))
 
 
-def _recording(store: dict[str, dict[int, dict[str, float]]]):
-    """`calibrate` that also keeps each pick's features by character offset, per article text."""
+def _recording(store: dict[str, dict[int, dict[str, float] | None]]):
+    """`calibrate` that also keeps each pick's features by character offset, per article text (None for a pick
+    the regression does not score: `calibration.how_chosen` "read")."""
     original = calibration.calibrate
 
     def calibrate(resolver, floor, path=None):
         original(resolver, floor, path)
         evidence = calibration.ArticleEvidence(resolver)
-        store[resolver.doc.text] = {resolver.doc[i].idx: calibration.reference_features(evidence, i, eid)
-                                    for i, eid in resolver.resolved.items()
-                                    if not calibration.read_not_guessed(resolver, i, eid)}
+        store[resolver.doc.text] = {
+            resolver.doc[i].idx: (calibration.reference_features(evidence, i, eid) if how == "guessed" else None)
+            for i, eid in resolver.resolved.items() if (how := calibration.how_chosen(resolver, i, eid)) != "named"}
     return calibrate
 
 
-def examples(split: str, nlp, tmp: Path) -> list[tuple[list[float], int]]:
-    """(features, right) for each rewrite of a gold reference in one tune part, every pick kept."""
+def examples(split: str, nlp, tmp: Path) -> list[tuple[list[float] | None, int]]:
+    """(features, right) for each rewrite of a gold reference in one tune part, every pick kept; features None
+    for a pick the article's words point at (`how_chosen` "read")."""
     from claimpipe.pipeline import run
     from claimpipe.settings import Settings
 
@@ -70,7 +72,8 @@ def examples(split: str, nlp, tmp: Path) -> list[tuple[list[float], int]]:
     store: dict[str, dict[int, dict[str, float]]] = {}
     resolve.calibrate = _recording(store)
     try:
-        run(corpus, out, nlp=nlp, use_cache=False, settings=Settings(claims_lexicon=str(lexicon)))
+        # one process: the recording `calibrate` lives in this one
+        run(corpus, out, nlp=nlp, use_cache=False, settings=Settings(claims_lexicon=str(lexicon), workers=1))
     finally:
         resolve.calibrate = calibration.calibrate
     rows = []
@@ -88,7 +91,7 @@ def examples(split: str, nlp, tmp: Path) -> list[tuple[list[float], int]]:
                 right = references.same_entity(rw["replacement"], ref["antecedent"], gold.get("entities", []),
                                                aliases.get(rw["entity_id"], []))
                 features = picks[max(offsets)]
-                rows.append(([features[name] for name in calibration.FEATURES], int(right)))
+                rows.append(([features[name] for name in calibration.FEATURES] if features else None, int(right)))
     return rows
 
 
@@ -111,14 +114,20 @@ def main() -> None:
     from claimpipe.settings import Settings
 
     nlp = load_nlp(Settings())
-    X, y, part = [], [], []
+    X, y, part, read = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for split in TUNE:
             rows = examples(split, nlp, Path(tmp))
-            X += [f for f, _ in rows]
-            y += [r for _, r in rows]
-            part += [split] * len(rows)
-            print(f"{split}: {len(rows)} judged rewrites, {sum(r for _, r in rows)} right", flush=True)
+            scored = [(f, r) for f, r in rows if f is not None]
+            read += [r for f, r in rows if f is None]
+            X += [f for f, _ in scored]
+            y += [r for _, r in scored]
+            part += [split] * len(scored)
+            print(f"{split}: {len(scored)} judged rewrites scored, {sum(r for _, r in scored)} right; "
+                  f"{len(rows) - len(scored)} read from the article's words", flush=True)
+    # the picks the article's words point at: their share right, with one right and one wrong added (Laplace)
+    read_confidence = round((sum(read) + 1) / (len(read) + 2), 3)
+    print(f"read from the article's words: {sum(read)} of {len(read)} right; read_confidence {read_confidence}")
     X, y, part = np.array(X), np.array(y), np.array(part)
     p = np.zeros(len(y))
     for split in TUNE:  # each part predicted by a model that never saw it
@@ -139,8 +148,10 @@ def main() -> None:
         "features": list(calibration.FEATURES),
         "coefficients": [round(float(c), 6) for c in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
+        "read_confidence": read_confidence,
         "model": f"sklearn LogisticRegression(C={C}), fitted on every judged rewrite of the tune parts",
         "trained_on": {s: int((part == s).sum()) for s in TUNE},
+        "read_from_the_articles_words": {"right": int(sum(read)), "judged": len(read)},
         "cross_validated_by_part": {"auc": round(float(roc_auc_score(y, p)), 3), "floors": table},
     }, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)}")

@@ -197,7 +197,7 @@ class Claim:
     cue_end: int | None = None
     rewrites: list[Rewrite] = field(default_factory=list)  # what standalone_text put in, and where
     speaker_kind: str = ""  # person, organisation, document, or "" (no speaker, or not clear)
-    speaker_confidence: float | None = None  # 1.0 for a name; a resolved he/she/description: its margin
+    speaker_confidence: float | None = None  # 1.0 for a name; a resolved he/she/description: its calibrated confidence
     subjectivity: float = 0.0  # calibrated probability that the claim gives an opinion (`evaluative` at the threshold)
 
 

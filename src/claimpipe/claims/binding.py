@@ -16,13 +16,12 @@ a phrase that opens a sentence, whose name comes in the same clause, in `same_cl
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from spacy.tokens import Token
 
 from ..records import Entity
-from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, Ref,
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
                               binding_subject, clause_of, is_pleonastic, is_possessive)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
@@ -118,13 +117,21 @@ class BindingRules:
         self._note_bound(t, subject)
         return eid
 
+    def _leaned_on(self, best: Ref, t: Token) -> int:
+        """The word a scored pick leans on: the entity's name in reach when there is one, else the resolved
+        word that brought it into reach ("... its first week. It went on": the guessed "its")."""
+        for ref in reversed(self.refs):
+            if ref.sent < self.sent_of[t.i] - WINDOW:
+                break
+            if ref.entity_id == best.entity_id and ref.head in self.token_entity and ref.start_char < t.idx:
+                return ref.head
+        return best.head
+
     def _note_bound(self, t: Token, subject: Token | None = None) -> None:
-        """Record that grammar bound `t` ([resolution.abstain] bound_margin); bound to a `subject` that was
-        itself resolved, no surer than that subject."""
-        margin = float(self.lex.abstain.get("bound_margin", 3.0))
+        """Record the subject grammar bound `t` to: when that subject was itself resolved, `t` is no surer
+        than it (`calibration.calibrate`)."""
         if subject is not None:
-            margin = min(margin, self.evidence.get(subject.i, (0.0, math.inf))[1])
-        self.evidence[t.i] = (0.0, margin)
+            self.antecedent[t.i] = subject.i
 
     def _same_gender_pronoun_between(self, subject: Token, t: Token, eid: str) -> bool:
         """A him/her object of `t`'s gender between the binding subject and `t`, in `t`'s clause, that does

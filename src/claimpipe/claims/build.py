@@ -132,7 +132,7 @@ class Speaker:
     name: str  # the entity's canonical name, else the source words as written
     entity_id: str  # "" when no entity is clearly meant
     kind: str  # person, organisation, document, or "" when not clear
-    confidence: float | None  # 1.0 for a name in the source; a resolved pronoun or description: its margin
+    confidence: float | None  # 1.0 for a name in the source; a resolved pronoun or description: its calibrated confidence
 
 
 def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
@@ -149,7 +149,8 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin")
         for t in span or []:
             if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
-                    and resolver.entities[resolver.token_entity[t.i]].label == "PERSON" and not _modifies(t, head, resolver):
+                    and resolver.entities[resolver.token_entity[t.i]].label == "PERSON" and not _modifies(t, head, resolver) \
+                    and not _beside_the_source(t, head):
                 eid, confidence = resolver.token_entity[t.i], 1.0
                 break
     if eid is None:
@@ -164,6 +165,16 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
     if head.i in resolver.national:  # "the government" of the article's one country: "the British government"
         return Speaker(resolver.national_wording(eid, head).format(resolver.name(eid)), eid, "organisation", confidence)
     return Speaker(resolver.name(eid) or text, eid, kind, confidence)
+
+
+def _beside_the_source(t: Token, head: Token) -> bool:
+    """`t` is in a phrase that only accompanies the source: "The government, with Tony Blair, said" is not said
+    by Blair ("Minister of Trade, Serik Zhumangarin, said" is by Zhumangarin)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ not in ("of", "for", "to", "by", "from"):
+            return True
+        t = t.head
+    return False
 
 
 def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
@@ -191,7 +202,7 @@ def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
 
 def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | None]:
     """The entity of the source's head word and how sure: 1.0 for a name (or an apposition naming
-    it, or an institution's owner), the resolver's margin for a pronoun or description."""
+    it, or an institution's owner), the calibrated confidence of a resolved pronoun or description."""
     eid = resolver.entity_of(head)
     if eid is None:
         return None, None

@@ -33,16 +33,17 @@ FEATURES = (
     "it_scored", "it_grammar", "person_scored", "they", "description", "description_by_name", "description_sure",
     "far", "distance", "others_between", "log_mentions", "one_mention", "gender_known", "in_quote", "subject",
     "possessive", "margin", "candidates", "organisation", "main_entity", "rank", "same_gender_entities",
-    "last_named_as_subject", "sentence_start", "share",
+    "last_named_as_subject", "sentence_start", "share", "named_before", "chained",
 )
 
 
 @dataclass(frozen=True)
 class ReferenceCalibration:
-    """Logistic-regression weights over `FEATURES`."""
+    """Logistic-regression weights over `FEATURES`, and the share right of the picks `read_not_guessed` keeps."""
 
     coefficients: tuple[float, ...]
     intercept: float
+    read_confidence: float
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(c * features[name] for c, name in zip(self.coefficients, FEATURES))
@@ -54,23 +55,30 @@ def load_calibration(path: str | None = None) -> ReferenceCalibration:
     data = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path or DEFAULT_PATH}: its features are not this version's {FEATURES}")
-    return ReferenceCalibration(tuple(data["coefficients"]), float(data["intercept"]))
+    return ReferenceCalibration(tuple(data["coefficients"]), float(data["intercept"]), float(data["read_confidence"]))
 
 
 def calibrate(resolver: Resolver, floor: float, path: str | None = None) -> None:
-    """Give each of the resolver's picks its probability of being right, and move those below `floor`
-    from `resolved` to `doubtful` (the words stay as written); what `read_not_guessed` stays, at 1.0."""
+    """Give each of the resolver's picks its probability of being right, and move those below `floor` from
+    `resolved` to `doubtful` (the words stay as written). A pick that leans on a word that was itself resolved
+    ("It went on to win" after a guessed "its"; "Its government") is no surer than that word."""
     if not resolver.resolved:
         return
     calibration = load_calibration(path)
     evidence = ArticleEvidence(resolver)
-    for i, eid in list(resolver.resolved.items()):
-        if read_not_guessed(resolver, i, eid):
-            continue
-        p = calibration.probability(reference_features(evidence, i, eid))
+    for i in sorted(resolver.resolved):
+        eid = resolver.resolved[i]
+        how = how_chosen(resolver, i, eid)
+        p = 1.0 if how == "named" else calibration.read_confidence if how == "read" else \
+            calibration.probability(reference_features(evidence, i, eid))
+        leans_on = resolver.antecedent.get(i)
+        if leans_on in resolver.probability:
+            p = min(p, resolver.probability[leans_on])
         resolver.probability[i] = p
         if p < floor:
             resolver.doubtful[i] = resolver.resolved.pop(i)
+            for chosen_by in (resolver.institutional, resolver.national, resolver.by_name, resolver.aged):
+                chosen_by.discard(i)
 
 
 class ArticleEvidence:
@@ -125,6 +133,8 @@ def reference_features(evidence: ArticleEvidence, i: int, eid: str) -> dict[str,
     total = sum(r.freq[e] for e in same_class) or 1
     picked = r.picked.get(i)
     pronoun = t.pos_ == "PRON"
+    first = t if pronoun else t.left_edge  # "The company": the phrase's first word
+    leans_on = r.antecedent.get(i)
     grammar = pronoun and picked is None
     ent = r.entities.get(eid)
     return {
@@ -144,26 +154,34 @@ def reference_features(evidence: ArticleEvidence, i: int, eid: str) -> dict[str,
         "in_quote": float(r.quotes.inside(t)),
         "subject": float(t.dep_ in ("nsubj", "nsubjpass")),
         "possessive": float(t.dep_ == "poss"),
-        "margin": min(picked[0], 3.0) / 3 if picked is not None and pronoun else 1.0,
+        "margin": min(picked[0], 3.0) / 3 if picked is not None else 1.0,
         "candidates": min(picked[1], 4) / 4 if picked is not None else 0.0,
         "organisation": float(ent is not None and ent.label == "ORG"),
         "main_entity": float(rank == 0),
         "rank": min(rank, 4) / 4,
         "same_gender_entities": min(compatible, 5) / 5,
         "last_named_as_subject": float(near is not None and r.sent_of[near] in evidence.subject_sents.get(eid, ())),
-        "sentence_start": float(i == r.sents[k].start),
+        "sentence_start": float(first.i == r.sents[k].start),
         "share": r.freq[eid] / total,
+        "named_before": float(near is not None),
+        "chained": float(leans_on is not None and leans_on not in r.token_entity),  # leans on a resolved word
     }
 
 
+def how_chosen(resolver: Resolver, i: int, eid: str) -> str:
+    """ "named": an institution of a named owner ("Kazakhstan's government" acts for Kazakhstan), certain;
+    "read": what `read_not_guessed` says; "guessed": the rest, which the regression scores."""
+    if i in resolver.institutional and resolver.antecedent.get(i) in resolver.token_entity:
+        return "named"
+    return "read" if read_not_guessed(resolver, i, eid) else "guessed"
+
+
 def read_not_guessed(resolver: Resolver, i: int, eid: str) -> bool:
-    """The article's own words name the entity: "Kazakhstan's government" acts for Kazakhstan; "the Kazakh
-    state" is Kazakhstan; "The company" after "Eurasian Resources Group, a Kazakh company" is the one the
-    article called a company (14 of 14 right on the tune parts). These are not calibrated: they stay, at 1.0."""
-    if i in resolver.institutional:
-        return True
+    """A description the article's own words point at: "the Kazakh state" is Kazakhstan; "The company" after
+    "Eurasian Resources Group, a Kazakh company" is the one the article called a company (14 of 14 right on the
+    tune parts). These take `read_confidence`, the share of them right, instead of the regression."""
     t = resolver.doc[i]
-    if t.pos_ == "PRON":
+    if t.pos_ == "PRON" or i in resolver.institutional:
         return False
     if t.lemma_.lower() in resolver.described.get(eid, ()):
         return True

@@ -122,7 +122,6 @@ class DescriptionRules:
             # reach may be what is meant ("Voters in Scotland ... The country has had its own parliament")
             sole = self._sole_country(t)
             if sole is not None and self._other_place_in_reach(in_reach_places, self._kb_id(sole)):
-                self.evidence.pop(t.i, None)
                 return None
             return sole
         if not cands or ("GPE" in labels and self._unnamed_country_nearer(t, cands[0][2])):
@@ -261,7 +260,6 @@ class DescriptionRules:
             self._country = places[0] if len(codes) == 1 and len(places) == 1 else ""
         if not self._country:
             return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("sole_country_margin", 2.0)))
         return self._country
 
     def _unnamed_country_nearer(self, t: Token, best: Ref) -> bool:
@@ -312,7 +310,6 @@ class DescriptionRules:
         fits.discard(self._clause_subject_entity(t))
         if len(fits) != 1:
             return None
-        self.evidence[t.i] = (0.0, float(self.lex.abstain.get("named_margin", 2.5)))
         return fits.pop()
 
     def _person_description(self, t: Token, lemma: str, cands: list) -> str | None:
@@ -333,7 +330,6 @@ class DescriptionRules:
                 return None
             person = self._pick(t, described, "description")
         if person is not None and not self._proper_modifiers_fit(t, person):
-            self.evidence.pop(t.i, None)  # no margin left behind for a word that stays as written
             return None
         return person
 
@@ -349,10 +345,7 @@ class DescriptionRules:
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or
         "the president" before, when it called only one person so (else the words stay)."""
-        person = self._only_person_called(lemma)
-        if person is not None:
-            self.evidence[t.i] = (0.0, float(self.lex.abstain.get("described_margin", 2.0)))
-        return person
+        return self._only_person_called(lemma)
 
     def _only_person_called(self, lemma: str) -> str | None:
         """The one person the article described with `lemma`, if only one was and it has been read already."""
@@ -371,4 +364,7 @@ class DescriptionRules:
         eid = self.entity_of(poss)
         ent = self.entities.get(eid) if eid else None
         # a country's or a company's government speaks for it; a person's ministry is not the person
-        return eid if ent is not None and ent.label != "PERSON" else None
+        if ent is None or ent.label == "PERSON":
+            return None
+        self.antecedent[t.i] = poss.i  # "Its government": no surer than its "its"
+        return eid

@@ -55,7 +55,7 @@ class Replacement:
     end_char: int
     entity_id: str
     possessive: bool
-    confidence: float = 1.0  # how clearly the evidence picks this entity (see `Resolver.confidence`)
+    confidence: float = 1.0  # how likely the entity is right (`Resolver.confidence`, `calibration.py`)
     wording: str = "{}"  # how the name is put in: "the {} government" for "the government"
 
 
@@ -94,8 +94,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         self.national: set[int] = set()  # "the government" -> the article's one country
         self.aged: set[int] = set()  # "the 25-year-old" -> the person the text is about
         self._country: str | None = None  # that country's entity ("" when none or several), found once
-        # token index -> (best candidate's score, margin to the next other entity; inf when alone)
-        self.evidence: dict[int, tuple[float, float]] = {}
+        # resolved word -> the word it leans on (the candidate's head, the binding subject, the owner)
+        self.antecedent: dict[int, int] = {}
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
         self.quotes = quotes or QuoteIndex(doc)
         # PERSON entity -> "m" / "f", from a title or a describing noun; never from a resolved pronoun,
@@ -308,7 +308,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             return None  # alone, of unknown gender: only the subject of this or the last sentence
         if kind == "it" and self.sent_of[t.i] - best[2].sent > int(rules.get("it_reach", WINDOW)):
             return None  # a scored "it" far from its name: some thing named since, without a name
-        self.evidence[t.i] = (best[0], margin)
+        self.antecedent[t.i] = self._leaned_on(best[2], t)
         self.picked[t.i] = (min(margin, 9.0), len({c[2].entity_id for c in cands}))
         return best[2].entity_id
 
