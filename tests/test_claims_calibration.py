@@ -7,7 +7,6 @@ import json
 import math
 
 import pytest
-import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
 from claimpipe.claims.calibration import DEFAULT_PATH, FEATURES, ReferenceCalibration, load_calibration
@@ -17,18 +16,7 @@ from claimpipe.claims.testing import doc_from_table
 from claimpipe.settings import Settings
 
 from .test_claims import claims_of, cleaned_of, doc_entities
-
-VOCAB = spacy.blank("en").vocab
-
-# "Microsoft unveiled its engine." : grammar binds "its" to Microsoft
-POSSESSIVE = """
-Microsoft Microsoft PROPN NNP nsubj 1 B-ORG 1
-unveiled unveil VERB VBD ROOT 1 O 1
-its its PRON PRP$ poss 3 O 1
-engine engine NOUN NN dobj 1 O 0
-. . PUNCT . punct 1 O 0
-"""
-
+from .test_claims_binding import POSSESSIVE, VOCAB  # "Microsoft unveiled its engine.": grammar binds "its"
 
 def _resolver(floor: float) -> tuple:
     doc = doc_from_table(VOCAB, POSSESSIVE)
