@@ -259,6 +259,8 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
      [("WASHINGTON", "GPE", "Washington"), ("Washington", "GPE", "Washington")]),
     (["Democrats", "and", "a", "Republican"], ["B-NORP", "O", "O", "B-NORP"], ["NNPS", "CC", "DT", "NNP"],
      [("Democrats", "NORP", "Democrat"), ("Republican", "NORP", "Republican")]),
+    (["Tories", "and", "Democrats"], ["B-NORP", "O", "B-NORP"], ["NNPS", "CC", "NNPS"],
+     [("Tories", "NORP", "Tory"), ("Democrats", "NORP", "Democrat")]),
     (["US", ",", "U.S.", ",", "America", "and", "the", "United", "States"],
      ["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "I-GPE"], None,
      [("US", "GPE", "United States"), ("U.S.", "GPE", "United States"), ("America", "GPE", "United States"),

@@ -60,7 +60,10 @@ def test_entities_a_misread_surname_opening_a_sentence(blank, change, expected) 
      ["IN", "DT", "NNP", "VBD"], [("Behind the Music", "WORK_OF_ART", "", "")]),
     (["fans", "Without", "Charles", "sang"], ["O", "B-ORG", "I-ORG", "O"], ["NNS", "IN", "NNP", "VBD"],
      [("Without Charles", "ORG", "", "")]),
-], ids=["person", "title", "mid-sentence"])
+    # "he rang Lucy as soon as": the verb before the name (seventh round, read on unseen BBC)
+    (["he", "rang", "Lucy", "as", "soon"], ["O", "B-PERSON", "I-PERSON", "O", "O"], ["PRP", "VBD", "NNP", "IN", "RB"],
+     [("Lucy", "PERSON", "", "")]),
+], ids=["person", "title", "mid-sentence", "verb-before-a-name"])
 def test_entities_a_sentences_first_preposition_is_trimmed(blank, words, ents, tags, expected) -> None:  # noqa: F811
     assert fixed(blank, words, ents=ents, tags=tags) == expected
 

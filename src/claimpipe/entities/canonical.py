@@ -34,6 +34,7 @@ STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "l
 SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir",
                               "sultan", "duke", "duchess", "tsar", "czar", "shah"})
 GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})  # not II, III: "Pope John Paul II" is no Mr Paul
+_IRREGULAR_PLURALS = {"tories": "Tory"}  # not "Torie" (seventh round, read on unseen BBC)
 # Labels whose mentions may name one another by a shorter form.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -75,9 +76,9 @@ def clean_name(text: str, label: str, lex: Lexicon) -> str:
 
 
 def singular_norp(text: str, tag: str) -> str:
-    """ "Democrats" -> "Democrat" for a plural NORP the gazetteer does not know."""
+    """ "Democrats" -> "Democrat" for a plural NORP the gazetteer does not know; "Tories" -> "Tory"."""
     if tag in ("NNPS", "NNS") and text.endswith("s") and not text.endswith("ss") and len(text) > 3:
-        return text[:-1]
+        return _IRREGULAR_PLURALS.get(text.lower(), text[:-1])
     return text
 
 

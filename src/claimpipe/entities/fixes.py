@@ -72,6 +72,8 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
         elif label == "PERSON" and end - start > 1 and t.tag_ == "IN" and t.is_stop and sentence_initial(t) \
                 and doc[start + 1].text[:1].isupper() and doc[start + 1].lower_ != "the":
             start += 1  # "Without Charles, it is hard to imagine": a sentence's first preposition (not "Beyond Meat")
+        elif label == "PERSON" and end - start > 1 and t.is_lower and t.is_alpha and t.tag_.startswith("VB"):
+            start += 1  # "he rang Lucy": the verb before the name (seventh round, read on unseen BBC)
         else:
             break
     dash = next((t.i for t in doc[start:end] if t.text in DASHES and t.whitespace_ and t.i > start
