@@ -6,13 +6,15 @@ are those of the shipped lexicon ([resolution.abstain]); see docs/claims.md for 
 
 from __future__ import annotations
 
+import dataclasses
 
 import pytest
 import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
-from claimpipe.entities.persons import first_names
+from claimpipe.claims.lexicon import load_lexicon
 from claimpipe.claims.testing import doc_from_table
+from claimpipe.entities.persons import first_names
 
 VOCAB = spacy.blank("en").vocab
 
@@ -83,7 +85,8 @@ def _resolved(table: str) -> list[tuple[str, str]]:
         (TWO_MEN_ALIKE, []),  # two men, neither more salient: "He" stays
         (A_MAN_AND_A_WOMAN, [("She", "Mary Jones")]),  # the first names leave one candidate
         (IT_BESIDE_A_PERSON, []),  # never the person; the one named thing alone is not enough for "it"
-        (ALONE_UNKNOWN_GENDER, []),  # alone, not a subject, gender unknown: left as written
+        # alone, not a subject, gender unknown: the rules pick it (the calibrated floor then judges it; seventh round)
+        (ALONE_UNKNOWN_GENDER, [("she", "Kerry Smith")]),
         (ALONE_UNKNOWN_GENDER.replace("Kerry Kerry", "Helen Helen"), [("she", "Helen Smith")]),  # gender agrees
         (ALONE_UNKNOWN_GENDER.replace("Kerry Kerry", "Peter Peter"), []),  # a man: never "she"
     ],
@@ -91,6 +94,16 @@ def _resolved(table: str) -> list[tuple[str, str]]:
 )
 def test_claims_abstain(table, expected):
     assert _resolved(table) == expected
+
+
+def test_claims_abstain_alone_needs_gender_when_asked():
+    # [resolution.abstain] person_alone_needs_gender = true: the rule the calibrated floor replaced
+    doc = doc_from_table(VOCAB, ALONE_UNKNOWN_GENDER)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    lexicon = load_lexicon()
+    strict = dataclasses.replace(lexicon, abstain={**lexicon.abstain, "person_alone_needs_gender": True})
+    assert Resolver(doc, mentions, entities, lexicon=strict).picks() == {}
+    assert Resolver(doc, mentions, entities, lexicon=lexicon).picks() != {}
 
 
 def test_claims_abstain_it_never_takes_a_lone_person():
