@@ -60,10 +60,16 @@ def test_entities_a_misread_surname_opening_a_sentence(blank, change, expected) 
      ["IN", "DT", "NNP", "VBD"], [("Behind the Music", "WORK_OF_ART", "", "")]),
     (["fans", "Without", "Charles", "sang"], ["O", "B-ORG", "I-ORG", "O"], ["NNS", "IN", "NNP", "VBD"],
      [("Without Charles", "ORG", "", "")]),
+    # "The MP for Sittingbourne and Sheppey said": a constituency the model read as a person (seventh round, tune8);
+    # a person after another "for" stays one
+    (["The", "MP", "for", "Sittingbourne", "and", "Sheppey", "said"], ["O", "O", "O", "B-PERSON", "O", "B-PERSON", "O"],
+     ["DT", "NNP", "IN", "NNP", "CC", "NNP", "VBD"], [("Sittingbourne", "GPE", "", ""), ("Sheppey", "GPE", "", "")]),
+    (["a", "spokesman", "for", "Blair", "said"], ["O", "O", "O", "B-PERSON", "O"], ["DT", "NN", "IN", "NNP", "VBD"],
+     [("Blair", "PERSON", "", "")]),
     # "he rang Lucy as soon as": the verb before the name (seventh round, read on unseen BBC)
     (["he", "rang", "Lucy", "as", "soon"], ["O", "B-PERSON", "I-PERSON", "O", "O"], ["PRP", "VBD", "NNP", "IN", "RB"],
      [("Lucy", "PERSON", "", "")]),
-], ids=["person", "title", "mid-sentence", "verb-before-a-name"])
+], ids=["person", "title", "mid-sentence", "constituency", "spokesman-for", "verb-before-a-name"])
 def test_entities_a_sentences_first_preposition_is_trimmed(blank, words, ents, tags, expected) -> None:  # noqa: F811
     assert fixed(blank, words, ents=ents, tags=tags) == expected
 

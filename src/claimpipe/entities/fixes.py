@@ -313,6 +313,25 @@ def weekday_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda x: x.start)
 
 
+_MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
+
+
+def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the MP for Sittingbourne and Sheppey": a place the model read as a person (seventh round, tune8) is the
+    constituency, a GPE."""
+    out: list[Span] = []
+    for ent in ents:
+        seat = ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and doc[ent.start - 2].lower_ in _MEMBER_FOR
+        # "Sittingbourne and Sheppey": the second half of the seat's name
+        seat = seat or bool(out and out[-1].label_ == "GPE" and ent.start >= 2 and out[-1].end == ent.start - 1
+                            and doc[ent.start - 1].lower_ == "and" and out[-1].start >= 2
+                            and doc[out[-1].start - 1].lower_ == "for" and doc[out[-1].start - 2].lower_ in _MEMBER_FOR)
+        if ent.label_ == "PERSON" and seat:
+            ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id_, span_id=ent.id_)
+        out.append(ent)
+    return out
+
+
 def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
     """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
     out = list(ents)
@@ -361,6 +380,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     ents = weekday_names(doc, ents)
     ents = join_first_names(doc, ents)
     ents = datelines(doc, ents)
+    ents = constituencies(doc, ents)
     ents = people_by_role(ents, lex)
     if propagate:
         ents = acronyms(doc, ents)
