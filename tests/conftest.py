@@ -68,6 +68,20 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def floor_at(tmp_path_factory):
+    """Settings whose stand-alone floor ([resolution.abstain] min_confidence) is `floor`: a lexicon overlay."""
+    from claimpipe.settings import Settings
+
+    folder = tmp_path_factory.mktemp("floors")
+
+    def settings(floor: float) -> Settings:
+        path = folder / f"floor_{floor}.toml"
+        path.write_text(f"[resolution.abstain]\nmin_confidence = {floor}\n", encoding="utf-8")
+        return Settings(claims_lexicon=str(path))
+    return settings
+
+
+@pytest.fixture(scope="session")
 def raw_nlp():
     """The plain spaCy model, loaded once."""
     import spacy

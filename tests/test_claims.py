@@ -40,11 +40,9 @@ def claims_of(nlp, text: str, kinds: dict[int, str] | None = None, settings: Set
 
 
 @pytest.fixture(scope="module")
-def rules_only(tmp_path_factory) -> Settings:
+def rules_only(floor_at) -> Settings:
     """The rules' own picks, before the calibrated floor (tests/test_claims_calibration.py tests the floor)."""
-    path = tmp_path_factory.mktemp("lexicon") / "rules_only.toml"
-    path.write_text("[resolution.abstain]\nmin_confidence = 0.0\n", encoding="utf-8")
-    return Settings(claims_lexicon=str(path))
+    return floor_at(0.0)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from claimpipe.claims.calibration import DEFAULT_PATH, FEATURES, ReferenceCalibr
 from claimpipe.claims.lexicon import load_lexicon
 from claimpipe.claims.testing import doc_from_table
 
-from claimpipe.settings import Settings
 
 from .test_claims import claims_of, cleaned_of, doc_entities
 from .test_claims_binding import POSSESSIVE, VOCAB  # "Microsoft unveiled its engine.": grammar binds "its"
@@ -75,18 +74,6 @@ def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
     _, claims = claims_of(nlp, text)
     assert [[(r.original, r.replacement, r.confidence) for r in c.rewrites] for c in claims] == [
         [("its", "Northfield Steel's", 0.986)], [("the company", "Northfield Steel", 0.984)]]
-
-
-@pytest.fixture(scope="module")
-def floor_at(tmp_path_factory):
-    """Settings whose stand-alone floor is `floor` (a lexicon overlay)."""
-    folder = tmp_path_factory.mktemp("floors")
-
-    def settings(floor: float) -> Settings:
-        path = folder / f"floor_{floor}.toml"
-        path.write_text(f"[resolution.abstain]\nmin_confidence = {floor}\n", encoding="utf-8")
-        return Settings(claims_lexicon=str(path))
-    return settings
 
 
 KENYA = "Kenya hosted talks with the IMF on Monday. Kenya has debts. Its government said the deal was good."

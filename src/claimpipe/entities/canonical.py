@@ -61,7 +61,7 @@ def clean_name(text: str, label: str, lex: Lexicon) -> str:
     if label == "PERSON":
         while len(words) > 1 and lex.is_honorific(words[0]):
             words = words[1:]
-        if len(words) > 2 and words[-1].lower().rstrip(".,") in GENERATIONS:
+        if _ends_in_generation(words):
             words[-1] = words[-1].rstrip(".,")  # "Hank Williams Jr." and "Hank Williams Jr" are one name
     if label == "ORG":
         while len(words) > 1 and lex.is_legal_suffix(words[-1]):
@@ -95,9 +95,14 @@ def _is_all_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _ends_in_generation(words: list[str]) -> bool:
+    """A name of three words or more ending in Jr, Sr ... ("Charles Evans Jr", "Hank Williams Jr.")."""
+    return len(words) > 2 and words[-1].lower().rstrip(".,") in GENERATIONS
+
+
 def _without_generation(words: list[str]) -> list[str]:
     """A person's name without a generational suffix ("Charles Evans Jr" -> "Charles Evans")."""
-    return words[:-1] if len(words) > 2 and words[-1].lower().rstrip(".,") in GENERATIONS else words
+    return words[:-1] if _ends_in_generation(words) else words
 
 
 def _is_part(short: list[str], full: list[str], label: str) -> bool:

@@ -319,13 +319,15 @@ _MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
 def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "the MP for Sittingbourne and Sheppey": a place the model read as a person (seventh round, tune8) is the
     constituency, a GPE."""
+    def after_member_for(i: int) -> bool:
+        return i >= 2 and doc[i - 1].lower_ == "for" and doc[i - 2].lower_ in _MEMBER_FOR
+
     out: list[Span] = []
     for ent in ents:
-        seat = ent.start >= 2 and doc[ent.start - 1].lower_ == "for" and doc[ent.start - 2].lower_ in _MEMBER_FOR
-        # "Sittingbourne and Sheppey": the second half of the seat's name
-        seat = seat or bool(out and out[-1].label_ == "GPE" and ent.start >= 2 and out[-1].end == ent.start - 1
-                            and doc[ent.start - 1].lower_ == "and" and out[-1].start >= 2
-                            and doc[out[-1].start - 1].lower_ == "for" and doc[out[-1].start - 2].lower_ in _MEMBER_FOR)
+        # "Sittingbourne and Sheppey": the second half of the seat's name too
+        seat = after_member_for(ent.start) or bool(
+            out and out[-1].label_ == "GPE" and out[-1].end == ent.start - 1 and doc[ent.start - 1].lower_ == "and"
+            and after_member_for(out[-1].start))
         if ent.label_ == "PERSON" and seat:
             ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id_, span_id=ent.id_)
         out.append(ent)
