@@ -888,3 +888,44 @@ left leave VERB VBD advcl 5 O 0
 
 def test_claims_binding_they_after_two_people_is_them():
     assert [w for _, w, _ in _resolved(THEY_TWO_PEOPLE)].count("they") == 0  # not Acme
+
+
+# "Tom Hale said the chancellor was up to his old trick." : an office with no name is whose "his" is, even
+# through "up to" (an adverb's phrase is in the clause); the control's subject is no person
+OFFICE_UP_TO_HIS = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+said say VERB VBD ROOT 2 O 1
+the the DET DT det 4 O 1
+chancellor chancellor NOUN NN nsubj 5 O 1
+was be AUX VBD ccomp 2 O 1
+up up ADV RB advmod 5 O 1
+to to ADP IN prep 6 O 1
+his his PRON PRP$ poss 10 O 1
+old old ADJ JJ amod 10 O 1
+trick trick NOUN NN pobj 7 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+# "Tom Hale wrote about a character who uses his powers." : "his" is the character's, whom no name names
+CHARACTER_WHO_HIS = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hale Hale PROPN NNP nsubj 2 I-PERSON 1
+wrote write VERB VBD ROOT 2 O 1
+about about ADP IN prep 2 O 1
+a a DET DT det 5 O 1
+character character NOUN NN pobj 3 O 1
+who who PRON WP nsubj 7 O 1
+uses use VERB VBZ relcl 5 O 1
+his his PRON PRP$ poss 9 O 1
+powers power NOUN NNS dobj 7 O 0
+. . PUNCT . punct 2 O 0
+"""
+
+
+@pytest.mark.parametrize("table, noun", [(OFFICE_UP_TO_HIS, "chancellor"), (CHARACTER_WHO_HIS, "character")])
+def test_claims_binding_an_unnamed_office_or_character_keeps_his(table, noun):
+    assert [w for _, w, _ in _resolved(table)].count("his") == 0
+    # the control: the same clause about a thing ("the plan", "a book") gives "his" to Tom Hale
+    control = table.replace(f"{noun} {noun} NOUN NN", "plan plan NOUN NN" if noun == "chancellor" else "book book NOUN NN")
+    assert (8, "his", "Tom Hale") in _resolved(control)

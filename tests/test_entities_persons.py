@@ -249,3 +249,18 @@ def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected
 ], ids=["jr", "jr-dot", "regnal"])
 def test_persons_surname_before_a_generational_suffix(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clear first name of the gender "Mr" states, before a surname "Mr" gives a person
+    ("Vincent/B-ORG Cable/I-ORG spoke . Mr/ Cable/B-PERSON said",
+     [("Vincent Cable", "PERSON", ["Vincent Cable", "Cable"])]),
+    # a first name the names table does not tell, after a person's title
+    ("SNP/B-ORG leader/ Nicola/B-ORG Sturgeon/I-ORG spoke . Ms/ Sturgeon/B-PERSON said",
+     [("SNP", "ORG", ["SNP"]), ("Nicola Sturgeon", "PERSON", ["Nicola Sturgeon", "Sturgeon"])]),
+    # neither: the first name is of the other gender, and no title stands before it
+    ("Vanessa/B-ORG Cable/I-ORG spoke . Mr/ Cable/B-PERSON said",
+     [("Vanessa Cable", "ORG", ["Vanessa Cable"]), ("Cable", "PERSON", ["Cable"])]),
+])
+def test_persons_full_name_under_another_label_beside_an_addressed_surname(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected

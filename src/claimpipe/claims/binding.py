@@ -20,6 +20,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from ..entities.gazetteer import load_lexicon
 from ..records import Entity
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
                               binding_subject, clause_of, is_pleonastic, is_possessive)
@@ -205,8 +206,8 @@ class BindingRules:
         if subject.pos_ != "NOUN" or (owner is not None and not (lower in IT_PRONOUNS and owner.lower_ in _PERSON_OWNERS)):
             return False
         person_noun = self._person_noun(subject)
-        if gender:
-            return person_noun
+        if gender:  # "the chancellor was up to his old trick", "any chancellor would use his budget": an office
+            return person_noun or subject.lower_ in load_lexicon().titles
         if lower in IT_PRONOUNS:
             return subject.tag_ == "NN" and not person_noun
         return subject.tag_ == "NNS"

@@ -181,7 +181,7 @@ SOVEREIGN_NOUNS = COUNTRY_NOUNS - {"state"}  # "the state" may be a US state, wh
 # engine ...", "To generate its corpus, Microsoft has indexed ..."). Not relcl, ccomp, parataxis or
 # csubj: those open a clause of their own.
 _CLIMB = frozenset({"poss", "dobj", "pobj", "prep", "pcomp", "xcomp", "acomp", "advcl", "conj", "attr", "oprd",
-                    "amod", "compound", "npadvmod", "dative", "agent", "nsubj", "nsubjpass", "appos", "acl"})
+                    "amod", "compound", "npadvmod", "dative", "agent", "nsubj", "nsubjpass", "appos", "acl", "advmod"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _WH = frozenset({"which", "that", "who", "whom", "whose", "what"})
 

@@ -12,7 +12,9 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   ORG beside "Donald Trump", "Trump" ORG taken from "Trump University") becomes PERSON, so the canonical
   names put it with that person, unless the article calls that name an organisation in apposition ("Ford,
   the US car company" beside "chairman Bill Ford"). A multi-word organisation that holds the name ("Trump University") keeps
-  its own span. Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  its own span. Two capitalised words ending in a surname the article gives by a form of address are the
+  person's full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside
+  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
 
@@ -45,6 +47,7 @@ class Persons:
     full: set[tuple[str, ...]] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     addressed: set[str] = field(default_factory=set)  # "Mr. Trump": "trump"
+    addressed_gender: dict[str, str] = field(default_factory=dict)  # "Ms Sturgeon": "sturgeon" -> "f"
 
     def is_person(self, words: tuple[str, ...]) -> bool:
         if len(words) == 1:
@@ -74,6 +77,8 @@ def known_persons(doc: Doc, ents: list[Span], lex: Lexicon) -> Persons:
             persons.surnames.add(words[-1])
         elif len(words) == 1 and e.start > 0 and _addresses(doc[e.start - 1].lower_, lex):
             persons.addressed.add(words[0])
+            if gender := GENDERED_ADDRESS.get(doc[e.start - 1].lower_):
+                persons.addressed_gender[words[0]] = gender
     return persons
 
 
@@ -124,14 +129,25 @@ ORGANISATION_NOUNS = frozenset({"company", "firm", "group", "corporation", "carm
                                 "club", "team", "party", "agency", "organisation", "organization", "charity"})
 
 
-def join_persons(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
+def _first_name_of_addressed(e: Span, persons: Persons, lex: Lexicon) -> bool:
+    """Two capitalised words, the second a surname the article gives a person by a form of address, the first
+    a clear first name of the gender that address states ("Vincent Cable" ORG beside "Mr Cable") or the words
+    after a person's title ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon")."""
+    if len(e) != 2 or not (e[0].is_title and e[1].is_title) or e[1].lower_ not in persons.addressed:
+        return False
+    gender = persons.addressed_gender.get(e[1].lower_)
+    return (gender is not None and first_name_gender(e[0].text) == gender) or \
+        (e.start > 0 and lex.is_title(e.doc[e.start - 1].lower_))
+
+
+def join_persons(doc: Doc, ents: list[Span], persons: Persons, lex: Lexicon) -> list[Span]:
     """A known person's full name or surname under another label becomes PERSON (see the module docstring),
     unless the article calls that name an organisation in apposition ("Ford, the US car company")."""
     organisations = organisation_names(ents)
     out = []
     for e in ents:
-        if e.label_ != "PERSON" and not e.id_ and persons.is_person(_name_words(e)) and not _placed(doc, e) \
-                and e.text.lower() not in organisations:
+        if e.label_ != "PERSON" and not e.id_ and (persons.is_person(_name_words(e)) or _first_name_of_addressed(e, persons, lex)) \
+                and not _placed(doc, e) and e.text.lower() not in organisations:
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
@@ -161,7 +177,7 @@ def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span
     """Coordinated names split and a person's names relabelled PERSON, in that order."""
     ents = split_coordinated(ents, known_persons(doc, ents, lex))
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
-    return join_persons(doc, ents, persons) if persons.full or persons.addressed else ents
+    return join_persons(doc, ents, persons, lex) if persons.full or persons.addressed else ents
 
 
 @lru_cache(maxsize=1)
