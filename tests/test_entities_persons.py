@@ -264,3 +264,17 @@ def test_persons_surname_before_a_generational_suffix(blank, text, expected) -> 
 ])
 def test_persons_full_name_under_another_label_beside_an_addressed_surname(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Scott" tagged alone before a surname the article gives a person: the full name, so "Mr Richter"
+    # (two Richters) stays apart instead of joining Steven Richter
+    ("Scott/B-PERSON Richter spoke . Steven/B-PERSON Richter/I-PERSON said . Mr/ Richter/B-PERSON left",
+     [("Scott Richter", "PERSON", ["Scott Richter"]), ("Steven Richter", "PERSON", ["Steven Richter"]),
+      ("Richter", "PERSON", ["Richter"])]),
+    # the word after it is no surname of the article: left as the model said
+    ("Scott/B-PERSON Tuesday spoke . Steven/B-PERSON Richter/I-PERSON said",
+     [("Scott", "PERSON", ["Scott"]), ("Steven Richter", "PERSON", ["Steven Richter"])]),
+])
+def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected

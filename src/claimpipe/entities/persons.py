@@ -14,7 +14,9 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   the US car company" beside "chairman Bill Ford"). A multi-word organisation that holds the name ("Trump University") keeps
   its own span. Two capitalised words ending in a surname the article gives by a form of address are the
   person's full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside
-  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon").
+- `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
+  takes the untagged capitalised word after it when that word is a surname the article gives a person. Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
 
@@ -171,6 +173,22 @@ def _placed(doc: Doc, e: Span) -> bool:
 def after_place_preposition(e: Span) -> bool:
     """ "went to Washington": a GPE, LOC or FAC right after a preposition of place."""
     return e.label_ in ("GPE", "LOC", "FAC") and e.start > 0 and e.doc[e.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def complete_first_names(doc: Doc, ents: list[Span], persons: Persons) -> list[Span]:
+    """A lone clear first name the model tagged PERSON takes the untagged capitalised word after it when the
+    article gives that word as a person's surname: "Scott Richter" tagged "Scott" beside "Steven Richter"
+    and "Mr Richter" (otherwise "Mr Richter" reads as Steven Richter, a wrong merge)."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for e in ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (e.label_ == "PERSON" and len(e) == 1 and not e.id_ and first_name_gender(e.text) is not None
+                and e[0].whitespace_ == " " and nxt is not None and nxt.i not in tagged and nxt.tag_ == "NNP"
+                and nxt.is_title and (nxt.lower_ in persons.surnames or nxt.lower_ in persons.addressed)):
+            e = Span(doc, e.start, e.end + 1, label="PERSON")
+        out.append(e)
+    return out
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
