@@ -293,6 +293,23 @@ company company NOUN NN dobj 1 O 0
 """
 
 
+# "It plans to buy Bolt, a Zeta statement said." : the parser made "Bolt" the subject and the statement its
+# apposition; the document right before the verb is the source
+DOCUMENT_BEFORE_VERB = """
+It it PRON PRP nsubj 1 O 1
+plans plan VERB VBZ ccomp 9 O 1
+to to PART TO aux 3 O 1
+buy buy VERB VB xcomp 1 O 1
+Bolt Bolt PROPN NNP nsubj 9 B-ORG 0
+, , PUNCT , punct 4 O 1
+a a DET DT det 8 O 1
+Zeta Zeta PROPN NNP compound 8 B-ORG 1
+statement statement NOUN NN appos 4 O 1
+said say VERB VBD ROOT 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+
 def _view(doc, att) -> tuple:
     text = doc.text
     return (att.kind, text[att.cue[0]:att.cue[1]], text[att.core[0]:att.core[1]],
@@ -331,11 +348,12 @@ def _view(doc, att) -> tuple:
         (AS_SAID, [("indirect", "said", "said", "Smith", ("Prices rose",), "clause")]),
         (AS_SANG, []),
         (NOT_A_CUE, []),
+        (DOCUMENT_BEFORE_VERB, [("indirect", "said", "said", "a Zeta statement", ("It plans to buy Bolt",), "clause")]),
     ],
     ids=["indirect", "direct-before", "direct-inverted", "colon-quote", "mixed", "according-to", "dash",
          "colon-speaker", "parenthetical", "made-it-clear", "told-that", "aux-adverb", "phrasal", "vowed-to",
          "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "dateline", "fronted-speaker",
-         "two-speakers", "as-said", "as-sang", "not-a-cue"],
+         "two-speakers", "as-said", "as-sang", "not-a-cue", "document-before-verb"],
 )
 def test_claims_attribution_patterns(table, expected):
     doc = doc_from_table(VOCAB, table)

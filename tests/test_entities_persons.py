@@ -278,3 +278,17 @@ def test_persons_full_name_under_another_label_beside_an_addressed_surname(blank
 ])
 def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an untagged clear first name before a word the model tagged GPE alone elsewhere: the person, who then
+    # takes the lone word too
+    ("Mauresmo/B-PERSON routed Vera Zvonareva . Russia/B-GPE 's Zvonareva/B-GPE struggled",
+     [("Mauresmo", "PERSON", ["Mauresmo"]), ("Vera Zvonareva", "PERSON", ["Vera Zvonareva", "Zvonareva"]),
+      ("Russia", "GPE", ["Russia"])]),
+    # a known place after it ("Real Madrid"), or an organisation's opening word: left as the model said
+    ("They/ beat Real Madrid . Madrid/B-GPE lost", [("Madrid", "GPE", ["Madrid"])]),
+    ("They/ beat Real Betis . Betis/B-ORG lost", [("Betis", "ORG", ["Betis"])]),
+])
+def test_persons_untagged_full_name_of_a_word_tagged_alone(blank, text, expected) -> None:  # noqa: F811
+    assert entities_of(blank, text) == expected

@@ -16,7 +16,9 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   person's full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside
   "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon").
 - `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
-  takes the untagged capitalised word after it when that word is a surname the article gives a person. Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
+  (before it): an untagged clear first name and the capitalised word after it are a person when the model
+  tagged that word alone elsewhere as a place or organisation no gazetteer knows ("Vera Zvonareva"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
 
@@ -32,7 +34,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import Lexicon
+from .gazetteer import Lexicon, place_countries
 from .shapes import CONNECTORS
 
 COORDINATORS = frozenset({"and", "&"})
@@ -40,6 +42,8 @@ COORDINATORS = frozenset({"and", "&"})
 GENDERED_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                     "dame": "f"}
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside"})
+# words the names table gives a gender that open organisations' and faiths' names ("Real Betis", "Roman Catholic")
+NAME_OPENERS = frozenset({"real", "roman", "royal", "sporting", "inter", "dynamo", "grand", "young", "union", "saint"})
 
 
 @dataclass(slots=True)
@@ -189,6 +193,21 @@ def complete_first_names(doc: Doc, ents: list[Span], persons: Persons) -> list[S
             e = Span(doc, e.start, e.end + 1, label="PERSON")
         out.append(e)
     return out
+
+
+def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "routed Vera Zvonareva" left untagged beside "Russia's Zvonareva" GPE: a clear first name the model did not
+    tag, then a capitalised word that the model gave another label alone elsewhere, and that no gazetteer names,
+    is a person's full name (the lone word then joins the person, `join_persons`). `ents` in text order."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    elsewhere = {e.text.lower() for e in ents if len(e) == 1 and e.label_ in ("GPE", "LOC", "ORG") and not e.id_}
+    known = {e.text.lower() for e in ents if e.id_} | place_countries().keys()  # "Real Madrid": a place
+    added = [Span(doc, t.i, t.i + 2, label="PERSON") for t in doc[:-1]
+             if t.i not in tagged and t.i + 1 not in tagged and t.is_title and t.tag_ == "NNP"
+             and t.whitespace_ == " " and first_name_gender(t.text) is not None and t.lower_ not in NAME_OPENERS
+             and not lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) and doc[t.i + 1].tag_ == "NNP"
+             and doc[t.i + 1].is_title and doc[t.i + 1].lower_ in elsewhere - known]
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
