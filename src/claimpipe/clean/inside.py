@@ -132,7 +132,7 @@ def mark_related_boxes(units: list[Unit], start: int, end: int, forced: set[int]
         inline = i + 1 < end and units[i + 1].kind == "paragraph" and not units[i + 1].n_words
         for j in range(i + 1, min(end, i + (3 if inline else 7))):
             v = units[j]
-            if v.kind != "paragraph" or j in forced or v.quality == "good" or v.n_words > 20 or "\n" in v.text:
+            if v.kind != "paragraph" or j in forced or v.quality == "good" or v.n_words > 20:
                 break
             nxt = units[j + 1] if j + 1 < end else None
             if nxt is not None and nxt.kind == "paragraph" and nxt.quality == "good" and len(_stems(v.text) & _stems(nxt.text)) >= 2:

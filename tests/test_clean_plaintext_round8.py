@@ -1,0 +1,28 @@
+"""Plain-text pages (issue #19, eighth round): a link under a "Related" label that a node-per-line scraper
+splits over lines is still one listed link. Small hand-written pages, every block's decision checked."""
+
+from __future__ import annotations
+
+from claimpipe.clean import explain
+from claimpipe.records import Article
+from claimpipe.settings import Settings
+
+from .test_clean_teasers import HEADER, HEADER_DECISIONS, STORY, STORY_DECISIONS, TITLE  # the same page
+
+SHARE = "Share\nTwitter\nFacebook"
+SHARE_DECISIONS = [(False, "share bar", "Share"), (False, "share bar", "Twitter"), (False, "share bar", "Facebook")]
+
+
+def _decisions(*blocks: str, sep: str = "\n\n") -> list[tuple[bool, str, str]]:
+    article = Article(source="page.txt", text=sep.join(blocks), doc_id="d", sha256="")
+    return [(d.kept, d.reason, d.text) for d in explain(article, settings=Settings())]
+
+
+def test_clean_plaintext_link_split_at_its_inline_link_is_still_listed():
+    """"The latest on <a>harbour news</a>, from ..." under "Keep Reading", one text node a line: the three
+    lines read as one sentence and are one block, and that block is the listed link."""
+    link = "The latest on\nharbour news\n, from ferries to bridges and more"
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], "Keep Reading", link, *STORY[1:], SHARE, sep="\n")
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
+        (False, "read more", "Keep Reading"), (False, "related stories (listed under a label)", link),
+    ] + STORY_DECISIONS[1:] + SHARE_DECISIONS
