@@ -1,5 +1,6 @@
 """Plain-text pages (issue #19, eighth round): a link under a "Related" label that a node-per-line scraper
-splits over lines is still one listed link. Small hand-written pages, every block's decision checked."""
+splits over lines is still one listed link; a German line is no headline for its capitalised nouns. Small
+hand-written pages, every block's decision checked."""
 
 from __future__ import annotations
 
@@ -26,3 +27,26 @@ def test_clean_plaintext_link_split_at_its_inline_link_is_still_listed():
     assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
         (False, "read more", "Keep Reading"), (False, "related stories (listed under a label)", link),
     ] + STORY_DECISIONS[1:] + SHARE_DECISIONS
+
+
+GERMAN_STORY = [
+    "Der Stadtrat von Hamburg hat am Dienstag beschlossen, die alte Brücke am Hafen neu zu bauen, die seit dem "
+    "Hochwasser im Frühjahr gesperrt ist.",
+    "Nach Angaben der Ingenieure dauern die Arbeiten zwei Jahre, und die Kosten von rund zwölf Millionen Euro trägt "
+    "zum größten Teil der Bund.",
+    "Die Anwohner am Hafen zeigten sich erleichtert, dass nach Monaten endlich eine Entscheidung gefallen ist.",
+]
+
+
+def test_clean_plaintext_german_line_is_no_headline_for_its_nouns():
+    """German writes every noun with a capital: the story's closing line without a full stop ("Die Pläne für den
+    Neubau der Brücke liegen ...") reads as prose, as it would in English, not as a headline after the story."""
+    last = "Die Pläne für den Neubau der Brücke liegen ab Montag im Rathaus aus"
+    copyright_ = "© 2020 Hafen Zeitung. Alle Rechte vorbehalten."
+    got = _decisions("\n".join(HEADER), "Neue Brücke für den Hafen", "By Anna Schmidt", "3rd August 2017", "Share",
+                     *GERMAN_STORY, last, "Share\nTweet", copyright_, sep="\n")
+    assert got == HEADER_DECISIONS[:-1] + [
+        (True, "title (headline before the story)", "Neue Brücke für den Hafen"), (False, "byline", "By Anna Schmidt"),
+        (False, "date line", "3rd August 2017"), (False, "share bar", "Share"),
+    ] + [(True, "story text", p) for p in GERMAN_STORY + [last]] + [
+        (False, "share bar", "Share"), (False, "share bar", "Tweet"), (False, "copyright line", copyright_)]

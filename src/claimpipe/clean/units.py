@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .patterns import match_byline, match_date, match_lexicon
-from .text import INVISIBLE, MD_HEADING, WORD, ends_open, ends_sentence, normalise
+from .text import INVISIBLE, MD_HEADING, WORD, ends_open, ends_sentence, normalise, stop_words
 
 
 @dataclass(slots=True)
@@ -133,6 +133,11 @@ _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
+def _capitalises_nouns(stops: frozenset[str]) -> bool:
+    """German writes every noun with a capital: a capitalised line is no sign of a headline there."""
+    return stops is stop_words("de")
+
+
 def measure_unit(unit: Unit, stops: frozenset[str]) -> None:
     words = WORD.findall(unit.text)
     unit.norm = normalise(unit.text)
@@ -147,7 +152,7 @@ def measure_unit(unit: Unit, stops: frozenset[str]) -> None:
         unit.n_words = len(words)
         unit.stop_density = sum(1 for w in words if w.casefold() in stops) / len(words) if words else 0.0
         content = [w for w in words if w.casefold() not in stops and w[0].isalpha()]
-        unit.headline = (not unit.terminal and len(words) >= 3 and len(content) >= 2
+        unit.headline = (not unit.terminal and len(words) >= 3 and len(content) >= 2 and not _capitalises_nouns(stops)
                          and sum(1 for w in content if w[0].isupper()) >= 0.75 * len(content))
     # an unpunctuated line of headline length is a title or heading, not yet body text
     if (unit.n_words >= 7 and unit.terminal and unit.stop_density >= 0.15
