@@ -1,6 +1,7 @@
 """Plain-text pages (issue #19, eighth round): a link under a "Related" label that a node-per-line scraper
-splits over lines is still one listed link; a German line is no headline for its capitalised nouns. Small
-hand-written pages, every block's decision checked."""
+splits over lines is still one listed link; a German line is no headline for its capitalised nouns; links to
+other stories between paragraphs come in runs, and list items are none. Small hand-written pages, every
+block's decision checked."""
 
 from __future__ import annotations
 
@@ -27,6 +28,27 @@ def test_clean_plaintext_link_split_at_its_inline_link_is_still_listed():
     assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
         (False, "read more", "Keep Reading"), (False, "related stories (listed under a label)", link),
     ] + STORY_DECISIONS[1:] + SHARE_DECISIONS
+
+
+def test_clean_plaintext_second_of_two_links_between_paragraphs():
+    """Two headline-shaped lines between body paragraphs ("One virus, two Americas" / "Four out of five jobs
+    affected by virus globally", as a news site lists links inside the story): the long one, which the text
+    around it never mentions, is a link although its neighbour above is another link, not prose."""
+    link = "Four out of five schools in the county need new roofs"
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], STORY[1], "One town, two mayors", link, STORY[2], SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:2] + [
+        (True, "story text", "One town, two mayors"), (False, "related stories (headline inside the story)", link),
+        STORY_DECISIONS[2]] + SHARE_DECISIONS
+
+
+def test_clean_plaintext_list_items_after_a_paragraph_are_no_links():
+    """Items of a bulleted list are no run of links, whatever their words."""
+    intro = "The council set the contractor two conditions for the new contract."
+    items = ["- Hire apprentices from the local college for every crew", "- Publish weekly progress reports on its website"]
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], intro, *items, *STORY[1:], SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
+        (True, "story text", intro), (True, "story text", items[0]),
+        (True, "heading (short line before body text)", items[1])] + STORY_DECISIONS[1:] + SHARE_DECISIONS
 
 
 GERMAN_STORY = [

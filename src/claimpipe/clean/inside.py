@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .local import name_line
 from .patterns import BIO, HONORIFICS
-from .span import data_list
+from .span import data_list, list_item
 from .teasers import is_link_label
 from .text import WORD, stop_words
 from .units import Unit
@@ -45,13 +45,20 @@ def mark_headings(units: list[Unit], start: int, end: int, *, links: bool = Fals
             continue
         if u.quality == "good" and u.n_words > 14:
             continue
-        prev = next((units[j] for j in range(i - 1, start - 1, -1) if units[j].kind != "boilerplate"), None)
-        if (links and u.n_words >= 7 and prev is not None and prev.quality == "good"
+        # links come in runs ("One virus, two Americas" / "Four out of five jobs ..."): look past the others
+        prev = next((units[j] for j in range(i - 1, start - 1, -1) if units[j].kind != "boilerplate"
+                     and not _link_shape(units[j])), None)
+        if (links and u.n_words >= 7 and prev is not None and prev.quality == "good" and not list_item(u)
                 and not _shares_topic(u, units, i, start, end)):
             # a long headline that the text around it never mentions: a link to another story
             u.kind, u.reason = "boilerplate", "related stories (headline inside the story)"
             continue
         u.kind, u.reason = "heading", "heading (short line before body text)"
+
+
+def _link_shape(u: Unit) -> bool:
+    """A line that may be one of a run of links to other stories: heading-shaped, no list item."""
+    return u.kind == "paragraph" and _heading_shape(u) and not u.terminal and not list_item(u)
 
 
 def _stems(text: str) -> set[str]:

@@ -192,6 +192,11 @@ def data_list(items: list[Unit]) -> bool:
     return sum(1 for u in items if _data_item(u)) >= 0.6 * len(items)
 
 
+def list_item(u: Unit) -> bool:
+    """A bulleted or numbered item, or a fixture ("Arsenal v West Ham"): a line of a list."""
+    return bool(_LIST_ITEM.match(u.text) or _VERSUS.search(u.text))
+
+
 def _data_item(u: Unit) -> bool:
     text = u.text
     return bool(_LIST_ITEM.match(text) or any(ch.isdigit() for ch in text) or "(" in text or "," in text
