@@ -1,7 +1,7 @@
 """Plain-text pages (issue #19, eighth round): a link under a "Related" label that a node-per-line scraper
 splits over lines is still one listed link; a German line is no headline for its capitalised nouns; links to
-other stories between paragraphs come in runs, and list items are none. Small hand-written pages, every
-block's decision checked."""
+other stories between paragraphs come in runs, and list items are none; a caption glued to its photo's
+credit is a caption. Small hand-written pages, every block's decision checked."""
 
 from __future__ import annotations
 
@@ -49,6 +49,25 @@ def test_clean_plaintext_list_items_after_a_paragraph_are_no_links():
     assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
         (True, "story text", intro), (True, "story text", items[0]),
         (True, "heading (short line before body text)", items[1])] + STORY_DECISIONS[1:] + SHARE_DECISIONS
+
+
+def test_clean_plaintext_caption_ending_in_its_credit():
+    """A browser's copy glues a caption to its credit ("... in April.Photograph: Jane Doe/Harbour News"): the block
+    is a caption, and it does not cut the story's opening line off from the rest."""
+    dek = "The bridge has been closed since the spring floods."
+    caption = "Workers inspect the damaged supports of the harbour bridge in April.Photograph: Jane Doe/Harbour News"
+    got = _decisions("\n".join(HEADER), TITLE, SHARE, dek, caption, *STORY, SHARE)
+    assert got == HEADER_DECISIONS + SHARE_DECISIONS + [(True, "story text", dek), (False, "image caption", caption)] \
+        + STORY_DECISIONS + SHARE_DECISIONS
+
+
+def test_clean_plaintext_sentence_about_a_photo_is_no_caption():
+    """Only a credit at the very end makes a caption: a paragraph that mentions a photo stays."""
+    para = ("The council showed residents a photo: the supports of the bridge had cracked in two places, and one of "
+            "them had moved.")
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], para, *STORY[1:], SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [(True, "story text", para)] + STORY_DECISIONS[1:] \
+        + SHARE_DECISIONS
 
 
 GERMAN_STORY = [

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..records import Article
 from ..settings import Settings
-from .patterns import (CAPTION, NAV_WORDS, NOTE, READ_TIME, looks_like_name, match_byline, match_date, match_embed,
+from .patterns import (CAPTION, CREDITED_CAPTION, NAV_WORDS, NOTE, READ_TIME, looks_like_name, match_byline, match_date, match_embed,
                        match_lexicon, nav_line)
 from .repetition import RepeatIndex, site_group
 from .text import ends_sentence, normalise, pick_stop_words
@@ -68,6 +68,9 @@ def local_rules(units: list[Unit], article: Article, settings: Settings, repeats
             u.kind, u.reason = "boilerplate", "menu or tag list"
             continue
         if "\n" not in u.text and not u.terminal and u.n_words <= 20 and CAPTION.fullmatch(u.text.strip()):
+            u.kind, u.reason = "boilerplate", "image caption"
+            continue
+        if "\n" not in u.text and u.n_words <= 60 and CREDITED_CAPTION.fullmatch(u.text.strip()):
             u.kind, u.reason = "boilerplate", "image caption"
             continue
         if "\n" not in u.text and nav_line(u.text):

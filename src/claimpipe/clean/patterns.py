@@ -200,6 +200,12 @@ CAPTION = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+(?:,\s+(?:spe
                      r"arriving|addressing|waving|seen|shown)|\s+(?:pictured|photographed))\b[^.!?]{0,100}")
 
 
+# A caption that ends in its photo's credit, as a browser's copy glues them ("... in an hour.Photograph: Getty
+# Images", "... at the rally. Photo: Jane Doe/AP"): a story paragraph does not end on a credit.
+CREDITED_CAPTION = re.compile(r".{10,400}?[.!?]['\"’”]?\s*(?:photograph|photo|image|picture|illustration)s?"
+                              r"(?: by)?:\s*[^.!?\n]{2,60}", re.I | re.S)
+
+
 # -- notes that are part of the record, embedded posts, navigation lines ---------------------------
 
 # A correction, clarification or editor's note: part of the published record, so kept (kind "note").

@@ -10,6 +10,8 @@ from .units import Unit
 
 def _unit_score(u: Unit) -> float:
     """A block's weight in the search for the story: prose counts for, everything else against."""
+    if u.reason == "image caption":
+        return -2.0  # a photo's caption sits among the story's paragraphs: no edge of the story
     if u.kind == "boilerplate":
         return -5.0 - min(u.n_words, 40)
     if u.quality == "good":
@@ -137,7 +139,7 @@ def extend_over_list(units: list[Unit], end: int) -> int:
 
 # Chrome that may sit between a story's opening paragraphs and the rest: skipped when looking back.
 _BETWEEN_PARAGRAPHS = {"byline", "date line", "author avatar", "reading time", "advertisement", "image credit",
-                       "share bar"}
+                       "image caption", "share bar"}
 
 
 def extend_back_over_prose(units: list[Unit], start: int) -> int:
