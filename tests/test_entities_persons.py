@@ -13,7 +13,7 @@ from claimpipe.entities.fixes import fix_entities
 from claimpipe.entities.persons import is_initial
 from claimpipe.records import Entity, make_entity_id
 
-from .test_annotate import blank, blocks_cleaned, make_doc  # noqa: F401  (blank is a fixture)
+from .test_annotate import blank, blocks_cleaned, fixed, make_doc  # noqa: F401  (blank is a fixture)
 
 
 def tagged(text: str) -> tuple[list[str], list[str]]:
@@ -292,3 +292,19 @@ def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expe
 ])
 def test_persons_untagged_full_name_of_a_word_tagged_alone(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
+
+
+_ROLE_WORDS = ["Rodrigo", "de", "Rato", ",", "the", "managing", "director", ",", "said", "so"]
+_ROLE_PARSE = dict(heads=[2, 2, 8, 2, 6, 6, 2, 2, 8, 8],
+                   deps=["compound", "compound", "nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "advmod"],
+                   ents=["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 7)
+
+
+@pytest.mark.parametrize("first, role, label", [
+    ("Rodrigo", "director", "PERSON"),  # a clear first name, a person's title in apposition
+    ("Rodrigo", "company", "ORG"),      # an organisation noun in apposition: as the model said
+    ("Zenith", "director", "ORG"),      # no first name: as the model said
+])
+def test_persons_first_name_with_a_role_in_apposition(blank, first, role, label) -> None:  # noqa: F811
+    words = [first, *_ROLE_WORDS[1:6], role, *_ROLE_WORDS[7:]]
+    assert fixed(blank, words, **_ROLE_PARSE)[0][:2] == (f"{first} de Rato", label)

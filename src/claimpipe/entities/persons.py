@@ -14,7 +14,9 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   the US car company" beside "chairman Bill Ford"). A multi-word organisation that holds the name ("Trump University") keeps
   its own span. Two capitalised words ending in a surname the article gives by a form of address are the
   person's full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside
-  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon").
+  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon"). A name opening on
+  a clear first name is a person when a person's title stands in apposition to it ("Rodrigo de Rato, the IMF's
+  managing director," ORG).
 - `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
   takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
   (before it): an untagged clear first name and the capitalised word after it are a person when the model
@@ -146,14 +148,26 @@ def _first_name_of_addressed(e: Span, persons: Persons, lex: Lexicon) -> bool:
         (e.start > 0 and lex.is_title(e.doc[e.start - 1].lower_))
 
 
+def _first_name_with_a_role(e: Span, lex: Lexicon) -> bool:
+    """ "Rodrigo de Rato, the IMF's managing director," (ORG): a clear first name opening a name that a person's
+    title stands in apposition to, after it or before it ("the managing director, Rodrigo de Rato")."""
+    if len(e) < 2 or not e[0].is_title or first_name_gender(e[0].text) is None or e[0].lower_ in NAME_OPENERS:
+        return False
+    root = e.root
+    roles = [c for c in root.children if c.dep_ == "appos" and c.i >= e.end]
+    if root.dep_ == "appos" and root.head.i < e.start:
+        roles.append(root.head)
+    return any(lex.is_title(r.lower_) and not r.ent_type_ for r in roles)
+
+
 def join_persons(doc: Doc, ents: list[Span], persons: Persons, lex: Lexicon) -> list[Span]:
     """A known person's full name or surname under another label becomes PERSON (see the module docstring),
     unless the article calls that name an organisation in apposition ("Ford, the US car company")."""
     organisations = organisation_names(ents)
     out = []
     for e in ents:
-        if e.label_ != "PERSON" and not e.id_ and (persons.is_person(_name_words(e)) or _first_name_of_addressed(e, persons, lex)) \
-                and not _placed(doc, e) and e.text.lower() not in organisations:
+        named = persons.is_person(_name_words(e)) or _first_name_of_addressed(e, persons, lex) or _first_name_with_a_role(e, lex)
+        if e.label_ != "PERSON" and not e.id_ and named and not _placed(doc, e) and e.text.lower() not in organisations:
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
@@ -214,7 +228,7 @@ def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span
     """Coordinated names split and a person's names relabelled PERSON, in that order."""
     ents = split_coordinated(ents, known_persons(doc, ents, lex))
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
-    return join_persons(doc, ents, persons, lex) if persons.full or persons.addressed else ents
+    return join_persons(doc, ents, persons, lex)
 
 
 @lru_cache(maxsize=1)
