@@ -84,6 +84,12 @@ def test_persons_organisation_named_after_a_person(blank, text, expected) -> Non
     # no known person: it may be a firm, so it is left as the model said
     ("Marks/B-ORG and/I-ORG Spencer/I-ORG said",
      [("Marks and Spencer", "ORG", ["Marks and Spencer"])]),
+    # names joined by a comma alone: two people when both are known ...
+    ("Bryan/B-PERSON Ferry/I-PERSON met Andy/B-PERSON Mackay/I-PERSON . Ferry/B-ORG ,/I-ORG Mackay/I-ORG played",
+     [("Bryan Ferry", "PERSON", ["Bryan Ferry", "Ferry"]), ("Andy Mackay", "PERSON", ["Andy Mackay", "Mackay"])]),
+    # ... and left as the model said when one is not
+    ("Bryan/B-PERSON Ferry/I-PERSON spoke . Ferry/B-ORG ,/I-ORG Mackay/I-ORG played",
+     [("Bryan Ferry", "PERSON", ["Bryan Ferry"]), ("Ferry, Mackay", "ORG", ["Ferry, Mackay"])]),
 ])
 def test_persons_coordinated_span_is_two_entities_or_left(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected

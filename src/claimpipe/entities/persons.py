@@ -6,8 +6,9 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   gives its full name and its surname; a bare word right after a form of address or a person's title
   ("Mr. Trump", "Senator Burr") is a person's name too;
 - `split_coordinated`: a span joining names by "and" or "&" ("Band and Kelly" ORG) becomes one PERSON per
-  name when one of its names is a known person or the model read the span as PERSON; otherwise it is left
-  as the model said (it may be a firm: "Marks and Spencer");
+  name when one of its names is a known person or the model read the span as PERSON, a span joining names by
+  a comma alone ("Ferry, Mackay" ORG) only when every name is a known person; otherwise it is left as the model
+  said (it may be a firm: "Marks and Spencer");
 - `join_persons`: a span of another label whose words are a known person's full name or surname ("Trump"
   ORG beside "Donald Trump", "Trump" ORG taken from "Trump University") becomes PERSON, so the canonical
   names put it with that person, unless the article calls that name an organisation in apposition ("Ford,
@@ -117,12 +118,15 @@ def split_coordinated(ents: list[Span], persons: Persons) -> list[Span]:
     """A span that joins names by "and"/"&" is one PERSON per name, or left alone (see the module docstring)."""
     out = []
     for e in ents:
-        if e.id_ or len(e) < 3 or not any(t.lower_ in COORDINATORS for t in e[1:-1]):
+        joined = any(t.lower_ in COORDINATORS for t in e[1:-1])
+        if e.id_ or len(e) < 3 or not (joined or any(t.text == "," for t in e[1:-1])):
             out.append(e)
             continue
         parts = _parts(e)
-        known = any(persons.is_person(_name_words(p)) for p in parts)
-        if len(parts) < 2 or not all(_name_shaped(p) for p in parts) or not (known or e.label_ == "PERSON"):
+        known = [persons.is_person(_name_words(p)) for p in parts]
+        # "Ferry, Mackay" ORG: a comma alone joins names only when every part is a known person
+        evidence = (any(known) or e.label_ == "PERSON") if joined else all(known)
+        if len(parts) < 2 or not all(_name_shaped(p) for p in parts) or not evidence:
             out.append(e)
             continue
         out += [Span(e.doc, p.start, p.end, label="PERSON") for p in parts]
