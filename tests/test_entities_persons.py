@@ -90,6 +90,9 @@ def test_persons_organisation_named_after_a_person(blank, text, expected) -> Non
     # ... and left as the model said when one is not
     ("Bryan/B-PERSON Ferry/I-PERSON spoke . Ferry/B-ORG ,/I-ORG Mackay/I-ORG played",
      [("Bryan Ferry", "PERSON", ["Bryan Ferry"]), ("Ferry, Mackay", "ORG", ["Ferry, Mackay"])]),
+    # a firm named after a person stays the firm
+    ("David/B-PERSON Rubin/I-PERSON spoke . David/B-ORG Rubin/I-ORG &/I-ORG Partners/I-ORG said",
+     [("David Rubin", "PERSON", ["David Rubin"]), ("David Rubin & Partners", "ORG", ["David Rubin & Partners"])]),
 ])
 def test_persons_coordinated_span_is_two_entities_or_left(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected

@@ -66,10 +66,13 @@ def test_entities_a_misread_surname_opening_a_sentence(blank, change, expected) 
      ["DT", "NNP", "IN", "NNP", "CC", "NNP", "VBD"], [("Sittingbourne", "GPE", "", ""), ("Sheppey", "GPE", "", "")]),
     (["a", "spokesman", "for", "Blair", "said"], ["O", "O", "O", "B-PERSON", "O"], ["DT", "NN", "IN", "NNP", "VBD"],
      [("Blair", "PERSON", "", "")]),
+    # "the constituency of Bethnal Green and Bow": a seat the model read as an organisation (eighth round, BBC)
+    (["the", "constituency", "of", "Bethnal", "Green", "and", "Bow"], ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+     ["DT", "NN", "IN", "NNP", "NNP", "CC", "NNP"], [("Bethnal Green and Bow", "GPE", "", "")]),
     # "he rang Lucy as soon as": the verb before the name (seventh round, read on unseen BBC)
     (["he", "rang", "Lucy", "as", "soon"], ["O", "B-PERSON", "I-PERSON", "O", "O"], ["PRP", "VBD", "NNP", "IN", "RB"],
      [("Lucy", "PERSON", "", "")]),
-], ids=["person", "title", "mid-sentence", "constituency", "spokesman-for", "verb-before-a-name"])
+], ids=["person", "title", "mid-sentence", "constituency", "spokesman-for", "constituency-of", "verb-before-a-name"])
 def test_entities_a_sentences_first_preposition_is_trimmed(blank, words, ents, tags, expected) -> None:  # noqa: F811
     assert fixed(blank, words, ents=ents, tags=tags) == expected
 

@@ -318,10 +318,11 @@ _MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
 
 
 def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "the MP for Sittingbourne and Sheppey": a place the model read as a person (seventh round, tune8) is the
-    constituency, a GPE."""
-    def after_member_for(i: int) -> bool:
-        return i >= 2 and doc[i - 1].lower_ == "for" and doc[i - 2].lower_ in _MEMBER_FOR
+    """ "the MP for Sittingbourne and Sheppey": a place the model read as a person or an organisation (seventh
+    round, tune8) is the constituency, a GPE."""
+    def after_member_for(i: int) -> bool:  # or "the constituency of Bethnal Green and Bow" (eighth round, BBC)
+        prep, noun = (doc[i - 1].lower_, doc[i - 2].lower_) if i >= 2 else ("", "")
+        return (prep == "for" and noun in _MEMBER_FOR) or (prep == "of" and noun == "constituency")
 
     out: list[Span] = []
     for ent in ents:
@@ -329,7 +330,7 @@ def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
         seat = after_member_for(ent.start) or bool(
             out and out[-1].label_ == "GPE" and out[-1].end == ent.start - 1 and doc[ent.start - 1].lower_ == "and"
             and after_member_for(out[-1].start))
-        if ent.label_ == "PERSON" and seat:
+        if ent.label_ in ("PERSON", "ORG") and seat:
             ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id_, span_id=ent.id_)
         out.append(ent)
     return out

@@ -45,6 +45,8 @@ COORDINATORS = frozenset({"and", "&"})
 GENDERED_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                     "dame": "f"}
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside"})
+# last words of a firm's name joined to a person's ("David Rubin & Partners"): the span is the firm
+FIRM_WORDS = frozenset({"partners", "associates", "sons", "brothers", "co", "company", "friends"})
 # words the names table gives a gender that open organisations' and faiths' names ("Real Betis", "Roman Catholic")
 NAME_OPENERS = frozenset({"real", "roman", "royal", "sporting", "inter", "dynamo", "grand", "young", "union", "saint"})
 
@@ -126,7 +128,8 @@ def split_coordinated(ents: list[Span], persons: Persons) -> list[Span]:
         known = [persons.is_person(_name_words(p)) for p in parts]
         # "Ferry, Mackay" ORG: a comma alone joins names only when every part is a known person
         evidence = (any(known) or e.label_ == "PERSON") if joined else all(known)
-        if len(parts) < 2 or not all(_name_shaped(p) for p in parts) or not evidence:
+        firm = parts[-1][-1].lower_.rstrip(".") in FIRM_WORDS  # "David Rubin & Partners", "Marks & Co"
+        if len(parts) < 2 or not all(_name_shaped(p) for p in parts) or not evidence or firm:
             out.append(e)
             continue
         out += [Span(e.doc, p.start, p.end, label="PERSON") for p in parts]
