@@ -370,6 +370,11 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "And he confirmed Mr Blair's insistence that no date had been set."),
     ("Neil Kinnock spoke in London on Monday. He will be known Baron Kinnock of Bedwellty.",
      "Neil Kinnock will be known Baron Kinnock of Bedwellty."),
+    # ... nor the owner in his predicate (eighth round, tune11); a control without the owner
+    ("David Blunkett spoke in London on Monday. He is Mr Blunkett's son, the court heard.",
+     "He is Mr Blunkett's son, the court heard."),
+    ("David Blunkett spoke in London on Monday. He is the home secretary, the court heard.",
+     "David Blunkett is the home secretary, the court heard."),
     # "Shadow foreign secretary Michael Ancram" is no foreign secretary; "DJ" is a title: Margherita Taylor is a she
     ("Shadow foreign secretary Michael Ancram spoke in London on Monday. The foreign secretary said taxes would rise.",
      "The foreign secretary said taxes would rise."),
@@ -398,7 +403,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "naming-verb", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
+        "object", "naming-verb", "predicate-owner", "predicate-owner-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
 def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):

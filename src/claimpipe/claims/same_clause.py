@@ -153,8 +153,9 @@ class SameClauseRules:
     def _named_below(self, t: Token) -> set[str]:
         """The entities a subject he/she cannot be, by grammar: one named in its verb's object ("And he confirmed
         Mr Blair's insistence"), or in the reported words its speech verb follows ("Mr Blair has the same passion
-        ..., he said"). Not the rest of its clause: a predicate ("he was back to the Trump of the primaries") or a
-        clause set apart may name the same person."""
+        ..., he said"), or as the owner in its predicate ("She denies he is Mr Blunkett's"). Not the rest of its
+        clause: a predicate ("he was back to the Trump of the primaries") or a clause set apart may name the same
+        person."""
         if t.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         verb = t.head
@@ -167,6 +168,9 @@ class SameClauseRules:
                         for w in c.subtree]
             stop = max((w.i for w in reported if w.text in (".", "!", "?")), default=-1)
             below += [w for w in reported if w.i > stop]
+        if verb.lemma_.lower() == "be":  # "he is Mr Blunkett's (son)": no one is his own
+            below += [w for c in verb.children if c.dep_ == "attr" for w in c.subtree
+                      if w.dep_ == "poss" or any(k.dep_ == "case" for k in w.children)]
         appositions = {w.i for c in t.children if c.dep_ == "appos" for w in c.subtree}
         return {self.token_entity[w.i] for w in below if w.i in self.token_entity and w.i not in appositions}
 
