@@ -375,6 +375,12 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "He is Mr Blunkett's son, the court heard."),
     ("David Blunkett spoke in London on Monday. He is the home secretary, the court heard.",
      "David Blunkett is the home secretary, the court heard."),
+    # a quote's speaker the words do not name ("said the German") may be the "she" it reports: left as written;
+    # a named speaker is not (eighth round, tune4)
+    ('Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said the German. '
+     '"I think she played a good match."', 'the German: "I think she played a good match."'),
+    ('Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said Groenefeld. '
+     '"I think she played a good match."', 'Anna-Lena Groenefeld: "I think Conchita Martinez played a good match."'),
     # "Shadow foreign secretary Michael Ancram" is no foreign secretary; "DJ" is a title: Margherita Taylor is a she
     ("Shadow foreign secretary Michael Ancram spoke in London on Monday. The foreign secretary said taxes would rise.",
      "The foreign secretary said taxes would rise."),
@@ -403,7 +409,8 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "naming-verb", "predicate-owner", "predicate-owner-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
+        "object", "naming-verb", "predicate-owner", "predicate-owner-control",
+        "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
 def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):
@@ -424,3 +431,10 @@ def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):
 def test_claims_seventh_round_standalone(nlp, text, standalone):
     _, claims = claims_of(nlp, text)
     assert claims[-1].standalone_text == standalone
+
+
+def test_claims_a_demonym_speaker_is_a_person_not_the_nation(nlp):
+    # "said the German": the speaker is someone the demonym describes, left as written, not the nation's entity
+    text = 'Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said the German.'
+    _, claims = claims_of(nlp, text)
+    assert (claims[-1].speaker, claims[-1].speaker_entity_id, claims[-1].speaker_kind) == ("the German", "", "")

@@ -27,6 +27,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDE
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
+UNNAMED_SPEAKER = "?"  # a quotation's speaker that no word names: "said the German", the German unresolved
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
@@ -116,6 +117,14 @@ class BindingRules:
                 # Barkley before sending his partner")
                 return None
         self._note_bound(t, subject)
+        return eid
+
+    def person_speaking(self, source_i: int) -> str | None:
+        """The entity a quotation's speaker word stands for. "said the German" is a person the demonym describes,
+        not the nation: that person when resolved, else UNNAMED_SPEAKER, who may be the "she" of the quote."""
+        eid = self.token_entity.get(source_i)
+        if eid is not None and self._label(eid) == "NORP" and self.doc[source_i].tag_ in ("NNP", "NN", "JJ"):
+            return self.resolved.get(source_i, UNNAMED_SPEAKER)
         return eid
 
     def _leaned_on(self, best: Ref, t: Token) -> int:

@@ -12,6 +12,7 @@ from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
 from .lexicon import Lexicon, load_lexicon
+from .binding import UNNAMED_SPEAKER
 from .resolve import Resolver
 from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core
@@ -204,7 +205,9 @@ def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | No
     """The entity of the source's head word and how sure: 1.0 for a name (or an apposition naming
     it, or an institution's owner), the calibrated confidence of a resolved pronoun or description."""
     eid = resolver.entity_of(head)
-    if eid is None:
+    if eid is not None and head.i in resolver.token_entity and head.i not in resolver.resolved:
+        eid = resolver.person_speaking(head.i)  # "said the German": a person, not the nation
+    if eid is None or eid == UNNAMED_SPEAKER:
         return None, None
     return eid, resolver.confidence(head.i) if head.i in resolver.resolved else 1.0
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..entities.gazetteer import country_adjectives
 from ..entities.persons import first_names
 from ..records import Entity, Mention
-from .binding import BindingRules
+from .binding import UNNAMED_SPEAKER, BindingRules
 from .calibration import calibrate
 from .context import token_table
 from .description_rules import DescriptionRules, name_heads
@@ -252,8 +252,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
             cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
             speaker = self._speaker_around(t)
-            if speaker is not None:  # a speaker says "I", not "he"
-                cands = [c for c in cands if c[2].entity_id != speaker]
+            if speaker is not None:  # a speaker says "I", not "he"; one with no name may be the "she" it reports
+                cands = [] if speaker == UNNAMED_SPEAKER else [c for c in cands if c[2].entity_id != speaker]
             if self._quoted_by_the_other_gender(t, gender):  # '"Don't shoot him," she says': not her either
                 cands = [c for c in cands if self.gender.get(c[2].entity_id) == gender]
             quoted = self.speaker_quotes.get(t.i, ())  # names only: a pronoun in it may be wrong itself
@@ -325,7 +325,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             if start <= self.doc[source_i].idx < end:
                 continue
             if source_i in self.token_entity:
-                return self.token_entity[source_i]
+                return self.person_speaking(source_i)
             return self.resolved.get(source_i) if source_i < t.i else None
         return None
 
