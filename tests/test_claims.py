@@ -377,6 +377,11 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "David Blunkett is the home secretary, the court heard."),
     # a quote's speaker the words do not name ("said the German") may be the "she" it reports: left as written;
     # a named speaker is not (eighth round, tune4)
+    # a name only quoted is rarely who the narration goes on about; unquoted, two men in reach: left (tune9)
+    ('Duncan Bannatyne has given Labour money. Mr Bannatyne said: "Gordon Brown is a great chancellor." And he '
+     'attacked the government over Iraq.', "And Duncan Bannatyne attacked the government over Iraq."),
+    ("Duncan Bannatyne has given Labour money. Mr Bannatyne said Gordon Brown is a great chancellor. And he "
+     "attacked the government over Iraq.", "And he attacked the government over Iraq."),
     ('Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said the German. '
      '"I think she played a good match."', 'the German: "I think she played a good match."'),
     ('Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said Groenefeld. '
@@ -410,7 +415,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
         "object", "naming-verb", "predicate-owner", "predicate-owner-control",
-        "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
+        "quoted-name", "quoted-name-control", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
 def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):
