@@ -13,6 +13,7 @@ import spacy
 
 from claimpipe.claims import Resolver, entities_from_doc
 from claimpipe.claims.lexicon import load_lexicon
+from claimpipe.claims.reference_rules import relative_others
 from claimpipe.claims.testing import doc_from_table
 
 VOCAB = spacy.blank("en").vocab
@@ -929,3 +930,29 @@ def test_claims_binding_an_unnamed_office_or_character_keeps_his(table, noun):
     # the control: the same clause about a thing ("the plan", "a book") gives "his" to Tom Hale
     control = table.replace(f"{noun} {noun} NOUN NN", "plan plan NOUN NN" if noun == "chancellor" else "book book NOUN NN")
     assert (8, "his", "Tom Hale") in _resolved(control)
+
+
+# "Acme sued Bolt, which it alleges to be a cartel." : the relative pronoun sits in the clause "alleges" governs;
+# "it" is then not Bolt
+WHICH_IT_ALLEGES = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+sued sue VERB VBD ROOT 1 O 1
+Bolt Bolt PROPN NNP dobj 1 B-ORG 0
+, , PUNCT , punct 2 O 1
+which which PRON WDT dobj 8 O 1
+it it PRON PRP nsubj 6 O 1
+alleges allege VERB VBZ relcl 2 O 1
+to to PART TO aux 8 O 1
+be be AUX VB xcomp 6 O 1
+a a DET DT det 10 O 1
+cartel cartel NOUN NN attr 8 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
+def test_claims_binding_a_relative_clauses_subject_is_not_its_noun():
+    doc = doc_from_table(VOCAB, WHICH_IT_ALLEGES)
+    assert relative_others(doc[5]) == {2}
+    # "Bolt, which alleges that it ...": "which" is the subject, so "it" may be Bolt
+    subject_which = WHICH_IT_ALLEGES.replace("which which PRON WDT dobj 8", "which which PRON WDT nsubj 6")
+    assert relative_others(doc_from_table(VOCAB, subject_which)[5]) == set()

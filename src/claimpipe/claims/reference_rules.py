@@ -165,7 +165,8 @@ def relative_others(t: Token) -> set[int]:
     verb = t.head
     if t.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
         return set()
-    words = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    # "Deutsche Bank, which it alleges to be the leader": the relative pronoun may sit in the clause it governs
+    words = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("prep", "xcomp") for g in c.children]
     if any(w.lower_ in ("whom", "which", "who", "that") and w.dep_ not in ("nsubj", "nsubjpass") for w in words):
         noun = verb.head
         return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"}
