@@ -377,6 +377,9 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "David Blunkett is the home secretary, the court heard."),
     # a quote's speaker the words do not name ("said the German") may be the "she" it reports: left as written;
     # a named speaker is not (eighth round, tune4)
+    # "the bank" repeats the head of Deutsche Bank's name, but the article called ABN Amro a bank (tune9)
+    ("ABN Amro, the Netherlands' largest bank, is cutting jobs after Deutsche Bank did so. The bank said profits "
+     "would fall.", "ABN Amro said profits would fall."),
     # a name only quoted is rarely who the narration goes on about; unquoted, two men in reach: left (tune9)
     ('Duncan Bannatyne has given Labour money. Mr Bannatyne said: "Gordon Brown is a great chancellor." And he '
      'attacked the government over Iraq.', "And Duncan Bannatyne attacked the government over Iraq."),
@@ -415,7 +418,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
         "object", "naming-verb", "predicate-owner", "predicate-owner-control",
-        "quoted-name", "quoted-name-control", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
+        "described-beats-named-head", "quoted-name", "quoted-name-control", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
 def test_claims_sixth_round_standalone(nlp, rules_only, text, standalone):

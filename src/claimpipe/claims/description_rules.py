@@ -308,8 +308,9 @@ class DescriptionRules:
         fits = {eid for eid in self.name_heads.get(t.lower_, ()) if eid in self.seen_ids
                 and all(n in self.entities[eid].name.lower().split() for n in nouns)}
         fits.discard(self._clause_subject_entity(t))
-        if len(fits) != 1:
-            return None
+        if len(fits) != 1 or any(t.lemma_.lower() in nouns and eid not in fits for eid, nouns in self.described.items()
+                                 if eid in self.seen_ids):
+            return None  # "ABN Amro, the Netherlands' largest bank, ... following Deutsche Bank ... the bank": which?
         return fits.pop()
 
     def _person_description(self, t: Token, lemma: str, cands: list) -> str | None:
