@@ -269,3 +269,31 @@ def test_claims_abstain_a_demonym_evokes_its_own_country(table, expected):
 def test_claims_abstain_the_current_state_is_a_condition():
     assert _resolved(_named_then("Japan", "GPE", "The/DET/det current/ADJ/amod state/NOUN/nsubj")) == []
     assert _resolved(_named_then("Japan", "GPE", "The/DET/det state/NOUN/nsubj")) == [("state", "Japan")]
+
+
+# "Ann Lee spoke. Kerry Smith left. Fans cheered her." : the nearer candidate's gender is unknown, Ann's agrees
+UNKNOWN_GENDER_AHEAD = """
+Ann Ann PROPN NNP compound 1 B-PERSON 1
+Lee Lee PROPN NNP nsubj 2 I-PERSON 1
+spoke speak VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+Kerry Kerry PROPN NNP compound 5 B-PERSON 1
+Smith Smith PROPN NNP nsubj 6 I-PERSON 1
+left leave VERB VBD ROOT 6 O 0
+. . PUNCT . punct 6 O 1
+Fans fan NOUN NNS nsubj 9 O 1
+cheered cheer VERB VBD ROOT 9 O 1
+her she PRON PRP dobj 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+
+def test_claims_abstain_unknown_gender_ahead_yields_when_asked():
+    # [resolution.abstain] unknown_gender_yields = true: the veto the calibrated floor replaced (eighth round)
+    doc = doc_from_table(VOCAB, UNKNOWN_GENDER_AHEAD)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    lexicon = load_lexicon()
+    strict = dataclasses.replace(lexicon, abstain={**lexicon.abstain, "unknown_gender_yields": True})
+    assert Resolver(doc, mentions, entities, lexicon=strict).picks() == {}
+    resolver = Resolver(doc, mentions, entities, lexicon=lexicon)
+    assert {doc[i].text: resolver.name(eid) for i, eid in resolver.picks().items()} == {"her": "Kerry Smith"}

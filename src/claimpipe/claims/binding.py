@@ -311,7 +311,10 @@ class BindingRules:
 
     def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
         """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
-        Hillary Clinton ... her" should not go to the one whose gender nothing told."""
+        Hillary Clinton ... her" should not go to the one whose gender nothing told. Off unless [resolution.abstain]
+        unknown_gender_yields: the calibrated floor judges such picks (docs/claims.md, eighth round)."""
+        if not self.lex.abstain.get("unknown_gender_yields", False):
+            return False
         best = cands[0][2].entity_id
         return best not in self.gender and any(self.gender.get(c[2].entity_id) == gender for c in cands[1:])
 
