@@ -317,3 +317,15 @@ _ROLE_PARSE = dict(heads=[2, 2, 8, 2, 6, 6, 2, 2, 8, 8],
 def test_persons_first_name_with_a_role_in_apposition(blank, first, role, label) -> None:  # noqa: F811
     words = [first, *_ROLE_WORDS[1:6], role, *_ROLE_WORDS[7:]]
     assert fixed(blank, words, **_ROLE_PARSE)[0][:2] == (f"{first} de Rato", label)
+
+
+@pytest.mark.parametrize("words, heads, deps, expected", [
+    # "The firm, Paion, said": an untagged capitalised apposition to "the firm" is its name
+    (["The", "firm", ",", "Paion", ",", "said"], [1, 5, 1, 1, 1, 5], ["det", "nsubj", "punct", "appos", "punct", "ROOT"],
+     [("Paion", "ORG", "", "")]),
+    # part of a longer name ("Bank of Alexandria"): left alone
+    (["The", "bank", ",", "Bank", "of", "Egypt", ",", "said"], [1, 7, 1, 1, 3, 4, 1, 7],
+     ["det", "nsubj", "punct", "appos", "prep", "pobj", "punct", "ROOT"], []),
+])
+def test_entities_an_organisation_named_in_apposition_to_its_kind(blank, words, heads, deps, expected) -> None:  # noqa: F811
+    assert [e for e in fixed(blank, words, heads=heads, deps=deps) if e[1] == "ORG"] == expected

@@ -31,7 +31,8 @@ from spacy.util import filter_spans
 from .gazetteer import Gazetteer, Lexicon
 from .persons import (complete_first_names, join_first_names, known_persons, one_person_one_entity,
                       untagged_full_names)
-from .propagate import acronyms, addressed_people, people_by_role, propagate_orgs, propagate_people, repeat_orgs
+from .propagate import (acronyms, addressed_people, orgs_by_description, people_by_role, propagate_orgs, propagate_people,
+                        repeat_orgs)
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
                      is_headline_line, is_line_break, sentence_initial)
 
@@ -386,7 +387,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     ents = complete_first_names(doc, untagged_full_names(doc, ents, lex), known_persons(doc, ents, lex))
     ents = datelines(doc, ents)
     ents = constituencies(doc, ents)
-    ents = people_by_role(ents, lex)
+    ents = people_by_role(orgs_by_description(doc, ents), lex)
     if propagate:
         ents = acronyms(doc, ents)
         ents = addressed_people(doc, ents, lex)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
-from .persons import after_place_preposition, first_name_gender, organisation_names
+from .persons import ORGANISATION_NOUNS, after_place_preposition, first_name_gender, organisation_names
 from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line, sentence_initial
 
 
@@ -229,6 +229,24 @@ def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
+
+
+def orgs_by_description(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "The firm, Paion, said": capitalised words the model left untagged, set in apposition to "the firm" (or
+    "the company", "the bank" ...), are the organisation's name. `ents` in text order."""
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for t in doc:
+        if t.dep_ != "appos" or t.tag_ not in ("NNP", "NN") or not t.is_title or t.i in tagged \
+                or t.head.lower_ not in ORGANISATION_NOUNS or t.head.tag_ != "NN" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.head.children):
+            continue
+        if any(c.dep_ not in ("compound", "punct") or c.tag_ not in ("NNP", ",") for c in t.children):
+            continue  # only the whole name: not "Bank" of "Bank of Alexandria", "Justice" of "Fathers 4 Justice"
+        start = min([t.i] + [c.i for c in t.children if c.dep_ == "compound"])
+        if all(doc[i].is_title or doc[i].is_upper for i in range(start, t.i + 1)) and not tagged & set(range(start, t.i + 1)):
+            added.append(Span(doc, start, t.i + 1, label="ORG"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
 def org_short_forms(ents: Iterable[Span], lex: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
