@@ -311,12 +311,14 @@ class BindingRules:
 
     def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
         """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
-        Hillary Clinton ... her" should not go to the one whose gender nothing told. Off unless [resolution.abstain]
-        unknown_gender_yields: the calibrated floor judges such picks (docs/claims.md, eighth round)."""
-        if not self.lex.abstain.get("unknown_gender_yields", False):
-            return False
+        Hillary Clinton ... her" should not go to the one whose gender nothing told. Since the eighth round only for a
+        bare surname two full names share, unless [resolution.abstain] unknown_gender_yields: the calibrated floor
+        judges the other such picks (docs/claims.md)."""
         best = cands[0][2].entity_id
-        return best not in self.gender and any(self.gender.get(c[2].entity_id) == gender for c in cands[1:])
+        if best in self.gender or not any(self.gender.get(c[2].entity_id) == gender for c in cands[1:]):
+            return False
+        # a bare surname two full names share ("Clinton": Bill or Hillary) is never a sure he/she
+        return bool(self.lex.abstain.get("unknown_gender_yields", False)) or self._shared_surname(self.entities[best])
 
     def _clause_subject_entity(self, t: Token) -> str | None:
         """The entity that is the subject of the clause holding the object (or an object's owner) `t`;
