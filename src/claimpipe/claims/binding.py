@@ -311,9 +311,9 @@ class BindingRules:
 
     def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
         """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
-        Hillary Clinton ... her" should not go to the one whose gender nothing told. Since the eighth round only for a
-        bare surname two full names share, unless [resolution.abstain] unknown_gender_yields: the calibrated floor
-        judges the other such picks (docs/claims.md)."""
+        Hillary Clinton ... her" should not go to the one whose gender nothing told. With [resolution.abstain]
+        unknown_gender_yields off, only a bare surname two full names share ("Clinton") is left; the calibrated floor
+        judges the other such picks."""
         best = cands[0][2].entity_id
         if best in self.gender or not any(self.gender.get(c[2].entity_id) == gender for c in cands[1:]):
             return False

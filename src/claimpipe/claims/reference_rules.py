@@ -285,9 +285,3 @@ def clause_of(token: Token) -> int:
             break
         w = w.head
     return -1
-
-
-def best_per_entity(cands: list[tuple[float, int, Ref]]) -> list[tuple[float, int, Ref]]:
-    """Sorted candidates with each entity's best one only (an entity may come twice: quoted and not)."""
-    seen: set[str] = set()
-    return [c for c in cands if not (c[2].entity_id in seen or seen.add(c[2].entity_id))]

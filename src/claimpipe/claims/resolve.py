@@ -40,8 +40,8 @@ from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
-                              REFLEXIVES, WINDOW, Ref, best_per_entity, copula_subject, describing_nouns, in_hyphenated_word,
-                              is_age_noun, is_dateline, is_pleonastic, is_possessive, is_subject, mention_head,
+                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
+                              is_dateline, is_pleonastic, is_possessive, is_subject, mention_head,
                               own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -202,10 +202,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                 break
             if ref.label not in labels or ref.start_char >= t.idx or ref.entity_id in seen:
                 continue
-            # a name only quoted ('Mr Bannatyne said: "Gordon Brown is great." ... he') is rarely who the narration
-            # goes on about: its mention before the quotation counts, if any
-            if not (in_quote := self.quotes.inside(self.doc[ref.head]) and not self.quotes.inside(t)):
-                seen.add(ref.entity_id)
+            seen.add(ref.entity_id)
             distance = k - ref.sent
             score = distance - (1.5 if ref.subject else 0.0) - 0.25 * math.log1p(self.freq[ref.entity_id])
             if self.doc[ref.head].dep_ in ("compound", "amod", "nmod", "npadvmod"):
@@ -216,8 +213,8 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
                 if own_quote[0] <= ref.start_char < own_quote[1]:
                     continue
                 score += 1.5
-            out.append((score + (1.0 if in_quote else 0.0), -ref.start_char, ref))
-        return best_per_entity(sorted(out, key=lambda x: (x[0], x[1])))
+            out.append((score, -ref.start_char, ref))
+        return sorted(out, key=lambda x: (x[0], x[1]))
 
     def _pronoun(self, t: Token) -> str | None:
         lower = t.lower_
