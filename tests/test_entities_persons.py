@@ -329,3 +329,21 @@ def test_persons_first_name_with_a_role_in_apposition(blank, first, role, label)
 ])
 def test_entities_an_organisation_named_in_apposition_to_its_kind(blank, words, heads, deps, expected) -> None:  # noqa: F811
     assert [e for e in fixed(blank, words, heads=heads, deps=deps) if e[1] == "ORG"] == expected
+
+
+@pytest.mark.parametrize("words, deps, expected", [
+    # "rap group Tru": a PERSON right after a lower-case noun of an organisation's kind is that organisation
+    (["rap", "group", "Tru", "split"], ["compound", "compound", "nsubj", "ROOT"], ("Tru", "ORG")),
+    # a capitalised noun is part of a name before it: "Child Support Agency Doug Smith" is a person
+    (["Agency", "Doug", "Smith", "spoke"], ["compound", "compound", "nsubj", "ROOT"], ("Doug Smith", "PERSON")),
+])
+def test_persons_a_name_after_an_organisations_kind(blank, words, deps, expected) -> None:  # noqa: F811
+    ents = ["O", "O", "B-PERSON", "O"] if words[0] == "rap" else ["O", "B-PERSON", "I-PERSON", "O"]
+    heads = [2, 2, 3, 3] if words[0] == "rap" else [2, 2, 3, 3]
+    assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == [expected]
+
+
+def test_entities_plural_of_an_abbreviated_title_is_no_name(blank) -> None:  # noqa: F811
+    # "MPs" (ORG) is people of a title, no name; "Kings" may be a team's name and stays
+    assert fixed(blank, ["MPs", "said"], ents=["B-ORG", "O"]) == []
+    assert [e[:2] for e in fixed(blank, ["Kings", "won"], ents=["B-ORG", "O"])] == [("Kings", "ORG")]

@@ -122,7 +122,8 @@ def is_junk(span: Span, lex: Lexicon) -> bool:
         return False
     if not any(c.isupper() for c in span.text):
         return True
-    if all(lex.is_title(t.lower_) or lex.is_honorific(t.lower_) or t.is_stop or t.is_punct for t in span):
+    if all(lex.is_title(t.lower_) or (t.text[:-1].isupper() and lex.is_title(t.lower_.removesuffix("s")))  # "MPs"
+           or lex.is_honorific(t.lower_) or t.is_stop or t.is_punct for t in span):
         return True
     if is_clause(span):
         return True

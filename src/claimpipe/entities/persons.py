@@ -167,6 +167,20 @@ def _first_name_with_a_role(e: Span, lex: Lexicon) -> bool:
     return any(lex.is_title(r.lower_) and not r.ent_type_ for r in roles)
 
 
+# nouns right before a name that say it is an organisation's ("rap group Tru", "the firm Acme"); lower case only:
+# "Child Support Agency Doug Smith" is the agency's chief
+KIND_BEFORE_NAME = frozenset({"group", "band", "company", "firm", "club", "team", "party", "label", "studio", "network",
+                              "broadcaster", "charity", "agency"})
+
+
+def organisations_named_so(ents: list[Span]) -> list[Span]:
+    """ "a former member of rap group Tru": a PERSON right after a noun of an organisation's kind is that
+    organisation (the model's slip gave a band's he and his)."""
+    return [Span(e.doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and not e.id_ and e.start > 0
+            and e.doc[e.start - 1].text in KIND_BEFORE_NAME and e.doc[e.start - 1].dep_ == "compound" else e
+            for e in ents]
+
+
 def join_persons(doc: Doc, ents: list[Span], persons: Persons, lex: Lexicon) -> list[Span]:
     """A known person's full name or surname under another label becomes PERSON (see the module docstring),
     unless the article calls that name an organisation in apposition ("Ford, the US car company")."""
@@ -232,8 +246,8 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
-    """Coordinated names split and a person's names relabelled PERSON, in that order."""
-    ents = split_coordinated(ents, known_persons(doc, ents, lex))
+    """Organisations named so, coordinated names split and a person's names relabelled PERSON, in that order."""
+    ents = split_coordinated(organisations_named_so(ents), known_persons(doc, ents, lex))
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
     return join_persons(doc, ents, persons, lex)
 
