@@ -34,7 +34,7 @@ from .persons import (complete_first_names, join_first_names, known_persons, one
 from .propagate import (acronyms, addressed_people, orgs_by_description, people_by_role, propagate_orgs, propagate_people,
                         repeat_orgs)
 from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
-                     is_headline_line, is_line_break, sentence_initial)
+                     is_headline_line, is_line_break, sentence_initial, tagged_tokens)
 
 __all__ = ["NAME_LABELS", "fix_entities", "is_junk", "reconcile", "split_at_lines", "trim"]
 
@@ -223,7 +223,7 @@ def _remainder_is_title(ent: Span, g: Span, lex: Lexicon) -> bool:
 def reconcile(ents: list[Span], gazetteer_spans: Iterable[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
     """Merge the model's entities with the gazetteer's matches (see the module docstring, step 4)."""
     out = list(ents)
-    labelled = {t.i for e in out for t in e}
+    labelled = tagged_tokens(out)
     person_words = {t.lower_ for e in out if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for g in sorted(filter_spans(list(gazetteer_spans)), key=lambda s: s.start):
         entry = gazetteer.by_name.get((g.label_, g.id_))

@@ -38,7 +38,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Lexicon, place_countries
-from .shapes import CONNECTORS
+from .shapes import CONNECTORS, apposed_nouns, tagged_tokens
 
 COORDINATORS = frozenset({"and", "&"})
 # Forms of address that say a person's gender: "Mr. Obama" is not Michelle Obama.
@@ -160,11 +160,7 @@ def _first_name_with_a_role(e: Span, lex: Lexicon) -> bool:
     title stands in apposition to, after it or before it ("the managing director, Rodrigo de Rato")."""
     if len(e) < 2 or not e[0].is_title or first_name_gender(e[0].text) is None or e[0].lower_ in NAME_OPENERS:
         return False
-    root = e.root
-    roles = [c for c in root.children if c.dep_ == "appos" and c.i >= e.end]
-    if root.dep_ == "appos" and root.head.i < e.start:
-        roles.append(root.head)
-    return any(lex.is_title(r.lower_) and not r.ent_type_ for r in roles)
+    return any(lex.is_title(r.lower_) and not r.ent_type_ for r in apposed_nouns(e))
 
 
 # nouns right before a name that say it is an organisation's ("rap group Tru", "the firm Acme"); lower case only:
@@ -218,7 +214,7 @@ def complete_first_names(doc: Doc, ents: list[Span], persons: Persons) -> list[S
     """A lone clear first name the model tagged PERSON takes the untagged capitalised word after it when the
     article gives that word as a person's surname: "Scott Richter" tagged "Scott" beside "Steven Richter"
     and "Mr Richter" (otherwise "Mr Richter" reads as Steven Richter, a wrong merge)."""
-    tagged = {i for e in ents for i in range(e.start, e.end)}
+    tagged = tagged_tokens(ents)
     out = []
     for e in ents:
         nxt = doc[e.end] if e.end < len(doc) else None
@@ -234,7 +230,7 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "routed Vera Zvonareva" left untagged beside "Russia's Zvonareva" GPE: a clear first name the model did not
     tag, then a capitalised word that the model gave another label alone elsewhere, and that no gazetteer names,
     is a person's full name (the lone word then joins the person, `join_persons`). `ents` in text order."""
-    tagged = {i for e in ents for i in range(e.start, e.end)}
+    tagged = tagged_tokens(ents)
     elsewhere = {e.text.lower() for e in ents if len(e) == 1 and e.label_ in ("GPE", "LOC", "ORG") and not e.id_}
     known = {e.text.lower() for e in ents if e.id_} | place_countries().keys()  # "Real Madrid": a place
     added = [Span(doc, t.i, t.i + 2, label="PERSON") for t in doc[:-1]

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import ORGANISATION_NOUNS, after_place_preposition, first_name_gender, organisation_names
-from .shapes import ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, is_headline_line, sentence_initial
+from .shapes import (ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, apposed_nouns, is_headline_line, sentence_initial,
+                     tagged_tokens)
 
 
 def acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -162,11 +163,7 @@ def _has_title_before(span: Span, lex: Lexicon) -> bool:
 
 def _apposed_title(span: Span, lex: Lexicon) -> bool:
     """ "Canada's Minister of International Trade, Jean-Marc Tremblay": in apposition to a title noun."""
-    root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    if any(not span.start <= n.i < span.end and lex.is_title(n.lower_) and n.text[0].isupper() for n in nouns):
+    if any(lex.is_title(n.lower_) and n.text[0].isupper() for n in apposed_nouns(span)):
         return True
     return _comma_title_before(span, lex)
 
@@ -234,7 +231,7 @@ def people_by_role(ents: list[Span], lex: Lexicon) -> list[Span]:
 def orgs_by_description(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "The firm, Paion, said": capitalised words the model left untagged, set in apposition to "the firm" (or
     "the company", "the bank" ...), are the organisation's name. `ents` in text order."""
-    tagged = {i for e in ents for i in range(e.start, e.end)}
+    tagged = tagged_tokens(ents)
     added = []
     for t in doc:
         if t.dep_ != "appos" or t.tag_ not in ("NNP", "NN") or not t.is_title or t.i in tagged \

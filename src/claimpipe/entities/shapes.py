@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                          "LANGUAGE"})
@@ -57,3 +59,18 @@ def is_headline_line(doc: Doc, i: int) -> bool:
     if flags is None or len(flags) != len(doc):
         flags = headline_flags(doc)
     return flags[i]
+
+
+def tagged_tokens(ents: Iterable[Span]) -> set[int]:
+    """The indexes of the tokens some entity covers."""
+    return {i for e in ents for i in range(e.start, e.end)}
+
+
+def apposed_nouns(span: Span) -> list[Token]:
+    """The words set in apposition to a name, outside it: its root's appositions, and the word the root is
+    itself an apposition of ("Rodrigo de Rato, the IMF's managing director", "Minister of Trade, Jean Tremblay")."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return [n for n in nouns if not span.start <= n.i < span.end]
