@@ -268,6 +268,10 @@ def canonical(nlp, words, ents, tags=None) -> list[tuple[str, str, str]]:
     (["Britain", ",", "the", "UK", ",", "Britons", ",", "the", "EU"], None, None,
      [("Britain", "GPE", "United Kingdom"), ("UK", "GPE", "United Kingdom"), ("Britons", "NORP", "British"),
       ("EU", "ORG", "European Union")]),
+    # a party the model took for a person (ninth round, tune13 politics/028: "her" became "Lib Dems")
+    (["the", "Lib", "Dems", "say", ";", "Lib", "Dem", "spokesman"], ["O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON",
+                                                                      "I-PERSON", "O"], None,
+     [("Lib Dems", "ORG", "Liberal Democrats"), ("Lib Dem", "ORG", "Liberal Democrats")]),
     # one label per name in an article: the majority's
     (["Hollis", "spoke", ";", "Hollis", "left", ";", "Hollis", "won"], ["B-PERSON", "O", "O", "B-PERSON", "O", "O",
                                                                       "B-ORG", "O"], None,

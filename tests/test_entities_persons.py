@@ -255,7 +255,10 @@ def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected
     # a regnal number is no generation: "Paul" is not John Paul II's (from a review)
     ("Pope/ John/B-PERSON Paul/I-PERSON II/I-PERSON died . Paul/B-PERSON McCartney/I-PERSON sang . Paul/B-PERSON smiled",
      [("John Paul II", "PERSON", ["John Paul II"]), ("Paul McCartney", "PERSON", ["Paul McCartney", "Paul"])]),
-], ids=["jr", "jr-dot", "regnal"])
+    # letters after a name are no surname: "Mr MacDonald" is Ian MacDonald QC (ninth round, tune13 politics/160)
+    ("Ian/B-PERSON MacDonald/I-PERSON QC/I-PERSON quit . Mr/ MacDonald/B-PERSON said",
+     [("Ian MacDonald QC", "PERSON", ["Ian MacDonald QC", "MacDonald"])]),
+], ids=["jr", "jr-dot", "regnal", "qc"])
 def test_persons_surname_before_a_generational_suffix(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
 

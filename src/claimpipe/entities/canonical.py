@@ -34,6 +34,8 @@ STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "l
 SOVEREIGN_TITLES = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sheikh", "emir",
                               "sultan", "duke", "duchess", "tsar", "czar", "shah"})
 GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})  # not II, III: "Pope John Paul II" is no Mr Paul
+# Letters after a name: "Ian MacDonald QC" is Mr MacDonald (ninth round, from tune13).
+POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "phd"})
 _IRREGULAR_PLURALS = {"tories": "Tory"}  # not "Torie" (seventh round, read on unseen BBC)
 # Labels whose mentions may name one another by a shorter form.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -101,8 +103,11 @@ def _ends_in_generation(words: list[str]) -> bool:
 
 
 def _without_generation(words: list[str]) -> list[str]:
-    """A person's name without a generational suffix ("Charles Evans Jr" -> "Charles Evans")."""
-    return words[:-1] if _ends_in_generation(words) else words
+    """A person's name without a generational suffix or letters after it ("Charles Evans Jr" -> "Charles Evans",
+    "Ian MacDonald QC" -> "Ian MacDonald")."""
+    if _ends_in_generation(words) or (len(words) > 2 and words[-1].lower().strip(".,") in POST_NOMINALS):
+        return words[:-1]
+    return words
 
 
 def _is_part(short: list[str], full: list[str], label: str) -> bool:
@@ -111,7 +116,7 @@ def _is_part(short: list[str], full: list[str], label: str) -> bool:
         return False
     s, f = [w.lower() for w in short], [w.lower() for w in full]
     if label == "PERSON":
-        core = _without_generation(f)  # "Evans" names "Charles Evans Jr"
+        core = _without_generation(f)  # "Evans" names "Charles Evans Jr", "MacDonald" "Ian MacDonald QC"
         return f[-len(s):] == s or (len(core) > len(s) and core[-len(s):] == s) or (len(s) == 1 and f[0] == s[0])
     if f[:len(s)] == s:
         return s[-1] not in CONNECTORS
