@@ -368,6 +368,9 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "Mr Blair has the same passion for the job as in 1997, he said."),
     ("Tony Blair spoke in London on Monday. And he confirmed Mr Blair's insistence that no date had been set.",
      "And he confirmed Mr Blair's insistence that no date had been set."),
+    # ... nor the subject of the words he goes on to report (ninth round, tune9 politics/012)
+    ("Tony Blair spoke in London on Monday. He said Mr Blair had spoken with great sincerity.",
+     "He said Mr Blair had spoken with great sincerity."),
     ("Neil Kinnock spoke in London on Monday. He will be known Baron Kinnock of Bedwellty.",
      "Neil Kinnock will be known Baron Kinnock of Bedwellty."),
     # ... nor the owner in his predicate (eighth round, tune11); a control without the owner
@@ -412,7 +415,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "naming-verb", "predicate-owner", "predicate-owner-control",
+        "object", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
         "described-beats-named-head", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])

@@ -53,6 +53,21 @@ rose rise VERB VBD ccomp 1 O 0
 . . PUNCT . punct 1 O 0
 ” " PUNCT '' punct 1 O 0
 """
+ADDING_AFTER_REPORTED = """
+Smith Smith PROPN NNP nsubj 1 B-PERSON 1
+said say VERB VBD ROOT 1 O 1
+Jones Jones PROPN NNP nsubj 4 B-PERSON 1
+had have AUX VBD aux 4 O 1
+left leave VERB VBN ccomp 1 O 0
+, , PUNCT , punct 4 O 1
+adding add VERB VBG advcl 4 O 0
+: : PUNCT : punct 6 O 1
+“ " PUNCT `` punct 6 O 0
+Prices price NOUN NNS nsubj 10 O 1
+rose rise VERB VBD ccomp 6 O 0
+. . PUNCT . punct 6 O 0
+” " PUNCT '' punct 6 O 0
+"""
 MIXED = """
 Smith Smith PROPN NNP nsubj 1 B-PERSON 1
 said say VERB VBD ROOT 1 O 1
@@ -349,11 +364,14 @@ def _view(doc, att) -> tuple:
         (AS_SANG, []),
         (NOT_A_CUE, []),
         (DOCUMENT_BEFORE_VERB, [("indirect", "said", "said", "a Zeta statement", ("It plans to buy Bolt",), "clause")]),
+        # ", adding:" hung from the reported clause: the one who said it adds, not Jones (ninth round, tune9)
+        (ADDING_AFTER_REPORTED, [("mixed", "said", "said", "Smith", ("Jones had left, adding: “Prices rose.”",), "clause"),
+                                 ("direct", "adding:", "adding", "Smith", ("“Prices rose.”",), "clause")]),
     ],
     ids=["indirect", "direct-before", "direct-inverted", "colon-quote", "mixed", "according-to", "dash",
          "colon-speaker", "parenthetical", "made-it-clear", "told-that", "aux-adverb", "phrasal", "vowed-to",
          "criticized", "noun-cue", "bare-said-after-quote", "continued-paragraph", "dateline", "fronted-speaker",
-         "two-speakers", "as-said", "as-sang", "not-a-cue", "document-before-verb"],
+         "two-speakers", "as-said", "as-sang", "not-a-cue", "document-before-verb", "adding-after-reported"],
 )
 def test_claims_attribution_patterns(table, expected):
     doc = doc_from_table(VOCAB, table)

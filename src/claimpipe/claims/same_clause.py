@@ -152,8 +152,8 @@ class SameClauseRules:
 
     def _named_below(self, t: Token) -> set[str]:
         """The entities a subject he/she cannot be, by grammar: one named in its verb's object ("And he confirmed
-        Mr Blair's insistence"), or in the reported words its speech verb follows ("Mr Blair has the same passion
-        ..., he said"), or as the owner in its predicate ("She denies he is Mr Blunkett's"). Not the rest of its
+        Mr Blair's insistence"), in the reported words its speech verb follows ("Mr Blair has the same passion
+        ..., he said") or as the subject of those it goes on to report ("He said Mr Blair had spoken"), or as the owner in its predicate ("She denies he is Mr Blunkett's"). Not the rest of its
         clause: a predicate ("he was back to the Trump of the primaries") or a clause set apart may name the same
         person."""
         if t.dep_ not in ("nsubj", "nsubjpass"):
@@ -168,6 +168,9 @@ class SameClauseRules:
                         for w in c.subtree]
             stop = max((w.i for w in reported if w.text in (".", "!", "?")), default=-1)
             below += [w for w in reported if w.i > stop]
+        if verb.lemma_.lower() in self.lex.speech:  # "He said Mr Blair had spoken ...": Blair is another
+            below += [w for c in verb.children if c.dep_ == "ccomp" and c.i > t.i
+                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for w in s.subtree]
         if verb.lemma_.lower() == "be":  # "he is Mr Blunkett's (son)": no one is his own
             below += [w for c in verb.children if c.dep_ == "attr" for w in c.subtree
                       if w.dep_ == "poss" or any(k.dep_ == "case" for k in w.children)]

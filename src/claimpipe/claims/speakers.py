@@ -41,7 +41,10 @@ def _source_of(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not any(c.lower_ == "to" for c in verb.lefts):
             return None
-        return _source_of(verb.head)
+        head = verb.head
+        if verb.lemma_ == "add" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i < head.i:
+            head = head.head  # "He said Mr Blair had spoken ..., adding: ...": the one who said it adds
+        return _source_of(head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _source_of(verb.head.head)  # "pitched himself by telling them that ..."
     return None
