@@ -301,9 +301,23 @@ def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expe
     # a known place after it ("Real Madrid"), or an organisation's opening word: left as the model said
     ("They/ beat Real Madrid . Madrid/B-GPE lost", [("Madrid", "GPE", ["Madrid"])]),
     ("They/ beat Real Betis . Betis/B-ORG lost", [("Betis", "ORG", ["Betis"])]),
+    # after a person's title, an untagged clear first name and the capitalised words after it (ninth round, tune12);
+    # a title or form of address is no first name; a name that modifies a noun is no person ("category")
+    ("as Cardinal Cormac Murphy O'Connor backed it", [("Cormac Murphy O'Connor", "PERSON", ["Cormac Murphy O'Connor"])]),
+    ("the Attorney General Lord Goldsmith will", [("Lord Goldsmith", "PERSON", ["Lord Goldsmith"])]),
 ])
 def test_persons_untagged_full_name_of_a_word_tagged_alone(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
+
+
+@pytest.mark.parametrize("deps, expected", [
+    (["det", "compound", "compound", "nsubj", "ROOT"], [("Arthur Pendleton", "PERSON", "", "")]),
+    # a name that modifies a noun is no person: "the King Arthur International category"
+    (["det", "compound", "compound", "compound", "ROOT"], []),
+])
+def test_persons_untagged_name_after_a_title_heads_its_phrase(blank, deps, expected) -> None:  # noqa: F811
+    words = ["the", "Cardinal", "Arthur", "Pendleton", "category"]
+    assert fixed(blank, words, heads=[4, 3, 3, 4, 4], deps=deps) == expected
 
 
 _ROLE_WORDS = ["Rodrigo", "de", "Rato", ",", "the", "managing", "director", ",", "said", "so"]

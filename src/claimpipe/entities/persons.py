@@ -21,7 +21,8 @@ Run by `fix_entities` after the names are carried through the article (`propagat
 - `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
   takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
   (before it): an untagged clear first name and the capitalised word after it are a person when the model
-  tagged that word alone elsewhere as a place or organisation no gazetteer knows ("Vera Zvonareva"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  tagged that word alone elsewhere as a place or organisation no gazetteer knows ("Vera Zvonareva"), or when a
+  person's title stands before it and capitalised words follow ("Cardinal Cormac Murphy O'Connor"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
 
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Lexicon, place_countries
 from .shapes import CONNECTORS, apposed_nouns, tagged_tokens
@@ -229,7 +230,9 @@ def complete_first_names(doc: Doc, ents: list[Span], persons: Persons) -> list[S
 def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "routed Vera Zvonareva" left untagged beside "Russia's Zvonareva" GPE: a clear first name the model did not
     tag, then a capitalised word that the model gave another label alone elsewhere, and that no gazetteer names,
-    is a person's full name (the lone word then joins the person, `join_persons`). `ents` in text order."""
+    is a person's full name (the lone word then joins the person, `join_persons`). So is a clear first name and
+    the capitalised words after it, none tagged, after a person's title ("Cardinal Cormac Murphy O'Connor"; the
+    title stays out). `ents` in text order."""
     tagged = tagged_tokens(ents)
     elsewhere = {e.text.lower() for e in ents if len(e) == 1 and e.label_ in ("GPE", "LOC", "ORG") and not e.id_}
     known = {e.text.lower() for e in ents if e.id_} | place_countries().keys()  # "Real Madrid": a place
@@ -238,7 +241,25 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
              and t.whitespace_ == " " and first_name_gender(t.text) is not None and t.lower_ not in NAME_OPENERS
              and not lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) and doc[t.i + 1].tag_ == "NNP"
              and doc[t.i + 1].is_title and doc[t.i + 1].lower_ in elsewhere - known]
+    added += [span for t in doc[1:-1] if (span := _titled_name(doc, t, tagged, lex)) is not None]
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _titled_name(doc: Doc, first: Token, tagged: set[int], lex: Lexicon) -> Span | None:
+    """The untagged name `first` opens after a capitalised person's title: a clear first name, then one or more
+    capitalised proper nouns (ninth round, tune12: "Cardinal Cormac Murphy O'Connor" was no one, so "he said"
+    went to Tony Blair)."""
+    title = doc[first.i - 1]
+    if title.i in tagged or not title.is_title or not title.whitespace_ or not lex.is_title(title.lower_) \
+            or first.i in tagged or not first.is_title or first.tag_ != "NNP" or first_name_gender(first.text) is None \
+            or lex.is_title(first.lower_) or lex.is_honorific(first.lower_):  # "Attorney General Lord Goldsmith"
+        return None
+    end = first.i + 1
+    while end < len(doc) and end not in tagged and doc[end].tag_ == "NNP" and doc[end].is_title \
+            and doc[end - 1].whitespace_:
+        end += 1
+    # the name heads its phrase: not "the King Arthur International category"
+    return Span(doc, first.i, end, label="PERSON") if end > first.i + 1 and doc[end - 1].dep_ != "compound" else None
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
