@@ -3,13 +3,16 @@ boxes, related-story lists and author bios."""
 
 from __future__ import annotations
 
+import re
 
 from .local import name_line
-from .patterns import BIO, HONORIFICS
+from .patterns import BIO, HONORIFICS, match_lexicon
 from .span import data_list, list_item
 from .teasers import is_link_label
-from .text import WORD, stop_words
+from .text import WORD, ends_open, stop_words
 from .units import Unit
+
+LINKED = "story text (a link inside a sentence)"  # the reason of `keep_links_inside_sentences`
 
 
 def _heading_shape(u: Unit) -> bool:
@@ -33,7 +36,7 @@ def mark_headings(units: list[Unit], start: int, end: int, *, links: bool = Fals
     """
     for i in range(start, end):
         u = units[i]
-        if u.kind != "paragraph" or not _heading_shape(u):
+        if u.kind != "paragraph" or not _heading_shape(u) or _cut_at_link(units, i):
             continue
         if u.md_heading:
             u.kind, u.reason = "heading", "heading (Markdown)"
@@ -54,6 +57,11 @@ def mark_headings(units: list[Unit], start: int, end: int, *, links: bool = Fals
             u.kind, u.reason = "boilerplate", "related stories (headline inside the story)"
             continue
         u.kind, u.reason = "heading", "heading (short line before body text)"
+
+
+def _cut_at_link(units: list[Unit], i: int) -> bool:
+    """Is block `i` a piece of a sentence that a link cut (`keep_links_inside_sentences`)? No heading then."""
+    return LINKED in (units[i].reason, units[i + 1].reason if i + 1 < len(units) else "")
 
 
 def _link_shape(u: Unit) -> bool:
@@ -161,3 +169,32 @@ def mark_bios(units: list[Unit], start: int, end: int, forced: set[int], *, last
         m = BIO.match(u.text)
         if i not in forced and u.n_words <= 80 and m and m.group("name").split()[0].rstrip(".") not in HONORIFICS:
             u.kind, u.reason = "boilerplate", "author bio"
+
+
+def keep_links_inside_sentences(units: list[Unit], start: int, end: int) -> None:
+    """A call to action that a node-per-line scraper cut out of a story sentence at its link is story text:
+    "... regular news roundups and" / "subscribe to our YouTube channel" / "for video updates.", or
+    "Follow us" / "to stay up to date on industry trends. In this edition ...". A browser's copy of the page
+    shows the sentence whole, and the lexicon drops such a line only when it stands alone."""
+    for i in range(max(start, 1), min(end, len(units) - 1)):
+        u, prev, nxt = units[i], units[i - 1], units[i + 1]
+        if not (_cut_call_to_action(u) and prev.kind == "paragraph" and nxt.kind == "paragraph"):
+            continue
+        if not (nxt.text[0].islower() and prev.para == u.para == nxt.para):
+            continue
+        # the sentence began before the link, on a line of prose ("... news roundups and" / "subscribe to ...")
+        before = prev.text.rsplit("\n", 1)[-1]
+        inside = len(before.split()) >= 5 and not prev.terminal and (ends_open(before) or u.text[0].islower())
+        if inside or prev.terminal and _prose(nxt):  # or it opens the next sentence ("Follow us" / "to stay ...")
+            u.kind, u.reason = "paragraph", LINKED
+
+
+def _cut_call_to_action(u: Unit) -> bool:
+    """A short, single-line block that the lexicon dropped and that ends no sentence."""
+    return (u.kind == "boilerplate" and "\n" not in u.text and 1 <= u.n_words <= 8 and not u.terminal
+            and match_lexicon(u.norm, u.n_words) == u.reason)
+
+
+def _prose(u: Unit) -> bool:
+    """Eight words or more that end a sentence inside them: a sentence goes on after the link."""
+    return u.n_words >= 8 and re.search(r"[.!?]\s", u.text) is not None

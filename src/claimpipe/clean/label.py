@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..records import Article
 from ..settings import Settings
-from .inside import mark_bios, mark_boxes, mark_headings, mark_menus, mark_related_boxes, mark_teasers
+from .inside import (keep_links_inside_sentences, mark_bios, mark_boxes, mark_headings, mark_menus,
+                     mark_related_boxes, mark_teasers)
 from .local import local_rules, mark_author_boxes, mark_duplicates, mark_name_lines, mark_nav_runs
 from .repetition import RepeatIndex
 from .span import (cut_at_end_marker, extend_back_over_prose, extend_over_list,
@@ -59,6 +60,7 @@ def label_units(units: list[Unit], article: Article, settings: Settings, repeats
         mark_menus(units, start, end, forced)
         mark_boxes(units, start, end, forced)
         mark_related_boxes(units, start, end, forced)
+    keep_links_inside_sentences(units, start, end)  # before headings: a sentence cut at a link is no heading
     mark_headings(units, start, end, links=scraped)
     mark_bios(units, start, end, forced, last=5 if scraped else 2)
     for i, u in enumerate(units):
