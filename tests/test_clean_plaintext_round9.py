@@ -64,3 +64,20 @@ def test_clean_plaintext_link_after_a_short_list_item_stays_dropped():
     got = _decisions("\n".join(HEADER), TITLE, STORY[0], "fzf", "home page",
                      "the original fuzzy finder. It searches files by name.", *STORY[1:], SHARE)
     assert [d for d in got if d[2] == "home page"] == [(False, "site navigation", "home page")]
+
+
+def test_clean_plaintext_field_labels_over_their_values_are_a_table():
+    """A nutrition panel, one text node a line ("Calories:" / "291 kcal" / ...): each label counts as data with
+    the value under it, so the run is a table, not a menu."""
+    panel = ["Nutrition", "Calories:", "291 kcal", "Carbohydrates:", "31 g", "Protein:", "5 g", "Saturated Fat:",
+             "2 g", "Sodium:", "4 mg"]
+    got = _decisions("\n".join(HEADER), TITLE, *STORY, *panel, SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS + [(True, "story text", line) for line in panel] + SHARE_DECISIONS
+
+
+def test_clean_plaintext_labels_without_values_stay_a_menu():
+    """Labels over words, not values ("Towns:" / "Harbour" / "Ferries:" / "Weather"), are still a menu."""
+    menu = ["Towns:", "Harbour", "Ferries:", "Weather", "Roads:", "Sport"]
+    got = _decisions("\n".join(HEADER), TITLE, STORY[0], *menu, *STORY[1:], SHARE)
+    assert got == HEADER_DECISIONS + STORY_DECISIONS[:1] + [
+        (False, "run of short lines (menu or tag list)", line) for line in menu] + STORY_DECISIONS[1:] + SHARE_DECISIONS

@@ -190,8 +190,16 @@ _VERSUS = re.compile(r"\s(?:v|vs\.?|-|–)\s")
 
 
 def data_list(items: list[Unit]) -> bool:
-    """Most items carry numbers, brackets, bullets or "A v B": a table or a list of results."""
-    return sum(1 for u in items if _data_item(u)) >= 0.6 * len(items)
+    """Most items carry numbers, brackets, bullets or "A v B": a table or a list of results. A label
+    over its value counts as data with it ("Carbohydrates:" / "31 g": a node-per-line scraper splits a
+    table row or a nutrition panel so)."""
+    data = [_data_item(u) for u in items]
+    labels = [k for k in range(len(items) - 1) if _FIELD_LABEL.fullmatch(items[k].text) and data[k + 1]]
+    return sum(data) + len(labels) >= 0.6 * len(items)
+
+
+# the name of a field on a line of its own: one to three words and a colon ("Saturated Fat:")
+_FIELD_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}:")
 
 
 def list_item(u: Unit) -> bool:
