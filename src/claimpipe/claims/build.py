@@ -145,17 +145,18 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         return Speaker(text, "", "", None)
     head = doc[att.source_i]
     eid, confidence = _named_or_resolved(head, resolver)
+    document = head.lemma_.lower() in resolver.lex.document_nouns or head.lower_ in resolver.lex.document_nouns
     if eid is None:
         span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
-        # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin")
+        # a name anywhere in the source phrase ("Minister of Trade, Serik Zhumangarin"); a document's, only its
+        # author ("A new book, Brown's Britain by Robert Peston," is Peston's, not Brown's)
         for t in span or []:
             if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
                     and resolver.entities[resolver.token_entity[t.i]].label == "PERSON" and not _modifies(t, head, resolver) \
-                    and not _beside_the_source(t, head):
+                    and not _beside_the_source(t, head) and (not document or _author(t)):
                 eid, confidence = resolver.token_entity[t.i], 1.0
                 break
     if eid is None:
-        document = head.lemma_.lower() in resolver.lex.document_nouns or head.lower_ in resolver.lex.document_nouns
         return Speaker(text, "", "document" if document else "", None)
     ent = resolver.entities.get(eid)
     kind = "person" if ent is not None and ent.label == "PERSON" else "organisation"
@@ -176,6 +177,13 @@ def _beside_the_source(t: Token, head: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _author(t: Token) -> bool:
+    """`t` is in the name after "by" or "from": "a report by Dr Nielsen", "a letter from Mr Smith"."""
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("by", "from")
 
 
 def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:

@@ -41,7 +41,7 @@ from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
-                              is_dateline, is_pleonastic, is_possessive, is_subject, mention_head,
+                              is_dateline, is_pleonastic, is_possessive, is_subject, mention_head, owned_apart,
                               own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
@@ -344,7 +344,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         if token.i in self.resolved:
             return self.resolved[token.i]
         for c in token.children:
-            if c.dep_ == "appos" and c.i in self.token_entity:
+            if c.dep_ == "appos" and c.i in self.token_entity and not owned_apart(c, self.token_entity):
                 return self.token_entity[c.i]
             if c.dep_ == "appos" and c.i in self.resolved:
                 return self.resolved[c.i]
