@@ -374,6 +374,12 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "Mr Blair has the same passion for the job as in 1997, he said."),
     ("Tony Blair spoke in London on Monday. And he confirmed Mr Blair's insistence that no date had been set.",
      "And he confirmed Mr Blair's insistence that no date had been set."),
+    # a name owned by another person in the subject's phrase: his is either's; not in the words a speaker reports
+    # (ninth round, read on unseen BBC and tune13)
+    ("Moazzam Begg was freed on Monday. Moazzam Begg's MP Roger Godsiff welcomed his release.",
+     "Moazzam Begg's MP Roger Godsiff welcomed his release."),
+    ("Kostas Kenteris was charged on Monday. Kenteris' lawyer Gregory Ioannidis said he was confident.",
+     "Kenteris' lawyer Gregory Ioannidis said Gregory Ioannidis was confident."),
     # ... nor the subject of the words he goes on to report (ninth round, tune9 politics/012)
     ("Tony Blair spoke in London on Monday. He said Mr Blair had spoken with great sincerity.",
      "He said Mr Blair had spoken with great sincerity."),
@@ -421,7 +427,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
+        "object", "owner-in-subject", "owner-in-speaker", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
         "described-beats-named-head", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
