@@ -301,6 +301,12 @@ def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expe
     # a known place after it ("Real Madrid"), or an organisation's opening word: left as the model said
     ("They/ beat Real Madrid . Madrid/B-GPE lost", [("Madrid", "GPE", ["Madrid"])]),
     ("They/ beat Real Betis . Betis/B-ORG lost", [("Betis", "ORG", ["Betis"])]),
+    # ... or alone as a person, and the two-letter surname then carries through the article (ninth round, tune14);
+    # not when a capitalised word before makes the pair part of a longer name, nor a two-letter word after no first name
+    ("Mehmet Oz spoke . Oz/B-PERSON 's show ran . Oz took it",
+     [("Mehmet Oz", "PERSON", ["Mehmet Oz", "Oz", "Oz"])]),
+    ("the Crossrail Link Bill passed . Bill/B-PERSON spoke", [("Bill", "PERSON", ["Bill"])]),
+    ("Swiss/B-PERSON Re/I-PERSON grew . Re rose", [("Swiss Re", "PERSON", ["Swiss Re"])]),
     # after a person's title, an untagged clear first name and the capitalised words after it (ninth round, tune12);
     # a title or form of address is no first name; a name that modifies a noun is no person ("category")
     ("as Cardinal Cormac Murphy O'Connor backed it", [("Cormac Murphy O'Connor", "PERSON", ["Cormac Murphy O'Connor"])]),

@@ -229,20 +229,29 @@ def complete_first_names(doc: Doc, ents: list[Span], persons: Persons) -> list[S
 
 def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "routed Vera Zvonareva" left untagged beside "Russia's Zvonareva" GPE: a clear first name the model did not
-    tag, then a capitalised word that the model gave another label alone elsewhere, and that no gazetteer names,
-    is a person's full name (the lone word then joins the person, `join_persons`). So is a clear first name and
+    tag, then a capitalised word that the model tagged alone elsewhere (as a place, an organisation or a person:
+    "Mehmet Oz" beside "Oz's show") and that no gazetteer names, is a person's full name (the lone word then joins
+    the person, `join_persons`). So is a clear first name and
     the capitalised words after it, none tagged, after a person's title ("Cardinal Cormac Murphy O'Connor"; the
     title stays out). `ents` in text order."""
     tagged = tagged_tokens(ents)
     elsewhere = {e.text.lower() for e in ents if len(e) == 1 and e.label_ in ("GPE", "LOC", "ORG") and not e.id_}
+    # or as a person, when no capitalised word before makes the two part of a longer name: "Mehmet Oz" untagged,
+    # "Oz's show" PERSON (ninth round, tune14); not "the Crossrail Link Bill" beside "Bill" PERSON
+    alone = {e.text.lower() for e in ents if len(e) == 1 and e.label_ == "PERSON"}
     known = {e.text.lower() for e in ents if e.id_} | place_countries().keys()  # "Real Madrid": a place
     added = [Span(doc, t.i, t.i + 2, label="PERSON") for t in doc[:-1]
              if t.i not in tagged and t.i + 1 not in tagged and t.is_title and t.tag_ == "NNP"
              and t.whitespace_ == " " and first_name_gender(t.text) is not None and t.lower_ not in NAME_OPENERS
              and not lex.is_title(t.lower_) and not lex.is_honorific(t.lower_) and doc[t.i + 1].tag_ == "NNP"
-             and doc[t.i + 1].is_title and doc[t.i + 1].lower_ in elsewhere - known]
+             and doc[t.i + 1].is_title and doc[t.i + 1].lower_ not in known
+             and (doc[t.i + 1].lower_ in elsewhere or doc[t.i + 1].lower_ in alone and not _capitalised_before(t))]
     added += [span for t in doc[1:-1] if (span := _titled_name(doc, t, tagged, lex)) is not None]
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _capitalised_before(t: Token) -> bool:
+    return t.i > 0 and t.doc[t.i - 1].is_title and t.doc[t.i - 1].tag_ == "NNP"
 
 
 def _titled_name(doc: Doc, first: Token, tagged: set[int], lex: Lexicon) -> Span | None:

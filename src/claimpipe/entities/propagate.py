@@ -48,10 +48,19 @@ def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], st
         for form in forms:
             if form[0] in CONNECTORS and len(form) == 1 or any(lex.is_title(w) for w in form):
                 continue
-            if len(form) == 1 and len(form[0]) < 3:
+            if len(form) == 1 and len(form[0]) < 3 and not _short_surname(e, form):
                 continue
             parts.setdefault(form, e.text)
     return parts
+
+
+def _short_surname(e: Span, form: tuple[str, ...]) -> bool:
+    """A surname of two letters after a clear first name ("Mehmet Oz" ... "Oz", ninth round, tune14): not a first
+    name, an initial, a numeral ("John Paul II"), a generation ("Jr") or a firm the model took for a person ("Swiss
+    Re")."""
+    last = e[-1]
+    return form == (last.lower_,) and len(e) == 2 and len(last.text) == 2 and last.is_title and last.is_alpha \
+        and last.lower_ not in ("jr", "sr") and first_name_gender(e[0].text) is not None
 
 
 def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
