@@ -380,6 +380,10 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
      "Moazzam Begg's MP Roger Godsiff welcomed his release."),
     ("Kostas Kenteris was charged on Monday. Kenteris' lawyer Gregory Ioannidis said he was confident.",
      "Kenteris' lawyer Gregory Ioannidis said Gregory Ioannidis was confident."),
+    # a he thought of inside a quotation is not its speaker, who says "I" (ninth round, tune14)
+    ('Donald Trump spoke on Monday. Michael Tanner said the plan was vague. "I think this is another case where he '
+     'has not thought it out," Tanner said.',
+     '"I think this is another case where Donald Trump has not thought it out," Tanner said.'),
     # ... nor the subject of the words he goes on to report (ninth round, tune9 politics/012)
     ("Tony Blair spoke in London on Monday. He said Mr Blair had spoken with great sincerity.",
      "He said Mr Blair had spoken with great sincerity."),
@@ -427,7 +431,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "owner-in-subject", "owner-in-speaker", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
+        "object", "owner-in-subject", "owner-in-speaker", "thought-in-quote", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
         "described-beats-named-head", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])
