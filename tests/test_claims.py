@@ -281,6 +281,8 @@ def test_claims_find_claims_is_pure(nlp):
         ("Jakob Nielsen spoke in Hull on Monday. Research by Dr Nielsen shows that users are getting smarter.",
          ("Nielsen", "person", 1.0)),
         ("The minister for civil aviation Praful Patel said that fares would fall.", ("Praful Patel", "person", 1.0)),
+        # a party's members speak as written, with the party's entity: not "Democrat" (ninth round, tune14)
+        ("The panel voted on Thursday. Democrats said that the vote was a stunt.", ("Democrats", "organisation", 1.0)),
         # a document is its author's, not that of a person or place its title names (ninth round, tune12)
         ("Gordon Brown spoke in Hull. A new book, Brown's Britain by journalist Robert Peston, says that Mr Blair "
          "went back on a pledge.", ("Robert Peston", "person", 1.0)),
@@ -293,7 +295,7 @@ def test_claims_find_claims_is_pure(nlp):
          ("Tony Blair", "person", 1.0)),
     ],
     ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for",
-         "spokesman-for-apposition", "research-by", "minister-for", "book-by", "book-titled", "quoted-as-saying",
+         "spokesman-for-apposition", "research-by", "minister-for", "party-members", "book-by", "book-titled", "quoted-as-saying",
          "quoted-as-a-model"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):

@@ -166,6 +166,8 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         return Speaker(doc_text(doc)[core[0]:core[1]] if core else text, eid, "organisation", confidence)
     if head.i in resolver.national:  # "the government" of the article's one country: "the British government"
         return Speaker(resolver.national_wording(eid, head).format(resolver.name(eid)), eid, "organisation", confidence)
+    if ent is not None and ent.label == "NORP" and head.i in resolver.token_entity:
+        return Speaker(text, eid, kind, confidence)  # "Democrats said": some Democrats, not "Democrat" (tune14)
     return Speaker(resolver.name(eid) or text, eid, kind, confidence)
 
 
