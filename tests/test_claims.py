@@ -261,7 +261,7 @@ def test_claims_find_claims_is_pure(nlp):
     [
         ("The report said that exports fell by 5% last year.", ("The report", "", "document", None)),
         ("Serik Zhumangarin spoke in Astana on Monday. He said that exports would grow.",
-         ("Serik Zhumangarin", "person", 0.995)),  # calibrated (claims/calibration.py)
+         ("Serik Zhumangarin", "person", 0.994)),  # calibrated (claims/calibration.py)
         ("Kazakhstan's government has made it clear that it will not follow the sanctions.",
          ("Kazakhstan's government", "organisation", 1.0)),
         # two men in reach, neither clearly meant: the words stay, with no entity and no confidence
@@ -290,7 +290,7 @@ def test_claims_find_claims_is_pure(nlp):
          ("A new book, Brown's Britain", "", "document", None)),
         # "X quoted Y as saying": Y speaks; "X quoted Y as a model and said": X
         ("Prince Saud spoke on Monday. The paper quoted him as saying that taxes would rise by ten percent next year.",
-         ("Prince Saud", "person", 0.994)),
+         ("Prince Saud", "person", 0.995)),
         ("Tony Blair quoted Churchill as a model and said that the government would raise taxes by ten percent next year.",
          ("Tony Blair", "person", 1.0)),
     ],
