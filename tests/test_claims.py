@@ -283,6 +283,9 @@ def test_claims_find_claims_is_pure(nlp):
         ("The minister for civil aviation Praful Patel said that fares would fall.", ("Praful Patel", "person", 1.0)),
         # a party's members speak as written, with the party's entity: not "Democrat" (ninth round, tune14)
         ("The panel voted on Thursday. Democrats said that the vote was a stunt.", ("Democrats", "organisation", 1.0)),
+        # ... but a country owning a firm's name is no title: "Germany's Volkswagen" names the carmaker (from a review)
+        ("Sales fell. The carmaker, Germany's Volkswagen, said that it would cut jobs.",
+         ("Volkswagen", "organisation", 1.0)),
         # a document is its author's, not that of a person or place its title names (ninth round, tune12)
         ("Gordon Brown spoke in Hull. A new book, Brown's Britain by journalist Robert Peston, says that Mr Blair "
          "went back on a pledge.", ("Robert Peston", "person", 1.0)),
@@ -295,7 +298,7 @@ def test_claims_find_claims_is_pure(nlp):
          ("Tony Blair", "person", 1.0)),
     ],
     ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for",
-         "spokesman-for-apposition", "research-by", "minister-for", "party-members", "book-by", "book-titled", "quoted-as-saying",
+         "spokesman-for-apposition", "research-by", "minister-for", "party-members", "owned-by-a-country", "book-by", "book-titled", "quoted-as-saying",
          "quoted-as-a-model"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):
@@ -462,3 +465,11 @@ def test_claims_a_demonym_speaker_is_a_person_not_the_nation(nlp):
     text = 'Conchita Martinez beat Anna-Lena Groenefeld in the final. "It was my first final," said the German.'
     _, claims = claims_of(nlp, text)
     assert (claims[-1].speaker, claims[-1].speaker_entity_id, claims[-1].speaker_kind) == ("the German", "", "")
+
+
+def test_claims_a_reported_speaker_keeps_his_adding(nlp):
+    # ", adding:" after a reported verb of saying is that speaker's, not the reporter's (from a review of the ninth
+    # round's rule, which climbs from a reported clause that is no speech: "He said Mr Blair had spoken ..., adding:")
+    doc = nlp('The Times reported that Mr Blair said he would stay on, adding: "I have a job to do."')
+    direct = [a for a in find_attributions(doc) if a.kind == "direct"]
+    assert [doc.text[a.source[0]:a.source[1]] for a in direct] == ["Mr Blair"]

@@ -258,7 +258,10 @@ def test_persons_addressed_names_are_people(blank, words, spaces, ents, expected
     # letters after a name are no surname: "Mr MacDonald" is Ian MacDonald QC (ninth round, tune13 politics/160)
     ("Ian/B-PERSON MacDonald/I-PERSON QC/I-PERSON quit . Mr/ MacDonald/B-PERSON said",
      [("Ian MacDonald QC", "PERSON", ["Ian MacDonald QC", "MacDonald"])]),
-], ids=["jr", "jr-dot", "regnal", "qc"])
+    # ... and the name without them is the same person (from a review)
+    ("Ian/B-PERSON MacDonald/I-PERSON QC/I-PERSON quit . Ian/B-PERSON MacDonald/I-PERSON spoke . Mr/ MacDonald/B-PERSON "
+     "said", [("Ian MacDonald QC", "PERSON", ["Ian MacDonald QC", "Ian MacDonald", "MacDonald"])]),
+], ids=["jr", "jr-dot", "regnal", "qc", "qc-and-without"])
 def test_persons_surname_before_a_generational_suffix(blank, text, expected) -> None:  # noqa: F811
     assert entities_of(blank, text) == expected
 
@@ -307,6 +310,10 @@ def test_persons_first_name_tagged_alone_takes_a_known_surname(blank, text, expe
      [("Mehmet Oz", "PERSON", ["Mehmet Oz", "Oz", "Oz"])]),
     ("the Crossrail Link Bill passed . Bill/B-PERSON spoke", [("Bill", "PERSON", ["Bill"])]),
     ("Swiss/B-PERSON Re/I-PERSON grew . Re rose", [("Swiss Re", "PERSON", ["Swiss Re"])]),
+    # ... nor after a preposition of place: "the move to Oz" beside "Frank Oz" (from a review)
+    ("Frank/B-PERSON Oz/I-PERSON directed it . the move to Oz was hard", [("Frank Oz", "PERSON", ["Frank Oz"])]),
+    # a place named after someone is no person: "Prince Albert Road" (from a review)
+    ("the march went down Prince Albert Road to the zoo", []),
     # after a person's title, an untagged clear first name and the capitalised words after it (ninth round, tune12);
     # a title or form of address is no first name; a name that modifies a noun is no person ("category")
     ("as Cardinal Cormac Murphy O'Connor backed it", [("Cormac Murphy O'Connor", "PERSON", ["Cormac Murphy O'Connor"])]),

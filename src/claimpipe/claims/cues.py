@@ -89,7 +89,7 @@ def _parsed_speaker(v: _Verb) -> Token | None:
     source = None
     if v.token.dep_ == "conj" and v.speech and not _has_subject(v.token):
         source = _fronted_speaker(v.token)
-    return source or _source_of(v.token)
+    return source or _source_of(v.token, v.lex.speech)
 
 
 def _speaker(v: _Verb) -> Token | None:

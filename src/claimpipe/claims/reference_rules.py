@@ -6,6 +6,8 @@ each rule can be read and tested alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -287,7 +289,10 @@ def clause_of(token: Token) -> int:
     return -1
 
 
-def owned_apart(word: Token, token_entity: dict[int, str]) -> bool:
-    """A name that a possessive outside it owns is part of a longer title: "A new book, Brown's Britain, says" is
-    not said by Britain (ninth round, tune12)."""
-    return any(c.dep_ == "poss" and token_entity.get(c.i) != token_entity.get(word.i) for c in word.children)
+def owned_apart(word: Token, token_entity: dict[int, str], label_of: Callable[[str | None], str]) -> bool:
+    """A place or thing's name that a person's possessive owns is part of a longer title: "A new book, Brown's
+    Britain, says" is not said by Britain (ninth round, tune12); "The carmaker, Germany's Volkswagen," is Volkswagen."""
+    own = token_entity.get(word.i)
+    return label_of(own) != "PERSON" and any(
+        c.dep_ == "poss" and token_entity.get(c.i) not in (None, own) and label_of(token_entity[c.i]) == "PERSON"
+        for c in word.children)

@@ -346,7 +346,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         if token.i in self.resolved:
             return self.resolved[token.i]
         for c in token.children:
-            if c.dep_ == "appos" and c.i in self.token_entity and not owned_apart(c, self.token_entity):
+            if c.dep_ == "appos" and c.i in self.token_entity and not owned_apart(c, self.token_entity, self._label):
                 return self.token_entity[c.i]
             if c.dep_ == "appos" and c.i in self.resolved:
                 return self.resolved[c.i]

@@ -17,8 +17,9 @@ _OBJECT_CASE = {"them", "him", "her", "me", "us"}
 _QUOTED_AS = {"say", "tell", "add", "write", "state", "describe"}  # "quoted X as saying"
 
 
-def _source_of(verb: Token) -> Token | None:
-    """The speaker of a cue verb: its subject, or the subject of the verb it hangs from."""
+def _source_of(verb: Token, speech: frozenset[str] = frozenset()) -> Token | None:
+    """The speaker of a cue verb: its subject, or the subject of the verb it hangs from. `speech`: the lexicon's
+    verbs of saying (a reported verb of saying keeps its ", adding:")."""
     if verb.lemma_ == "quote":  # "Arab News quoted Prince Saud as saying": the one quoted speaks
         quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" and any(
@@ -42,11 +43,13 @@ def _source_of(verb: Token) -> Token | None:
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not any(c.lower_ == "to" for c in verb.lefts):
             return None
         head = verb.head
-        if verb.lemma_ == "add" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i < head.i:
-            head = head.head  # "He said Mr Blair had spoken ..., adding: ...": the one who said it adds
-        return _source_of(head)
+        if verb.lemma_ == "add" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.i < head.i \
+                and head.lemma_.lower() not in speech:
+            head = head.head  # "He said Mr Blair had spoken ..., adding: ...": the one who said it adds; not
+            # "The Times reported that Mr Blair said he would stay, adding: ...": Mr Blair (from a review)
+        return _source_of(head, speech)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _source_of(verb.head.head)  # "pitched himself by telling them that ..."
+        return _source_of(verb.head.head, speech)  # "pitched himself by telling them that ..."
     return None
 
 

@@ -117,7 +117,8 @@ def _is_part(short: list[str], full: list[str], label: str) -> bool:
     s, f = [w.lower() for w in short], [w.lower() for w in full]
     if label == "PERSON":
         core = _without_generation(f)  # "Evans" names "Charles Evans Jr", "MacDonald" "Ian MacDonald QC"
-        return f[-len(s):] == s or (len(core) > len(s) and core[-len(s):] == s) or (len(s) == 1 and f[0] == s[0])
+        return f[-len(s):] == s or (len(core) > len(s) and core[-len(s):] == s) or (len(s) == 1 and f[0] == s[0]) \
+            or core == s  # "Ian MacDonald" names "Ian MacDonald QC" (from a review)
     if f[:len(s)] == s:
         return s[-1] not in CONNECTORS
     return False

@@ -48,6 +48,11 @@ GENDERED_ADDRESS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside", "inside"})
 # last words of a firm's name joined to a person's ("David Rubin & Partners"): the span is the firm
 FIRM_WORDS = frozenset({"partners", "associates", "sons", "brothers", "co", "company", "friends"})
+# last words of places and bodies named after someone ("Prince Albert Road", "Queen Elizabeth Hospital")
+NAMED_AFTER_SOMEONE = frozenset({"road", "street", "square", "park", "avenue", "lane", "bridge", "station", "airport",
+                                 "hospital", "school", "college", "university", "house", "hall", "stadium", "centre",
+                                 "center", "museum", "theatre", "theater", "church", "cathedral", "hotel", "prize",
+                                 "award", "trophy", "cup", "foundation", "trust", "institute", "island", "bay"})
 # words the names table gives a gender that open organisations' and faiths' names ("Real Betis", "Roman Catholic")
 NAME_OPENERS = frozenset({"real", "roman", "royal", "sporting", "inter", "dynamo", "grand", "young", "union", "saint"})
 
@@ -247,6 +252,9 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
              and doc[t.i + 1].is_title and doc[t.i + 1].lower_ not in known
              and (doc[t.i + 1].lower_ in elsewhere or doc[t.i + 1].lower_ in alone and not _capitalised_before(t))]
     added += [span for t in doc[1:-1] if (span := _titled_name(doc, t, tagged, lex)) is not None]
+    starts = {(e.start, e.end) for e in ents}
+    added = [a for k, a in enumerate(added) if (a.start, a.end) not in starts
+             and all((a.start, a.end) != (b.start, b.end) for b in added[:k])]  # both shapes may find one name
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
@@ -267,8 +275,11 @@ def _titled_name(doc: Doc, first: Token, tagged: set[int], lex: Lexicon) -> Span
     while end < len(doc) and end not in tagged and doc[end].tag_ == "NNP" and doc[end].is_title \
             and doc[end - 1].whitespace_:
         end += 1
-    # the name heads its phrase: not "the King Arthur International category"
-    return Span(doc, first.i, end, label="PERSON") if end > first.i + 1 and doc[end - 1].dep_ != "compound" else None
+    # the name heads its phrase: not "the King Arthur International category"; nor is it a place or body named after
+    # someone ("Prince Albert Road", from a review)
+    if end == first.i + 1 or doc[end - 1].dep_ == "compound" or doc[end - 1].lower_ in NAMED_AFTER_SOMEONE:
+        return None
+    return Span(doc, first.i, end, label="PERSON")
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:

@@ -17,8 +17,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from .canonical import GENERATIONS
 from .gazetteer import Gazetteer, Lexicon
-from .persons import ORGANISATION_NOUNS, after_place_preposition, first_name_gender, organisation_names
+from .persons import (ORGANISATION_NOUNS, PLACE_PREPOSITIONS, after_place_preposition, first_name_gender,
+                      organisation_names)
 from .shapes import (ACRONYM, CONNECTORS, FUNCTION_WORDS, NAME_LABELS, apposed_nouns, is_headline_line, sentence_initial,
                      tagged_tokens)
 
@@ -55,12 +57,12 @@ def person_parts(ents: Iterable[Span], lex: Lexicon) -> dict[tuple[str, ...], st
 
 
 def _short_surname(e: Span, form: tuple[str, ...]) -> bool:
-    """A surname of two letters after a clear first name ("Mehmet Oz" ... "Oz", ninth round, tune14): not a first
-    name, an initial, a numeral ("John Paul II"), a generation ("Jr") or a firm the model took for a person ("Swiss
-    Re")."""
+    """A surname of two letters after a clear first name ("Mehmet Oz" ... "Oz", ninth round, tune14): a name of two
+    words only, not an initial, a numeral ("John Paul II"), a generation ("Jr") or a firm the model took for a person
+    ("Swiss Re")."""
     last = e[-1]
     return form == (last.lower_,) and len(e) == 2 and len(last.text) == 2 and last.is_title and last.is_alpha \
-        and last.lower_ not in ("jr", "sr") and first_name_gender(e[0].text) is not None
+        and last.lower_ not in GENERATIONS and first_name_gender(e[0].text) is not None
 
 
 def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexicon) -> list[Span]:
@@ -100,6 +102,8 @@ def propagate_people(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lex: Lexi
                 continue
             words = doc[i:i + n]
             key = tuple(t.lower_ for t in words)
+            if n == 1 and len(words[0].text) == 2 and i > 0 and lowers[i - 1] in PLACE_PREPOSITIONS:
+                continue  # "the move to Oz" beside "Frank Oz": a place (from a review)
             if key in parts and words[0].text[:1].isupper() and (words[-1].tag_ in ("NNP", "NNPS")
                                                                   or covered.get(i) is not None
                                                                   or (n == 1 and _misread_name(words[0], parts[key], lowered, alone))):
