@@ -291,6 +291,9 @@ def test_claims_find_claims_is_pure(nlp):
          "went back on a pledge.", ("Robert Peston", "person", 1.0)),
         ("Gordon Brown spoke in Hull. A new book, Brown's Britain, says that Mr Blair went back on a pledge.",
          ("A new book, Brown's Britain", "", "document", None)),
+        # ... its own "by", not one deeper in the phrase (from a review)
+        ("A report from the committee chaired by John Smith says that the plan failed.",
+         ("A report from the committee chaired by John Smith", "", "document", None)),
         # "X quoted Y as saying": Y speaks; "X quoted Y as a model and said": X
         ("Prince Saud spoke on Monday. The paper quoted him as saying that taxes would rise by ten percent next year.",
          ("Prince Saud", "person", 0.995)),
@@ -298,7 +301,7 @@ def test_claims_find_claims_is_pure(nlp):
          ("Tony Blair", "person", 1.0)),
     ],
     ids=["document", "pronoun", "institution", "unclear", "name-as-modifier", "spokesman-for", "lawyers-for",
-         "spokesman-for-apposition", "research-by", "minister-for", "party-members", "owned-by-a-country", "book-by", "book-titled", "quoted-as-saying",
+         "spokesman-for-apposition", "research-by", "minister-for", "party-members", "owned-by-a-country", "book-by", "book-titled", "chaired-by", "quoted-as-saying",
          "quoted-as-a-model"],
 )
 def test_claims_speaker_kind_and_confidence(nlp, text, expected):

@@ -153,7 +153,7 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         for t in span or []:
             if t.i in resolver.token_entity and resolver.entities.get(resolver.token_entity[t.i]) is not None \
                     and resolver.entities[resolver.token_entity[t.i]].label == "PERSON" and not _modifies(t, head, resolver) \
-                    and not _beside_the_source(t, head) and (not document or _author(t)):
+                    and not _beside_the_source(t, head) and (not document or _author(t, head)):
                 eid, confidence = resolver.token_entity[t.i], 1.0
                 break
     if eid is None:
@@ -181,11 +181,16 @@ def _beside_the_source(t: Token, head: Token) -> bool:
     return False
 
 
-def _author(t: Token) -> bool:
-    """`t` is in the name after "by" or "from": "a report by Dr Nielsen", "a letter from Mr Smith"."""
+def _author(t: Token, head: Token) -> bool:
+    """`t` is in the name after the document's own "by" or "from": "a report by Dr Nielsen", "a letter from Mr
+    Smith", "a book written by ..."; not "a report from the committee chaired by John Smith" (from a review)."""
     while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("by", "from")
+    if t.dep_ != "pobj" or t.head.lower_ not in ("by", "from"):
+        return False
+    owner = t.head.head  # the word the "by"/"from" hangs from: the document, a participle on it ("written by") or
+    # its title in apposition ("A new book, Brown's Britain by Robert Peston,")
+    return owner.i == head.i or (owner.dep_ in ("acl", "appos") and owner.head.i == head.i)
 
 
 def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
