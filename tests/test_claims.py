@@ -392,6 +392,9 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ('Donald Trump spoke on Monday. Michael Tanner said the plan was vague. "I think this is another case where he '
      'has not thought it out," Tanner said.',
      '"I think this is another case where Donald Trump has not thought it out," Tanner said.'),
+    # someone a "who" clause describes is a person with no name between: "an architect who said he was stiffed" (tune15)
+    ("Donald Trump spoke on Monday. Trump refused to pay an architect who said he was stiffed after the work.",
+     "Trump refused to pay an architect who said he was stiffed after the work."),
     # ... nor the subject of the words he goes on to report (ninth round, tune9 politics/012)
     ("Tony Blair spoke in London on Monday. He said Mr Blair had spoken with great sincerity.",
      "He said Mr Blair had spoken with great sincerity."),
@@ -439,7 +442,7 @@ def test_claims_a_he_quoted_by_a_she_is_not_her(nlp):
     ("The US housing market slowed in March. US timber firm Georgia-Pacific said the country's builders had cut orders.",
      "US timber firm Georgia-Pacific said United States's builders had cut orders."),
 ], ids=["country-owner", "predicate", "with-him", "no-public-body", "a-company", "country-in-a-name", "reported-words",
-        "object", "owner-in-subject", "owner-in-speaker", "thought-in-quote", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
+        "object", "owner-in-subject", "owner-in-speaker", "thought-in-quote", "who-clause", "reported-subject", "naming-verb", "predicate-owner", "predicate-owner-control",
         "described-beats-named-head", "unnamed-speaker", "unnamed-speaker-control", "shadow-role", "shadow-role-apposition", "dj-title", "object-control",
         "object-control-positive", "plural-object", "purpose-clause", "company-with-service", "association-group",
         "vice-president", "state-in-a-company"])

@@ -197,10 +197,13 @@ class BindingRules:
         return eid
 
     def _person_noun(self, word: Token) -> bool:
-        """A common noun for a person: "the president", "the runner", "the 28-year-old"."""
+        """A common noun for a person: "the president", "the runner", "the 28-year-old", or any noun a "who" clause
+        describes ("an architect who said he was stiffed", ninth round, tune15)."""
         lemma = word.lemma_.lower()
         return "PERSON" in self.lex.descriptions.get(lemma, ()) or lemma in self.lex.gender_nouns \
-            or lemma in self.lex.person_nouns or lemma.endswith("year-old")
+            or lemma in self.lex.person_nouns or lemma.endswith("year-old") or any(
+                c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in word.children)
 
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
