@@ -928,8 +928,10 @@ powers power NOUN NNS dobj 7 O 0
 @pytest.mark.parametrize("table, noun", [(OFFICE_UP_TO_HIS, "chancellor"), (CHARACTER_WHO_HIS, "character")])
 def test_claims_binding_an_unnamed_office_or_character_keeps_his(table, noun):
     assert [w for _, w, _ in _resolved(table)].count("his") == 0
-    # the control: the same clause about a thing ("the plan", "a book") gives "his" to Tom Hale
+    # the control: the same clause about a thing ("the plan", "a book which") gives "his" to Tom Hale; a "who" would
+    # make the book someone (ninth round)
     control = table.replace(f"{noun} {noun} NOUN NN", "plan plan NOUN NN" if noun == "chancellor" else "book book NOUN NN")
+    control = control.replace("who who PRON WP", "which which PRON WDT")
     assert (8, "his", "Tom Hale") in _resolved(control)
 
 
