@@ -57,14 +57,14 @@ def test_a_pick_below_the_floor_is_left_as_written_and_kept_for_audit() -> None:
 
 def test_words_that_point_at_the_entity_take_their_share_right(nlp) -> None:
     # "a Kazakh company ... The company": the article called ERG a company; "the Kazakh state" names Kazakhstan:
-    # not scored by the regression; they take the share of such picks right on the tune parts (24 of 25, Laplace)
+    # not scored by the regression; they take the share of such picks right on the tune parts (29 of 31, Laplace)
     text = ("Kazakhstan exports metals. One prominent example is the Eurasian Resources Group, a Kazakh company that "
             "exports iron ore. The company, which is 40% owned by the Kazakh state, has seen its sales fall.")
     _, claims = claims_of(nlp, text)
     assert [(r.original, r.replacement, r.confidence) for r in claims[-1].rewrites] == [
         ("The company", "Eurasian Resources Group", load_calibration().read_confidence),
         ("the Kazakh state", "Kazakhstan", load_calibration().read_confidence)]
-    assert load_calibration().read_confidence == 0.926
+    assert load_calibration().read_confidence == 0.909
 
 
 def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
@@ -73,7 +73,7 @@ def test_a_pick_above_the_floor_is_written_in_with_its_probability(nlp) -> None:
             "some of the costs on to its customers.")
     _, claims = claims_of(nlp, text)
     assert [[(r.original, r.replacement, r.confidence) for r in c.rewrites] for c in claims] == [
-        [("its", "Northfield Steel's", 0.989)], [("the company", "Northfield Steel", 0.989)]]
+        [("its", "Northfield Steel's", 0.984)], [("the company", "Northfield Steel", 0.986)]]
 
 
 KENYA = "Kenya hosted talks with the IMF on Monday. Kenya has debts. Its government said the deal was good."
