@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ..entities.gazetteer import load_lexicon
 from ..records import Entity
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
-                              binding_subject, clause_of, is_pleonastic, is_possessive)
+                              binding_subject, clause_of, is_pleonastic, is_possessive, possessive_owners)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _REACH = 40  # tokens before a binding subject searched for a competing name
@@ -78,7 +78,7 @@ class BindingRules:
             # "Tony Macklin, director of product at Ask Jeeves, pointed out that its engine ...": a person
             # does not own "its"; the one organisation the subject phrase names does ("in charge of India's
             # largest company ... its": the company's, not India's)
-            owners = {self.token_entity.get(w.i) for w in subject.subtree if w.dep_ == "poss"}
+            owners = possessive_owners(subject, self.token_entity)
             orgs = {self.token_entity[w.i] for w in subject.subtree if self._label(self.token_entity.get(w.i)) in labels
                     and not (self.token_entity[w.i] in owners and self._label(self.token_entity[w.i]) == "GPE")}
             eid = orgs.pop() if len(orgs) == 1 else None
@@ -305,8 +305,8 @@ class BindingRules:
         """The chosen name's own phrase names another person as its owner: "Moazzam Begg's MP Roger Godsiff
         welcomed his release" (ninth round, read on unseen BBC): either may be meant. The caller leaves out the words
         a speaker reports: "Kenteris' lawyer Gregory Ioannidis said he ..." is the lawyer."""
-        owners = {self.token_entity[w.i] for w in head.subtree if w.dep_ == "poss" and w.i in self.token_entity}
-        return any(o != entity_id and self._label(o) == "PERSON" and self.gender.get(o, gender) == gender for o in owners)
+        return any(o != entity_id and self._label(o) == "PERSON" and self.gender.get(o, gender) == gender
+                   for o in possessive_owners(head, self.token_entity))
 
     def _under_unresolved_speaker(self, ref: Ref, t: Token, gender: str) -> bool:
         """The candidate is said or thought by a he/she left as written before `t` ("he does believe

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
-from .lexicon import Lexicon, load_lexicon
 from .binding import UNNAMED_SPEAKER
+from .lexicon import Lexicon, load_lexicon
 from .resolve import Resolver
 from .spans import QuoteIndex
 from .structure import clause_structure, hedge_cues, np_core

@@ -7,7 +7,6 @@ each rule can be read and tested alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -287,6 +286,11 @@ def clause_of(token: Token) -> int:
             break
         w = w.head
     return -1
+
+
+def possessive_owners(head: Token, token_entity: dict[int, str]) -> set[str]:
+    """The entities named as owners ("Begg's", "India's") anywhere in `head`'s phrase."""
+    return {token_entity[w.i] for w in head.subtree if w.dep_ == "poss" and w.i in token_entity}
 
 
 def owned_apart(word: Token, token_entity: dict[int, str], label_of: Callable[[str | None], str]) -> bool:

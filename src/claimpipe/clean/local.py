@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from ..records import Article
 from ..settings import Settings
-from .patterns import (CAPTION, CREDITED_CAPTION, NAV_WORDS, NOTE, READ_TIME, looks_like_name, match_byline, match_date, match_embed,
-                       match_lexicon, nav_line)
+from .patterns import (CAPTION, CREDITED_CAPTION, NAV_WORDS, NOTE, READ_TIME, looks_like_name, match_byline,
+                       match_date, match_embed, match_lexicon, nav_line)
 from .repetition import RepeatIndex, site_group
 from .text import ends_sentence, normalise, pick_stop_words
 from .titles import same_headline

@@ -21,7 +21,8 @@ Run by `fix_entities` after the names are carried through the article (`propagat
 - `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
   takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
   (before it): an untagged clear first name and the capitalised word after it are a person when the model
-  tagged that word alone elsewhere as a place or organisation no gazetteer knows ("Vera Zvonareva"), or when a
+  tagged that word alone elsewhere as a place, organisation or person no gazetteer knows ("Vera Zvonareva", "Mehmet
+  Oz"), or when a
   person's title stands before it and capitalised words follow ("Cardinal Cormac Murphy O'Connor"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
@@ -236,9 +237,8 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "routed Vera Zvonareva" left untagged beside "Russia's Zvonareva" GPE: a clear first name the model did not
     tag, then a capitalised word that the model tagged alone elsewhere (as a place, an organisation or a person:
     "Mehmet Oz" beside "Oz's show") and that no gazetteer names, is a person's full name (the lone word then joins
-    the person, `join_persons`). So is a clear first name and
-    the capitalised words after it, none tagged, after a person's title ("Cardinal Cormac Murphy O'Connor"; the
-    title stays out). `ents` in text order."""
+    the person, `join_persons`). So is a clear first name and the capitalised words after it, none tagged, after a
+    person's title ("Cardinal Cormac Murphy O'Connor"; the title stays out). `ents` in text order."""
     tagged = tagged_tokens(ents)
     elsewhere = {e.text.lower() for e in ents if len(e) == 1 and e.label_ in ("GPE", "LOC", "ORG") and not e.id_}
     # or as a person, when no capitalised word before makes the two part of a longer name: "Mehmet Oz" untagged,
@@ -252,10 +252,9 @@ def untagged_full_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
              and doc[t.i + 1].is_title and doc[t.i + 1].lower_ not in known
              and (doc[t.i + 1].lower_ in elsewhere or doc[t.i + 1].lower_ in alone and not _capitalised_before(t))]
     added += [span for t in doc[1:-1] if (span := _titled_name(doc, t, tagged, lex)) is not None]
-    starts = {(e.start, e.end) for e in ents}
-    added = [a for k, a in enumerate(added) if (a.start, a.end) not in starts
-             and all((a.start, a.end) != (b.start, b.end) for b in added[:k])]  # both shapes may find one name
-    return sorted(ents + added, key=lambda e: e.start) if added else ents
+    # once each: both shapes may find one name
+    new = {(a.start, a.end): a for a in added if (a.start, a.end) not in {(e.start, e.end) for e in ents}}
+    return sorted(ents + list(new.values()), key=lambda e: e.start) if new else ents
 
 
 def _capitalised_before(t: Token) -> bool:
