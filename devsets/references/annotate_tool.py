@@ -45,7 +45,17 @@ CUE_RE = re.compile(r"\b(" + "|".join(sorted(set(CUES))) + r")\b")
 SUBJ_PRON = {"he", "she", "they", "it", "we", "i"}
 
 
+def page_text(ident):
+    """A boilerplate-dev page's article text as trafilatura (2.3.1, comments left out) extracts it: the
+    `pages` dataset of round 21 (PROTOCOL.md). Needs the project's venv (`.venv/bin/python`)."""
+    import trafilatura  # only this dataset needs it; the BBC and PolNeAR texts are read as they are
+    with gzip.open(SHARED / "boilerplate-dev" / "html" / (ident + ".gz"), "rt", encoding="utf-8", errors="replace") as fh:
+        return trafilatura.extract(fh.read(), include_comments=False) or ""
+
+
 def load_text(dataset, ident):
+    if dataset == "pages":
+        return page_text(ident)
     if dataset == "bbc":
         with gzip.open(SHARED / "bbc-news" / "bbc_news_2225.jsonl.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
