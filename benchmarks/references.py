@@ -7,9 +7,10 @@
     .venv/bin/python benchmarks/references.py --split tune3     # tune3 ... tune15: each was a held-out part of 24 to 32
                                                                # articles, measured once, then tuned on
     .venv/bin/python benchmarks/references.py --split heldout15 # the last held-out part left (ninth round; measured once)
+    .venv/bin/python benchmarks/references.py --split heldout17 # tenth round: 17 news pages (boilerplate-dev) + 7 BBC
     .venv/bin/python benchmarks/references.py --split all --show-errors
 
-The articles (BBC and PolNeAR dev, drawn at random, see `devsets/references/PROTOCOL.md`) were
+The articles (BBC, PolNeAR dev and, from the tenth round, news pages of boilerplate-dev, drawn at random, see `devsets/references/PROTOCOL.md`) were
 annotated by reading the text, without claimpipe's output in view. Each article goes through
 `claimpipe.pipeline.run` as a plain-text file; the claims' `rewrites` and speakers are then compared with
 the gold by source offsets:
@@ -40,7 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 GOLD = REPO / "devsets" / "references"
 # Parts to tune on, then the held-out parts, whose errors are never shown (PROTOCOL.md tells their history).
-SPLITS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14", "tune15", "heldout", "heldout2", "heldout15")
+SPLITS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13", "tune14", "tune15", "heldout", "heldout2", "heldout15", "heldout17")
 DATA = REPO.parent / "shared" / "data"
 
 
@@ -210,8 +211,10 @@ def score_speakers(gold: dict, claims: list[dict], tally: Tally, aliases: dict[s
             tally.errors.append(f"SPEAKER {gold['id']}: {words!r} -> {claim['speaker']!r} (gold {sp['speaker']})")
 
 
-def run_split(split: str, nlp) -> Tally:
+def run_split(split: str, nlp, lexicon: str | None = None) -> Tally:
+    """Run one part through the pipeline (with `lexicon`'s settings over the shipped ones, if given) and score it."""
     from claimpipe.pipeline import run
+    from claimpipe.settings import Settings
 
     items = [json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     texts = article_texts(items)
@@ -227,7 +230,7 @@ def run_split(split: str, nlp) -> Tally:
             name = f"{k:02d}.txt"
             (corpus / name).write_text(text, encoding="utf-8")
             names[name] = g
-        run(corpus, out, nlp=nlp, use_cache=False)
+        run(corpus, out, nlp=nlp, use_cache=False, settings=Settings(claims_lexicon=lexicon))
         docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
         for doc in docs:
             gold = names[Path(doc["source"]).name]
@@ -242,6 +245,7 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true",
                         help="list gold references with a named antecedent inside a claim that were left as written")
     parser.add_argument("--show-right", action="store_true", help="also list the rewrites that were right")
+    parser.add_argument("--lexicon", metavar="TOML", help="claims lexicon settings over the shipped ones (an experiment)")
     parser.add_argument("--dump-decisions", metavar="PATH", help="write (kind, confidence, right) per rewrite")
     args = parser.parse_args()
     if not DATA.is_dir():
@@ -251,7 +255,7 @@ def main() -> None:
 
     nlp = load_nlp(Settings())
     for split in (SPLITS if args.split == "all" else [args.split]):
-        tally = run_split(split, nlp)
+        tally = run_split(split, nlp, args.lexicon)
         print(json.dumps({"split": split, **tally.figures()}))
         if split.startswith("heldout") and (args.show_errors or args.show_misses or args.show_right or args.dump_decisions):
             print(f"({split} is held out: its errors, misses and decisions are never shown)")
