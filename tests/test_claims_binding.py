@@ -857,12 +857,31 @@ assets asset NOUN NNS dobj 7 O 0
 """
 
 
+# "Acme is a site everyone shapes, adding their views." : whose views? anyone's (tenth round, read on an unseen
+# page: "a resource everyone can be a part of actively shaping — adding knowledge about their culture")
+THEIR_EVERYONE = """
+Acme Acme PROPN NNP nsubj 1 B-ORG 1
+is be AUX VBZ ROOT 1 O 1
+a a DET DT det 3 O 1
+site site NOUN NN attr 1 O 1
+everyone everyone PRON NN nsubj 5 O 1
+shapes shape VERB VBZ relcl 3 O 0
+, , PUNCT , punct 5 O 1
+adding add VERB VBG advcl 5 O 1
+their their PRON PRP$ poss 9 O 1
+views view NOUN NNS dobj 7 O 0
+. . PUNCT . punct 1 O 0
+"""
+
+
 @pytest.mark.parametrize("table, expected", [
     (THEIR_GROUP, []),
     (THEIR_GROUP.replace("and and CCONJ CC cc 3", "with with ADP IN prep 3").replace(
         "Bolt Bolt PROPN NNP conj 3", "Bolt Bolt PROPN NNP pobj 4"), None),  # "Acme with Bolt ended ..."
     (THEIR_PLURAL_BETWEEN, []),
-], ids=["coordinated-group", "no-group", "plural-between"])
+    (THEIR_EVERYONE, []),
+    (THEIR_EVERYONE.replace("everyone everyone PRON NN nsubj", "Bolt Bolt PROPN NNP nsubj"), None),  # "a site Bolt shapes"
+], ids=["coordinated-group", "no-group", "plural-between", "everyone-between", "no-everyone"])
 def test_claims_binding_their_is_not_one_of_a_group(table, expected):
     resolved = [(w, name) for _, w, name in _resolved(table)]
     if expected is None:  # the control: with no group, "their" goes to Acme

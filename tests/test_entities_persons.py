@@ -7,7 +7,7 @@ import pytest
 
 from claimpipe.annotate import CorpusEntity, corpus_entities, corpus_links, doc_entities
 from claimpipe.entities import load_gazetteer, load_lexicon
-from claimpipe.entities.canonical import without_middle_initials
+from claimpipe.entities.canonical import _is_part, without_middle_initials
 from claimpipe.entities.components import GAZETTEER_KEY
 from claimpipe.entities.fixes import fix_entities
 from claimpipe.entities.persons import is_initial
@@ -371,6 +371,50 @@ def test_persons_a_name_after_an_organisations_kind(blank, words, deps, expected
     ents = ["O", "O", "B-PERSON", "O"] if words[0] == "rap" else ["O", "B-PERSON", "I-PERSON", "O"]
     heads = [2, 2, 3, 3] if words[0] == "rap" else [2, 2, 3, 3]
     assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == [expected]
+
+
+# "Hardie, which currently makes ... its revenues": a "which" clause on a subject name (tenth round, from tune's
+# business/337, where the model's PERSON kept "the company" from James Hardie five times)
+_WHICH_HEADS = [7, 0, 3, 0, 3, 0, 7, 7, 7]
+_WHICH_DEPS = ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "advmod", "ROOT", "punct"]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # no first name, no title, the subject of its clause: an organisation
+    (["Varig", ",", "which", "makes", "cars", ",", "later", "grew", "."], ["B-PERSON"] + ["O"] * 8, [("Varig", "ORG")]),
+    # a clear first name: a "which" there mostly means a thing just named ("... belonged to Dizzy Gillespie, which")
+    (["Laura", "Ashley", ",", "which", "makes", "cars", ",", "grew", "."], ["B-PERSON", "I-PERSON"] + ["O"] * 7,
+     [("Laura Ashley", "PERSON")]),
+    # a form of address before it: a person ("a detailed proposal from Mr Glazer, which looks set to")
+    (["Mr", "Glazer", ",", "which", "makes", "cars", ",", "grew", "."], ["O", "B-PERSON"] + ["O"] * 7,
+     [("Glazer", "PERSON")]),
+])
+def test_persons_a_subject_with_a_which_clause_is_an_organisation(blank, words, ents, expected) -> None:  # noqa: F811
+    shift = len(words) - 9
+    heads = [h + shift for h in _WHICH_HEADS] if not shift else [1, 8, 1, 4, 1, 4, 1, 8, 8, 8][:len(words)]
+    deps = ["compound", *_WHICH_DEPS] if shift else _WHICH_DEPS
+    assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == expected
+
+
+def test_persons_an_organisation_named_so_takes_its_lone_surname(blank) -> None:  # noqa: F811
+    # "building products group James Hardie ... Hardie's shareholders": the lone word of a name the article calls
+    # an organisation is that organisation too, unless a person of that surname is named as well
+    words = ["group", "James", "Hardie", "grew", ".", "Hardie", "fell", ".", "Ann", "Hardie", "wept", "."]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    heads = [2, 2, 3, 3, 3, 6, 6, 6, 9, 10, 10, 10]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT",
+            "punct"]
+    assert [e[:2] for e in fixed(blank, words[:8], ents=ents[:8], heads=heads[:8], deps=deps[:8])] == [
+        ("James Hardie", "ORG"), ("Hardie", "ORG")]
+    assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == [
+        ("James Hardie", "ORG"), ("Hardie", "PERSON"), ("Ann Hardie", "PERSON")]
+
+
+def test_canonical_a_firm_named_after_a_person_is_named_by_its_surname() -> None:
+    # "James Hardie" (ORG) ... "Hardie": one entity; a firm without a first name keeps only its leading words
+    assert _is_part(["Hardie"], ["James", "Hardie"], "ORG") is True
+    assert _is_part(["Bank"], ["Zenith", "Bank"], "ORG") is False
+    assert _is_part(["Zenith"], ["Zenith", "Bank"], "ORG") is True
 
 
 def test_entities_plural_of_an_abbreviated_title_is_no_name(blank) -> None:  # noqa: F811

@@ -26,6 +26,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDE
                               binding_subject, clause_of, is_pleonastic, is_possessive, possessive_owners)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
+_EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "whoever"})
 _REACH = 40  # tokens before a binding subject searched for a competing name
 UNNAMED_SPEAKER = "?"  # a quotation's speaker that no word names: "said the German", the German unresolved
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
@@ -386,5 +387,7 @@ class BindingRules:
                 return True
             if u.lower_ in ("they", "them") and u.i not in self.resolved:
                 return True  # "how it affects them and what they can do": the same unnamed people
+            if u.lower_ in _EVERYONE and u.pos_ == "PRON":
+                return True  # "everyone can be a part of shaping, adding knowledge about their culture": anyone's
         return False
 

@@ -176,12 +176,33 @@ KIND_BEFORE_NAME = frozenset({"group", "band", "company", "firm", "club", "team"
                               "broadcaster", "charity", "agency"})
 
 
-def organisations_named_so(ents: list[Span]) -> list[Span]:
-    """ "a former member of rap group Tru": a PERSON right after a noun of an organisation's kind is that
-    organisation (the model's slip gave a band's he and his)."""
-    return [Span(e.doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and not e.id_ and e.start > 0
-            and e.doc[e.start - 1].text in KIND_BEFORE_NAME and e.doc[e.start - 1].dep_ == "compound" else e
-            for e in ents]
+def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
+    """A PERSON span the sentence itself calls an organisation: a noun of an organisation's kind right before it
+    ("rap group Tru", "building products group James Hardie"), or, for a name without a clear first name or a
+    title, a "which" clause on it as a subject ("Hardie, which currently makes more than 80% of its revenues").
+    Not a "which" after a first name or a title: there it is mostly about a work or a thing just named
+    ("a trumpet which belonged to Dizzy Gillespie, which is expected to fetch")."""
+    doc = e.doc
+    if e.start > 0 and doc[e.start - 1].text in KIND_BEFORE_NAME and doc[e.start - 1].dep_ == "compound":
+        return True
+    if (e.end + 1 >= len(doc) or doc[e.end].text != "," or doc[e.end + 1].lower_ != "which"
+            or e.root.dep_ not in ("nsubj", "nsubjpass") or first_name_gender(e[0].text) is not None
+            or (e.start > 0 and _addresses(doc[e.start - 1].lower_, lex))):
+        return False
+    return any(c.dep_ == "relcl" and doc[e.end + 1].head == c for c in e.root.children)
+
+
+def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """A name the article says is an organisation's (`_said_to_be_an_organisation`) is that organisation wherever
+    it stands as a PERSON, and so is the last word of such a name standing alone ("Hardie's shareholders"); the
+    model's slip gave the company he and his, and kept "the company" from it. Evidence on a lone word does not
+    relabel a full name with a first name."""
+    named = {_name_words(e) for e in ents if e.label_ == "PERSON" and not e.id_ and _said_to_be_an_organisation(e, lex)}
+    if not named:
+        return ents
+    lone = {words[-1:] for words in named}
+    return [Span(e.doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and not e.id_
+            and (_name_words(e) in named or (len(e) == 1 and _name_words(e) in lone)) else e for e in ents]
 
 
 def join_persons(doc: Doc, ents: list[Span], persons: Persons, lex: Lexicon) -> list[Span]:
@@ -283,7 +304,7 @@ def _titled_name(doc: Doc, first: Token, tagged: set[int], lex: Lexicon) -> Span
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """Organisations named so, coordinated names split and a person's names relabelled PERSON, in that order."""
-    ents = split_coordinated(organisations_named_so(ents), known_persons(doc, ents, lex))
+    ents = split_coordinated(organisations_named_so(ents, lex), known_persons(doc, ents, lex))
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
     return join_persons(doc, ents, persons, lex)
 
