@@ -372,8 +372,9 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             confidence = self.confidence(i)
             if t.pos_ == "PRON":
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
-            elif t.i not in self.token_entity and (t.i in self.by_name or t.i in self.national or t.i in self.aged
-                                                   or self.lex.descriptions.get(t.lemma_.lower())):
+            elif t.i not in self.token_entity and t.i not in self.institutional and (
+                    t.i in self.by_name or t.i in self.national or t.i in self.aged
+                    or self.lex.descriptions.get(t.lemma_.lower())):  # "the Lib Dems' spokesman" is no party
                 first = t.left_edge
                 while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
                     first = self.doc[first.i + 1]  # "Neither the president": "Neither" stays
