@@ -480,3 +480,17 @@ def test_claims_a_reported_speaker_keeps_his_adding(nlp):
     doc = nlp('The Times reported that Mr Blair said he would stay on, adding: "I have a job to do."')
     direct = [a for a in find_attributions(doc) if a.kind == "direct"]
     assert [doc.text[a.source[0]:a.source[1]] for a in direct] == ["Mr Blair"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a man with no name is the last sentence's subject: the "he" after is his, not the named owner's (tenth round,
+    # from tune16's abc13 page, where five of his he/his were written as the owner)
+    ("Usman Hasib runs the salon. The man in red shorts led employees to believe his girlfriend was on the way. "
+     "In the video, he says she wanted an appointment.", []),
+    # the control: a subject that is no person leaves the named man in reach
+    ("Usman Hasib runs the salon. The video in the lobby showed that the room was empty. "
+     "In the video, he says she wanted an appointment.", [("he", "Usman Hasib")]),
+])
+def test_claims_an_unnamed_man_before_keeps_his_he(nlp, text, expected):
+    _, claims = claims_of(nlp, text)
+    assert [(r.original, r.replacement) for r in claims[-1].rewrites] == expected

@@ -260,7 +260,8 @@ class BindingRules:
         """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no
         name and not of the other gender: "a spokesman for the English National Ballet told BBC News that ...
         He said" is the spokesman ("A spokeswoman said ... He said" is not her). Any subject of that sentence,
-        not only its main one: "Police said a witness saw the crash. He said ..." is left as written too."""
+        not only its main one: "Police said a witness saw the crash. He said ..." is left as written too; so is
+        "the <person>" that describes no one named or another person (`_someone_else_described`)."""
         k = self.sent_of[t.i]
         if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
             return False
@@ -271,8 +272,9 @@ class BindingRules:
                 continue
             if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
                 continue  # a spokeswoman is not "he"
-            if any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
-                return True
+            if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
+                    u, ref.entity_id))) for c in u.children):
+                return True  # "The man in red shorts led employees to believe ... In the video, he says": him
         return False
 
     def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
