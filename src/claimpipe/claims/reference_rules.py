@@ -151,12 +151,19 @@ def title_words(name: Span) -> list[str]:
     return [w.lower_ for w in words if w.text[:1].isupper()]
 
 
-def own_subject(token: Token) -> Token | None:
-    """The subject of the verb whose direct object `token` is: "He criticised her" (her is not he).
+def own_subject(token: Token, shared: bool = False) -> Token | None:
+    """The subject of the verb whose direct object `token` is: "He criticised her" (her is not he). With
+    `shared`, the subject a subjectless conjoined verb shares: "Schwartz had spent months shadowing the mogul and
+    portrayed him" (that one is less sure: "Jackson had shown the boy porn and plied him with wine").
     Prepositional objects may be the subject ("Halo had a depth to it"), so they are not checked."""
     verb = token.head
     if token.dep_ not in ("dobj", "dative", "iobj") or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if shared:
+        if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        verb = verb.head
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 

@@ -11,14 +11,11 @@ a resolved reference can itself be the antecedent of a later one ("The company .
   a situation); a direct object is not its own verb's subject ("He criticised her"); "she" is
   never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
 - reflexives as arguments ("Microsoft faces challenges establishing itself") → their clause's subject;
-- definite descriptions: "the company", "the country", "the Central Asian nation" → an entity of
-  a label the head noun allows (`lexicon.toml` [resolution.descriptions]), preferring one the
-  article described with the same noun ("ERG, a Kazakh company"), then subjects, then recency;
-- abstention: the best candidate is written in only when it is clearly ahead of the next entity in
-  reach (`lexicon.toml` [resolution.abstain]); otherwise the words stay as written.
+- definite descriptions: "the company", "the Central Asian nation" → an entity of a label the head noun allows
+  ([resolution.descriptions]), preferring one described so ("ERG, a Kazakh company"), then subjects, recency;
+- abstention: a pick clearly ahead of the next entity in reach, or the words stay (`[resolution.abstain]`).
 
-Grammar tests: `reference_rules.py`; what grammar binds and when to doubt: `binding.py`; descriptions
-and names by their head: `description_rules.py`.
+Grammar tests: `reference_rules.py`; binding and doubt: `binding.py`; descriptions: `description_rules.py`.
 """
 
 from __future__ import annotations
@@ -282,6 +279,9 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
             if not gender:  # "Bungie has got it right": "it" is some thing, rarely the next name
                 return None
             cands = cands[1:]  # "He criticised her": the other person
+        if subject is None and not possessive and cands and (shared := own_subject(t, shared=True)) is not None \
+                and self.entity_of(shared) == cands[0][2].entity_id:
+            return None  # "Schwartz had spent months shadowing the mogul and portrayed him": not him; whom, unclear
         if not gender and subject is not None and cands and cands[0][2].head in {w.i for w in subject.subtree}:
             return None  # "organisations such as Transport For London regularly consult it": not TfL
         if lower == "it" and subject is None and cands and self._controller_of(t) == cands[0][2].entity_id:
