@@ -169,16 +169,32 @@ def own_subject(token: Token, shared: bool = False) -> Token | None:
 
 def relative_others(t: Token) -> set[int]:
     """The noun a relative clause is about, when `t` is that clause's subject and the relative pronoun another
-    of its words: "his brother Carlos, with whom he co-wrote", "the man whom she met" (he is not Carlos)."""
+    of its words: "his brother Carlos, with whom he co-wrote", "the man whom she met" (he is not Carlos); and,
+    for a he/she anywhere in a "which" clause, the thing it is about ("her autobiography, Lady Sings the Blues,
+    which was credited to her": not the book, whatever the model tagged it)."""
+    if t.lower_ in PRONOUN_GENDER:
+        clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None and any(c.lower_ == "which" for c in clause.children):
+            return _with_appositions(clause.head)
     verb = t.head
     if t.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
         return set()
     # "Deutsche Bank, which it alleges to be the leader": the relative pronoun may sit in the clause it governs
     words = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("prep", "xcomp") for g in c.children]
     if any(w.lower_ in ("whom", "which", "who", "that") and w.dep_ not in ("nsubj", "nsubjpass") for w in words):
-        noun = verb.head
-        return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"}
+        return _with_appositions(verb.head)
     return set()
+
+
+def _with_appositions(noun: Token) -> set[int]:
+    """`noun`, the names in apposition to it, and the noun it is itself in apposition to."""
+    return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"} | ({noun.head.i} if noun.dep_ == "appos" else set())
+
+
+def own_phrase(t: Token) -> set[int]:
+    """The noun a possessive `t` belongs to, and the names set in apposition to it: "her autobiography, Lady Sings
+    the Blues" (a possessive cannot point into its own noun phrase)."""
+    return _with_appositions(t.head)
 
 
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.

@@ -39,7 +39,7 @@ from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
                               is_dateline, is_pleonastic, is_possessive, is_subject, mention_head, owned_apart,
-                              own_subject, relative_antecedents, relative_others, title_words)
+                              own_phrase, own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
 
@@ -243,7 +243,7 @@ class Resolver(BindingRules, DescriptionRules, SameClauseRules):
         possessive = is_possessive(t)
         others = relative_others(t)  # "Carlos, with whom he co-wrote": not Carlos
         # a possessive pronoun cannot point into its own noun phrase
-        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)
+        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head in own_phrase(t))
                  and c[2].head not in others]
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
