@@ -22,12 +22,11 @@ from spacy.tokens import Token
 
 from ..entities.gazetteer import load_lexicon
 from ..records import Entity
-from .reference_rules import (IT_LABELS, IT_PRONOUNS, NEW_SOMEONE, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
+from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, REACH, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
                               binding_subject, clause_of, is_pleonastic, is_possessive, possessive_owners)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "whoever"})
-_REACH = 40  # tokens before a binding subject searched for a competing name
 UNNAMED_SPEAKER = "?"  # a quotation's speaker that no word names: "said the German", the German unresolved
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
@@ -107,9 +106,9 @@ class BindingRules:
                                         for w in self.doc[lo + 1:hi]):
             return None  # "Apple sued the regulators because they ignored its appeal": they are the regulators
         # who is told does not compete for "it": "BT Openzone told the BBC that it ..."; a name more than
-        # _REACH tokens before the subject is too far to be a higher subject of the same statement
+        # REACH tokens before the subject is too far to be a higher subject of the same statement
         clause = clause_of(t)
-        for i in range(max(self.sents[self.sent_of[t.i]].start, subject.i - _REACH), hi):
+        for i in range(max(self.sents[self.sent_of[t.i]].start, subject.i - REACH), hi):
             other = self.token_entity.get(i) or self.resolved.get(i)
             if other is None or other == eid or i in told or i in own_phrase or self._label(other) not in labels | {"PERSON"}:
                 continue
@@ -164,16 +163,6 @@ class BindingRules:
                                      if e.label == "PERSON" and " " in e.name)
         return self._surnames[ent.name] > 1
 
-    def _someone_else_described(self, noun: Token, entity_id: str) -> bool:
-        """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
-        woman", "the victim"), or a role the article gave another person ("the candidate" beside Jill Stein,
-        the Green Party candidate, when the candidate is her spokeswoman)."""
-        lemma = noun.lemma_.lower()
-        if lemma not in self.lex.descriptions:
-            return True
-        return any(lemma in nouns and eid != entity_id and self._label(eid) == "PERSON"
-                   for eid, nouns in self.described.items())
-
     def _known_gender_in_reach(self, t: Token, gender: str, other_than: str) -> bool:
         """A person in reach of `t`, other than `other_than`, whom a title, a noun or a first name gives
         `t`'s gender."""
@@ -197,15 +186,6 @@ class BindingRules:
         self._note_bound(t)
         return eid
 
-    def _person_noun(self, word: Token) -> bool:
-        """A common noun for a person: "the president", "the runner", "the 28-year-old", or any noun a "who" clause
-        describes ("an architect who said he was stiffed", ninth round, tune15)."""
-        lemma = word.lemma_.lower()
-        return "PERSON" in self.lex.descriptions.get(lemma, ()) or lemma in self.lex.gender_nouns \
-            or lemma in self.lex.person_nouns or lemma.endswith("year-old") or any(
-                c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                for c in word.children)
-
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
         an unresolved pronoun of its kind, or a noun of its kind ("the president ... his", "the plan ...
@@ -226,74 +206,6 @@ class BindingRules:
         if lower in IT_PRONOUNS:
             return subject.tag_ == "NN" and not person_noun
         return subject.tag_ == "NNS"
-
-    def _unnamed_between(self, ref: Ref, t: Token) -> bool:
-        """Someone or something with no name stands between the candidate and `t`, of `t`'s kind: "a
-        federal judge found ..., his decision" is the judge's; "he would not accept the endorsement if it
-        were offered" is the endorsement. Then neither the name before nor the thing is sure."""
-        gender = PRONOUN_GENDER.get(t.lower_)
-        k = self.sent_of[t.i]
-        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and k > 0 and ref.sent < k:
-            # "The network will link the schools. It will enable children to ...": a subject "it" goes on
-            # with the last sentence's subject, here a thing with no name
-            before = self.sents[k - 1].root
-            subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.tag_ == "NN" and subject.i not in self.token_entity \
-                    and subject.i not in self.resolved and not self._person_noun(subject):
-                return True
-        holders = {a.i for a in t.ancestors}
-        # someone new near the pronoun, in its sentence
-        for u in self.doc[max(ref.head + 1, t.i - 3 * _REACH, self.sents[k].start):t.i]:
-            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved:
-                continue
-            if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
-                continue
-            person = self._person_noun(u)
-            if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
-                return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
-            if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
-                    and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
-                return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
-        return bool(gender) and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t))
-
-    def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
-        """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no
-        name and not of the other gender: "a spokesman for the English National Ballet told BBC News that ...
-        He said" is the spokesman ("A spokeswoman said ... He said" is not her). Any subject of that sentence,
-        not only its main one: "Police said a witness saw the crash. He said ..." is left as written too; so is
-        "the <person>" that describes no one named or another person (`_someone_else_described`)."""
-        k = self.sent_of[t.i]
-        if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
-            return False
-        gender = PRONOUN_GENDER.get(t.lower_)
-        for u in self.sents[k - 1]:
-            if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
-                    or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
-                continue
-            if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
-                continue  # a spokeswoman is not "he"
-            if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
-                    u, ref.entity_id))) for c in u.children):
-                return True  # "The man in red shorts led employees to believe ... In the video, he says": him
-        return False
-
-    def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
-        """The last subject before the he/she `t` in its sentence, after the candidate, is "the <person>"
-        with no name resolved, and may be who `t` means: "Figueroa said the candidate was at interviews,
-        which she was doing" (the candidate is Jill Stein), "The woman disputes that she needed care". Not
-        the subject of `t`'s own clause, which a him/her cannot be ("the partner was supportive of her")."""
-        k = self.sent_of[t.i]
-        subjects = [u for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]
-                    if u.dep_ in ("nsubj", "nsubjpass") and u.pos_ == "NOUN"]
-        if not subjects:
-            return False
-        u = subjects[-1]
-        if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in u.children):
-            return False
-        if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
-            return False
-        return self._someone_else_described(u, ref.entity_id)
 
     def _person_nearer(self, cands: list[tuple[float, int, Ref]], t: Token) -> bool:
         """Another person the pronoun may mean stands nearer than the chosen one, in the same sentence:

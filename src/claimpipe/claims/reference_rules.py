@@ -32,6 +32,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 IT_PRONOUNS = {"it", "its"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs"}
 POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+REACH = 40  # tokens before a binding subject searched for a competing name
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 IT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
 THEY_LABELS = frozenset({"ORG", "NORP"})

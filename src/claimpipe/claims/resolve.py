@@ -1,21 +1,20 @@
 """Within-article reference resolution: which entity a pronoun or a description stands for.
 
-Rules over the parse and the article's entity mentions, applied in one left-to-right pass so that
-a resolved reference can itself be the antecedent of a later one ("The company ... its sales"):
+Rules over the parse and the mentions, in one left-to-right pass ("The company ... its sales": a resolved word leads on):
 
 - names: a token inside a mention is its entity; an apposition names the noun it explains;
 - institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
-- pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT;
-  they/their → ORG or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought
-  that") is skipped, and so is "it" inside a quotation or as the subject of "be" (mostly a thing or
-  a situation); a direct object is not its own verb's subject ("He criticised her"); "she" is
-  never a person the article called "Mr" or "spokesman" (`lexicon.toml` [resolution.gender]);
+- pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT; they/their → ORG
+  or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought that") is skipped, and so
+  is "it" inside a quotation or as the subject of "be" (mostly a thing or a situation); a direct object is
+  not its own verb's subject ("He criticised her"); "she" is never a person the article called "Mr" or
+  "spokesman" (`lexicon.toml` [resolution.gender]);
 - reflexives as arguments ("Microsoft faces challenges establishing itself") → their clause's subject;
 - definite descriptions: "the company", "the Central Asian nation" → an entity of a label the head noun allows
   ([resolution.descriptions]), preferring one described so ("ERG, a Kazakh company"), then subjects, recency;
 - abstention: a pick clearly ahead of the next entity in reach, or the words stay (`[resolution.abstain]`).
 
-Grammar tests: `reference_rules.py`; binding and doubt: `binding.py`; descriptions: `description_rules.py`.
+Grammar: `reference_rules.py`; binding and doubt: `binding.py`, `unnamed.py`; descriptions: `description_rules.py`.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_G
                               own_phrase, own_subject, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
+from .unnamed import UnnamedRules
 
 
 @dataclass(slots=True)
@@ -60,7 +60,7 @@ _RESOLVABLE = PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS
 _PERSON = frozenset({"PERSON"})
 
 
-class Resolver(BindingRules, DescriptionRules, SameClauseRules):
+class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
     """Resolves the pronouns and descriptions of one article; build once per doc."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[Entity], *,

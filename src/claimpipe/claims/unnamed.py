@@ -1,0 +1,108 @@
+"""Someone or something with no name, in reach of a pronoun, that it may mean: then the words stay as written.
+
+`Resolver` (`resolve.py`) inherits these checks beside `binding.py`'s; they read its state and keep none:
+
+- a person noun or a thing with no name between a candidate and the pronoun ("a federal judge found ..., his
+  decision"; "he would not accept the endorsement if it were offered");
+- the subject of the sentence before a he/she subject, someone new or "the <person>" no name explains
+  ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); when a
+  quotation comes between, the sentence before the quotation ('A Labour spokesman denied it. "... ," he said');
+- the last subject before a he/she in its sentence, "the <person>" with no name resolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of
+
+
+class UnnamedRules:
+    """Checks for someone or something unnamed in reach; mixed into `Resolver`."""
+
+    def _someone_else_described(self, noun: Token, entity_id: str) -> bool:
+        """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
+        woman", "the victim"), or a role the article gave another person ("the candidate" beside Jill Stein,
+        the Green Party candidate, when the candidate is her spokeswoman)."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.lex.descriptions:
+            return True
+        return any(lemma in nouns and eid != entity_id and self._label(eid) == "PERSON"
+                   for eid, nouns in self.described.items())
+
+    def _person_noun(self, word: Token) -> bool:
+        """A common noun for a person: "the president", "the runner", "the 28-year-old", or any noun a "who" clause
+        describes ("an architect who said he was stiffed", ninth round, tune15)."""
+        lemma = word.lemma_.lower()
+        return "PERSON" in self.lex.descriptions.get(lemma, ()) or lemma in self.lex.gender_nouns \
+            or lemma in self.lex.person_nouns or lemma.endswith("year-old") or any(
+                c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in word.children)
+
+    def _unnamed_between(self, ref: Ref, t: Token) -> bool:
+        """Someone or something with no name stands between the candidate and `t`, of `t`'s kind: "a
+        federal judge found ..., his decision" is the judge's; "he would not accept the endorsement if it
+        were offered" is the endorsement. Then neither the name before nor the thing is sure."""
+        gender = PRONOUN_GENDER.get(t.lower_)
+        k = self.sent_of[t.i]
+        if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and k > 0 and ref.sent < k:
+            # "The network will link the schools. It will enable children to ...": a subject "it" goes on
+            # with the last sentence's subject, here a thing with no name
+            before = self.sents[k - 1].root
+            subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.tag_ == "NN" and subject.i not in self.token_entity \
+                    and subject.i not in self.resolved and not self._person_noun(subject):
+                return True
+        holders = {a.i for a in t.ancestors}
+        # someone new near the pronoun, in its sentence
+        for u in self.doc[max(ref.head + 1, t.i - 3 * REACH, self.sents[k].start):t.i]:
+            if u.pos_ != "NOUN" or u.i in self.token_entity or u.i in self.resolved:
+                continue
+            if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+                continue
+            person = self._person_noun(u)
+            if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
+                return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
+            if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
+                    and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
+                return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
+        return bool(gender) and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t))
+
+    def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
+        """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no
+        name and not of the other gender: "a spokesman for the English National Ballet told BBC News that ...
+        He said" is the spokesman ("A spokeswoman said ... He said" is not her). Any subject of that sentence,
+        not only its main one: "Police said a witness saw the crash. He said ..." is left as written too; so is
+        "the <person>" that describes no one named or another person (`_someone_else_described`)."""
+        k = self.sent_of[t.i]
+        if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
+            return False
+        gender = PRONOUN_GENDER.get(t.lower_)
+        for u in self.sents[k - 1]:
+            if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
+                    or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
+                continue
+            if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
+                continue  # a spokeswoman is not "he"
+            if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
+                    u, ref.entity_id))) for c in u.children):
+                return True  # "The man in red shorts led employees to believe ... In the video, he says": him
+        return False
+
+    def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
+        """The last subject before the he/she `t` in its sentence, after the candidate, is "the <person>"
+        with no name resolved, and may be who `t` means: "Figueroa said the candidate was at interviews,
+        which she was doing" (the candidate is Jill Stein), "The woman disputes that she needed care". Not
+        the subject of `t`'s own clause, which a him/her cannot be ("the partner was supportive of her")."""
+        k = self.sent_of[t.i]
+        subjects = [u for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]
+                    if u.dep_ in ("nsubj", "nsubjpass") and u.pos_ == "NOUN"]
+        if not subjects:
+            return False
+        u = subjects[-1]
+        if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in u.children):
+            return False
+        if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
+            return False
+        return self._someone_else_described(u, ref.entity_id)
