@@ -502,3 +502,17 @@ def test_claims_an_object_of_a_conjoined_verb_is_not_its_shared_subject(nlp):
     _, claims = claims_of(nlp, "Tony Schwartz met Donald Trump in 1985. Schwartz had spent 18 months closely shadowing "
                                "the real estate mogul and portrayed him in the book as a brash charmer.")
     assert [(r.original, r.replacement) for r in claims[-1].rewrites] == []
+
+
+@pytest.mark.parametrize("before, expected", [
+    # someone new with no name speaks before a quotation of two sentences: its "he said" is his, not Mr Mennear's
+    # (tenth round, from tune16's politics/228)
+    ("A Labour spokesman denied the campaign was anti-Semitic. ", ("he", "")),
+    # the control: no one new before the quotation
+    ("Mr Mennear spoke again. ", ("Andrew Mennear", "person")),
+])
+def test_claims_someone_new_before_a_quotation_is_its_he(nlp, before, expected):
+    text = ('Andrew Mennear said the campaign was insensitive. ' + before +
+            '"As we said at the time, pigs will fly. This poster is making a serious point," he said.')
+    _, claims = claims_of(nlp, text)
+    assert (claims[-1].speaker, claims[-1].speaker_kind) == expected

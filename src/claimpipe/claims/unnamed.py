@@ -5,8 +5,8 @@
 - a person noun or a thing with no name between a candidate and the pronoun ("a federal judge found ..., his
   decision"; "he would not accept the endorsement if it were offered");
 - the subject of the sentence before a he/she subject, someone new or "the <person>" no name explains
-  ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); when a
-  quotation comes between, the sentence before the quotation ('A Labour spokesman denied it. "... ," he said');
+  ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); after a
+  quotation, the words before it ('A Labour spokesman denied it. "... ," he said');
 - the last subject before a he/she in its sentence, "the <person>" with no name resolved.
 """
 
@@ -78,7 +78,7 @@ class UnnamedRules:
         if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
             return False
         gender = PRONOUN_GENDER.get(t.lower_)
-        for u in self.sents[k - 1]:
+        for u in self._words_before(t, k):
             if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
                     or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
                 continue
@@ -106,3 +106,19 @@ class UnnamedRules:
         if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
             return False
         return self._someone_else_described(u, ref.entity_id)
+
+    def _words_before(self, t: Token, k: int):
+        """The sentence before the one of `t`, or, when a quotation ends right before `t` ('"... a serious
+        point," he said'), the words before that quotation: the rest of its first sentence, or the sentence
+        before it ('A Labour spokesman denied it. "As we said ... This poster is making a serious point," he
+        said' is the spokesman's)."""
+        quote = self.quotes.ending_between(t.idx - 12, t.idx)
+        if not quote:
+            return self.sents[k - 1]
+        opening = self.doc.char_span(quote[-1].start_char, quote[-1].start_char + 1, alignment_mode="expand")
+        if opening is None:
+            return self.sents[k - 1]
+        j = self.sent_of[opening.start]
+        if opening.start > self.sents[j].start:
+            return self.doc[self.sents[j].start:opening.start]
+        return self.sents[j - 1] if j > 0 else ()
