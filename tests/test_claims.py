@@ -516,3 +516,4 @@ def test_claims_someone_new_before_a_quotation_is_its_he(nlp, before, expected):
             '"As we said at the time, pigs will fly. This poster is making a serious point," he said.')
     _, claims = claims_of(nlp, text)
     assert (claims[-1].speaker, claims[-1].speaker_kind) == expected
+

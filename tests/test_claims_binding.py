@@ -1020,3 +1020,29 @@ autobiography autobiography NOUN NN appos 4 O 0
 
 def test_claims_binding_a_possessive_is_not_the_name_its_phrase_explains():
     assert [(w, name) for _, w, name in _resolved(HER_IN_AN_APPOSITION)] == [("her", "Ann Lee")]
+
+
+# "The head of Acme and Oz's boss said so." : Oz owns the second of two coordinated nouns of the source; the boss
+# speaks, not Oz (tenth round: tune14's "The head of Sony Pictures Television and Oz’s big, big boss" was Oz's
+# once the curly "’s" was read as a possessive)
+OWNER_IN_A_COORDINATED_SOURCE = """
+The the DET DT det 1 O 1
+head head NOUN NN nsubj 8 O 1
+of of ADP IN prep 1 O 1
+Acme Acme PROPN NNP pobj 2 B-ORG 1
+and and CCONJ CC cc 1 O 1
+Oz Oz PROPN NNP poss 7 B-PERSON 0
+'s 's PART POS case 5 O 1
+boss boss NOUN NN conj 1 O 1
+said say VERB VBD ROOT 8 O 1
+so so ADV RB advmod 8 O 0
+. . PUNCT . punct 8 O 0
+"""
+
+
+def test_claims_binding_an_owner_in_a_coordinated_source_only_modifies_it():
+    from claimpipe.claims.build import _modifies
+
+    doc = doc_from_table(VOCAB, OWNER_IN_A_COORDINATED_SOURCE)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    assert _modifies(doc[5], doc[1], Resolver(doc, mentions, entities)) is True

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import is_package
 
+from .apostrophes import read_curly_apostrophes
 from .blas import use_numpy_blas
 from .entities import NAME_LABELS, describe, load_gazetteer, load_lexicon, resolve
 from .entities.canonical import without_middle_initials
@@ -69,6 +70,7 @@ def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True
         nlp = spacy.load(name)
     except OSError as exc:
         raise OSError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline folder") from exc
+    read_curly_apostrophes(nlp)  # before the rule tables compile the attribute ruler's patterns
     if rule_tables:
         use_rule_tables(nlp)
     if settings.numpy_blas if numpy_blas is None else numpy_blas:

@@ -213,6 +213,8 @@ def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
         # someone who speaks for a person is not that person ("research by Dr Nielsen" is his; "the minister for
         # civil aviation Praful Patel" is Patel, a title before his name)
         return True
+    if head.pos_ == "NOUN" and t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.dep_ == "conj":
+        return True  # "The head of Sony Pictures Television and Oz's big, big boss": the boss, not Oz
     return head.pos_ == "NOUN" and t.head.i == head.i and t.dep_ in ("compound", "poss", "amod", "nmod")
 
 
