@@ -517,3 +517,16 @@ def test_claims_someone_new_before_a_quotation_is_its_he(nlp, before, expected):
     _, claims = claims_of(nlp, text)
     assert (claims[-1].speaker, claims[-1].speaker_kind) == expected
 
+
+
+def test_claims_an_unnamed_subject_whose_the_hangs_on_a_compound_keeps_the_he(nlp):
+    # "the Queens native": the parser hangs "the" on "Queens", not on "native"; a person with no name is still the
+    # sentence's subject, so the "he" after is not Tony Schwartz (tenth round, from tune16's villagevoice page)
+    _, claims = claims_of(nlp, "Tony Schwartz disavowed the book due to remorse about his role in making the future "
+                               "president a national figure. “I put lipstick on a pig,” he told the New Yorker’s Jane "
+                               "Mayer. If Trump actually read it, Schwartz would have been surprised, telling Mayer, “I "
+                               "seriously doubt that Trump has ever read a book straight through in his adult life.” "
+                               "However, back in the ’80s the Queens native did at least send back the manuscript of "
+                               "The Art of the Deal with a few red Magic Marker corrections, mostly crossing out "
+                               "criticisms of some powerful people he apparently had second thoughts about offending.")
+    assert [(r.original, r.replacement) for r in claims[-1].rewrites] == []

@@ -101,7 +101,7 @@ class UnnamedRules:
             return False
         u = subjects[-1]
         if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in u.children):
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in _with_compounds(u)):
             return False
         if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
             return False
@@ -122,3 +122,9 @@ class UnnamedRules:
         if opening.start > self.sents[j].start:
             return self.doc[self.sents[j].start:opening.start]
         return self.sents[j - 1] if j > 0 else ()
+
+
+def _with_compounds(noun: Token) -> list[Token]:
+    """The words under `noun` and under its compounds: the parser hangs the "the" of "the Queens native" on
+    "Queens"."""
+    return [c for w in [noun, *(c for c in noun.children if c.dep_ == "compound")] for c in w.children]
