@@ -1046,3 +1046,24 @@ def test_claims_binding_an_owner_in_a_coordinated_source_only_modifies_it():
     doc = doc_from_table(VOCAB, OWNER_IN_A_COORDINATED_SOURCE)
     mentions, entities = entities_from_doc(doc, doc_id="d")
     assert _modifies(doc[5], doc[1], Resolver(doc, mentions, entities)) is True
+
+
+# "Democrats on Capitol Hill, who have argued" : the "who" clause hung on "Hill" may be the Democrats'; a speaker
+# "who" whose noun is the object of a preposition under a noun names no one (tenth round, tune14's Capitol Hill)
+WHO_AFTER_A_PREPOSITION = """
+Democrats Democrats PROPN NNPS nsubj 6 B-NORP 1
+on on ADP IN prep 0 O 1
+Capitol Capitol PROPN NNP compound 3 B-ORG 1
+Hill Hill PROPN NNP pobj 1 I-ORG 0
+, , PUNCT , punct 3 O 1
+who who PRON WP nsubj 6 O 1
+argued argue VERB VBD relcl 3 O 0
+. . PUNCT . punct 6 O 0
+"""
+
+
+def test_claims_binding_a_who_under_a_preposition_may_be_the_larger_nouns():
+    from claimpipe.claims.build import _in_a_noun_phrase
+
+    doc = doc_from_table(VOCAB, WHO_AFTER_A_PREPOSITION)
+    assert (_in_a_noun_phrase(doc[3]), _in_a_noun_phrase(doc[0])) == (True, False)

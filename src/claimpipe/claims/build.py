@@ -145,6 +145,9 @@ def find_speaker(doc: Doc, att: Attribution, resolver: Resolver) -> Speaker:
         return Speaker(text, "", "", None)
     head = doc[att.source_i]
     eid, confidence = _named_or_resolved(head, resolver)
+    if eid is not None and text.lower() == "who" and (_in_a_noun_phrase(head) or getattr(
+            resolver.entities.get(eid), "label", "") in ("GPE", "LOC", "FAC")):
+        eid, confidence = None, None  # "nervous Democrats on Capitol Hill, who have argued": the Democrats', unsure
     document = head.lemma_.lower() in resolver.lex.document_nouns or head.lower_ in resolver.lex.document_nouns
     if eid is None:
         span = doc.char_span(att.source[0], att.source[1], alignment_mode="expand")
@@ -216,6 +219,12 @@ def _modifies(t: Token, head: Token, resolver: Resolver) -> bool:
     if head.pos_ == "NOUN" and t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head.dep_ == "conj":
         return True  # "The head of Sony Pictures Television and Oz's big, big boss": the boss, not Oz
     return head.pos_ == "NOUN" and t.head.i == head.i and t.dep_ in ("compound", "poss", "amod", "nmod")
+
+
+def _in_a_noun_phrase(head: Token) -> bool:
+    """`head` is the object of a preposition under a noun ("Democrats on Capitol Hill", "the head of Acme"): a "who"
+    clause the parser hung on it may be about the larger noun."""
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _named_or_resolved(head, resolver: Resolver) -> tuple[str | None, float | None]:
