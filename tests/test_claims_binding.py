@@ -1067,3 +1067,37 @@ def test_claims_binding_a_who_under_a_preposition_may_be_the_larger_nouns():
 
     doc = doc_from_table(VOCAB, WHO_AFTER_A_PREPOSITION)
     assert (_in_a_noun_phrase(doc[3]), _in_a_noun_phrase(doc[0])) == (True, False)
+
+
+
+# "Fiat grew. Fiat owns a stake in Ferrari, known for its team." : another named thing between the candidate and a
+# non-subject "its", in its sentence: whose, unclear (tenth round, from tune's business/051, where "its" went to Fiat)
+ITS_AFTER_ANOTHER_NAME = """
+Fiat Fiat PROPN NNP nsubj 1 B-ORG 1
+grew grow VERB VBD ROOT 1 O 0
+. . PUNCT . punct 1 O 1
+Fiat Fiat PROPN NNP nsubj 4 B-ORG 1
+owns own VERB VBZ ROOT 4 O 1
+a a DET DT det 6 O 1
+stake stake NOUN NN dobj 4 O 1
+in in ADP IN prep 6 O 1
+Ferrari Ferrari PROPN NNP pobj 7 B-ORG 0
+, , PUNCT , punct 8 O 1
+known know VERB VBN acl 8 O 1
+for for ADP IN prep 10 O 1
+its its PRON PRP$ poss 13 O 1
+team team NOUN NN pobj 11 O 0
+. . PUNCT . punct 4 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (ITS_AFTER_ANOTHER_NAME, True),
+    (ITS_AFTER_ANOTHER_NAME.replace("Ferrari Ferrari PROPN NNP pobj 7 B-ORG 0", "2005 2005 NUM CD pobj 7 O 0"), False),
+], ids=["another-name-between", "no-other-name"])
+def test_claims_binding_another_name_before_its_in_its_sentence(table, expected):
+    doc = doc_from_table(VOCAB, table)
+    mentions, entities = entities_from_doc(doc, doc_id="d")
+    resolver = Resolver(doc, mentions, entities)
+    fiat = next(r for r in resolver.refs if r.head == 3)
+    assert resolver._unresolved_it_between(fiat, doc[12]) is expected

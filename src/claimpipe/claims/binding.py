@@ -274,9 +274,14 @@ class BindingRules:
         return False
 
     def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
-        """An "it" left as written (a thing, not a name) stands between the candidate and `t`."""
+        """An "it" left as written (a thing, not a name) stands between the candidate and `t`, or, in `t`'s
+        sentence, another named thing ("Fiat owns a stake in Ferrari - best known for its team"; "Tony Macklin,
+        director at Ask Jeeves, pointed out that its search engine" after Microsoft)."""
+        start = max(ref.head + 1, self.sents[self.sent_of[t.i]].start)
         return any(u.lower_ == "it" and u.i not in self.resolved and not is_pleonastic(u, self.lex.person_object)
-                   for u in self.doc[ref.head + 1:t.i])
+                   for u in self.doc[ref.head + 1:t.i]) or any(
+            (eid := self.token_entity.get(u.i)) is not None and eid != ref.entity_id and self._label(eid) in IT_LABELS
+            for u in self.doc[start:t.i])
 
     def _group_at_or_after(self, ref: Ref, t: Token) -> bool:
         """A group "they" may mean, from the candidate on: the candidate in a coordination ("Fiat and GM
