@@ -726,5 +726,5 @@ def test_report_cli_without_a_run(tmp_path: Path) -> None:
 
 def test_report_says_what_the_stand_alone_text_put_in(seed_report: Path) -> None:
     page = seed_report.read_text(encoding="utf-8")
-    assert ('<div class="rewrites">The company → <b>Eurasian Resources Group</b> (0.91); the Kazakh state → '
-            '<b>Kazakhstan</b> (0.91)</div>') in page
+    assert ('<div class="rewrites">The company → <b>Eurasian Resources Group</b> (0.92); the Kazakh state → '
+            '<b>Kazakhstan</b> (0.92)</div>') in page
