@@ -530,3 +530,16 @@ def test_claims_an_unnamed_subject_whose_the_hangs_on_a_compound_keeps_the_he(nl
                                "The Art of the Deal with a few red Magic Marker corrections, mostly crossing out "
                                "criticisms of some powerful people he apparently had second thoughts about offending.")
     assert [(r.original, r.replacement) for r in claims[-1].rewrites] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive the parser reads as an apposition to the name before it ("his voice breaking"): the name may be
+    # the owner (here it is: John Smith) or a thing the model tagged PERSON ("Lady Sings, her autobiography"), so the
+    # words stay; leaving it out put in the next man in reach, Peter Jones (a review finding)
+    "Peter Jones chaired the meeting on Monday. John Smith, his voice breaking, said the plant would close.",
+    # a "which" clause hung on an apposition to a person: the words stay rather than the next man's name
+    "Peter Jones praised the deal. John Smith, the bank's chief, which he has run since 2001, said profits would rise.",
+])
+def test_claims_a_phrase_the_parse_may_misplace_leaves_the_words(nlp, text):
+    _, claims = claims_of(nlp, text)
+    assert [(r.original, r.replacement) for r in claims[-1].rewrites] == []

@@ -410,10 +410,11 @@ def test_persons_an_organisation_named_so_takes_its_lone_surname(blank) -> None:
         ("James Hardie", "ORG"), ("Hardie", "PERSON"), ("Ann Hardie", "PERSON")]
 
 
-def test_canonical_a_firm_named_after_a_person_is_named_by_its_surname() -> None:
-    # "James Hardie" (ORG) ... "Hardie": one entity; a firm without a first name keeps only its leading words
-    assert _is_part(["Hardie"], ["James", "Hardie"], "ORG") is True
-    assert _is_part(["Bank"], ["Zenith", "Bank"], "ORG") is False
+def test_canonical_an_organisation_is_not_named_by_its_last_word() -> None:
+    # "The Washington Post ... The New York Post ... The Post said": the last word of an ORG names no one of them
+    # (a review finding: "Washington" reads as a first name, and "James Hardie" ... "Hardie" stay two ORGs)
+    assert _is_part(["Post"], ["Washington", "Post"], "ORG") is False
+    assert _is_part(["Hardie"], ["James", "Hardie"], "ORG") is False
     assert _is_part(["Zenith"], ["Zenith", "Bank"], "ORG") is True
 
 
@@ -421,3 +422,13 @@ def test_entities_plural_of_an_abbreviated_title_is_no_name(blank) -> None:  # n
     # "MPs" (ORG) is people of a title, no name; "Kings" may be a team's name and stays
     assert fixed(blank, ["MPs", "said"], ents=["B-ORG", "O"]) == []
     assert [e[:2] for e in fixed(blank, ["Kings", "won"], ents=["B-ORG", "O"])] == [("Kings", "ORG")]
+
+
+def test_persons_a_which_clause_that_comments_keeps_the_person(blank) -> None:  # noqa: F811
+    # "Jones, which is rare for a chairman, voted against": the clause is about the vote, not what Jones is (a review
+    # finding: Jones became an ORG everywhere)
+    words = ["Varig", ",", "which", "is", "rare", ",", "later", "grew", "."]
+    heads = [7, 0, 3, 0, 3, 0, 7, 7, 7]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "acomp", "punct", "advmod", "ROOT", "punct"]
+    assert [e[:2] for e in fixed(blank, words, ents=["B-PERSON"] + ["O"] * 8, heads=heads, deps=deps)] == [
+        ("Varig", "PERSON")]

@@ -52,7 +52,8 @@ def load_nlp(settings: Settings, *, fixes: bool = True, rule_tables: bool = True
     """The model with claimpipe's components.
 
     Args:
-        fixes: add the entity components after "ner" (False gives the raw model plus block sentences).
+        fixes: add the entity components after "ner" (False gives the model plus block sentences and the
+            reading of typographic apostrophes, `claimpipe.apostrophes`).
         rule_tables: run the model's attribute ruler and rule lemmatizer as table lookups, with the same
             output in a fraction of the time (`claimpipe.rule_tables`).
         numpy_blas: multiply with numpy's BLAS instead of thinc's blis, the same parses and entities in

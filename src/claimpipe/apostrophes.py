@@ -1,4 +1,4 @@
-"""Typographic apostrophes read as the model's own: "It’s", "isn’t", "they’re" parsed as "It's", "isn't".
+"""Typographic apostrophes in clitics read as the model's own: "It’s", "isn’t", "they’re" parsed as "It's", "isn't".
 
 `en_core_web_sm` was trained on text with straight apostrophes. Modern pages and PolNeAR's articles write "’"
 (U+2019), and the model then sees clitics it never learned: in "It’s easy for people to marvel" the "’s" gets
@@ -12,6 +12,8 @@ curly clitics as the straight ones:
 - the features the network embeds for a clitic (its norm, prefix, suffix and shape) are the straight one's;
 - the attribute ruler gets, for each pattern that names a word with "'", the same pattern with "’" (so "’s"
   is AUX with the lemma "be" where "'s" is).
+
+Only the clitics: a name with "’" inside ("O’Brien") keeps the model's own reading of it.
 """
 
 from __future__ import annotations

@@ -170,13 +170,7 @@ def own_subject(token: Token, shared: bool = False) -> Token | None:
 
 def relative_others(t: Token) -> set[int]:
     """The noun a relative clause is about, when `t` is that clause's subject and the relative pronoun another
-    of its words: "his brother Carlos, with whom he co-wrote", "the man whom she met" (he is not Carlos); and,
-    for a he/she anywhere in a "which" clause, the thing it is about ("her autobiography, Lady Sings the Blues,
-    which was credited to her": not the book, whatever the model tagged it)."""
-    if t.lower_ in PRONOUN_GENDER:
-        clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
-        if clause is not None and any(c.lower_ == "which" for c in clause.children):
-            return _with_appositions(clause.head)
+    of its words: "his brother Carlos, with whom he co-wrote", "the man whom she met" (he is not Carlos)."""
     verb = t.head
     if t.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl":
         return set()
@@ -188,14 +182,26 @@ def relative_others(t: Token) -> set[int]:
 
 
 def _with_appositions(noun: Token) -> set[int]:
-    """`noun`, the names in apposition to it, and the noun it is itself in apposition to."""
-    return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"} | ({noun.head.i} if noun.dep_ == "appos" else set())
+    return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"}
 
 
-def own_phrase(t: Token) -> set[int]:
-    """The noun a possessive `t` belongs to, and the names set in apposition to it: "her autobiography, Lady Sings
-    the Blues" (a possessive cannot point into its own noun phrase)."""
-    return _with_appositions(t.head)
+def phrase_doubts(t: Token) -> set[int]:
+    """Words a he/she may not mean, though the parse cannot say for sure that it does not: for a he/she in the
+    nearest relative clause above it, a "which" clause, that clause's noun ("her autobiography, Lady Sings the
+    Blues, which was credited to her": a thing); for a possessive, the noun its own phrase is in apposition to
+    ("Lady Sings, her autobiography"). The parser also hangs such phrases on a person ("John Smith, his voice
+    breaking", "John Smith, the bank's chief, which he has run"), so the resolver leaves the words as written
+    when its best candidate is one of these, rather than taking the next one."""
+    out: set[int] = set()
+    if t.lower_ not in PRONOUN_GENDER:
+        return out
+    clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None and any(c.lower_ == "which" for c in clause.children):
+        noun = clause.head
+        out |= _with_appositions(noun) | ({noun.head.i} if noun.dep_ == "appos" else set())
+    if t.dep_ == "poss" and t.head.dep_ == "appos":
+        out.add(t.head.head.i)
+    return out
 
 
 # Descriptions that name a whole country: with a demonym ("the Kazakh state") they mean that country.

@@ -38,7 +38,7 @@ from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
                               REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
                               is_dateline, is_pleonastic, is_possessive, is_subject, mention_head, owned_apart,
-                              own_phrase, own_subject, relative_antecedents, relative_others, title_words)
+                              own_subject, phrase_doubts, relative_antecedents, relative_others, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
 from .unnamed import UnnamedRules
@@ -67,8 +67,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
                  lexicon: Lexicon | None = None, attributions: list[Attribution] | None = None,
                  quotes: QuoteIndex | None = None) -> None:
         self.doc = doc
-        # the quoted content of each direct attribution and its speaker's token: "he" inside
-        # "He is a great centre-forward," said Souness is not Souness
+        # each direct quotation's content and speaker: "He is a great centre-forward," said Souness is not Souness
         self.quoted_speech = [(s, e, a.source_i) for a in attributions or ()
                               if a.kind == "direct" and a.source_i is not None for s, e in a.content]
         # and the other way round: '"Ruth Kelly wants ...," he said' is not Ruth Kelly
@@ -95,8 +94,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         self.antecedent: dict[int, int] = {}
         self.freq: Counter[str] = Counter(m.entity_id for m in mentions)
         self.quotes = quotes or QuoteIndex(doc)
-        # PERSON entity -> "m" / "f", from a title or a describing noun; never from a resolved pronoun,
-        # whose errors would then spread
+        # PERSON entity -> "m" / "f", from a title or a describing noun; never a resolved pronoun's (errors spread)
         self.gender: dict[str, str] = {}
         starts: list[tuple[int, Ref]] = []
         for m in mentions:
@@ -243,8 +241,10 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         possessive = is_possessive(t)
         others = relative_others(t)  # "Carlos, with whom he co-wrote": not Carlos
         # a possessive pronoun cannot point into its own noun phrase
-        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head in own_phrase(t))
+        cands = [c for c in self._candidates(t, labels) if not (possessive and c[2].head == t.head.i)
                  and c[2].head not in others]
+        if cands and cands[0][2].head in phrase_doubts(t):
+            return None  # "her autobiography, Lady Sings the Blues, which was credited to her": whose, unsure
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
             cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
@@ -374,7 +374,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
                 out.append(Replacement(t.idx, t.idx + len(t.text), eid, is_possessive(t), confidence))
             elif t.i not in self.token_entity and t.i not in self.institutional and (
                     t.i in self.by_name or t.i in self.national or t.i in self.aged
-                    or self.lex.descriptions.get(t.lemma_.lower())):  # "the Lib Dems' spokesman" is no party
+                    or self.lex.descriptions.get(t.lemma_.lower())):  # its words stay; the speaker is still the party
                 first = t.left_edge
                 while first.i < t.i and first.dep_ in ("preconj", "cc", "advmod", "predet", "punct"):
                     first = self.doc[first.i + 1]  # "Neither the president": "Neither" stays

@@ -85,7 +85,7 @@ class UnnamedRules:
             if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
                 continue  # a spokeswoman is not "he"
             if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
-                    u, ref.entity_id))) for c in u.children):
+                    u, ref.entity_id))) for c in _with_compounds(u)):
                 return True  # "The man in red shorts led employees to believe ... In the video, he says": him
         return False
 

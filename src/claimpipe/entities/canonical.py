@@ -111,8 +111,7 @@ def _without_generation(words: list[str]) -> list[str]:
 
 
 def _is_part(short: list[str], full: list[str], label: str) -> bool:
-    """`short` names `full` by fewer words: a PERSON's trailing run or first word; an ORG's leading run, or the
-    surname of a two-word ORG that opens with a clear first name."""
+    """`short` names `full` by fewer words: a PERSON's trailing run or first word; an ORG's leading run."""
     if len(short) >= len(full):
         return False
     s, f = [w.lower() for w in short], [w.lower() for w in full]
@@ -122,8 +121,7 @@ def _is_part(short: list[str], full: list[str], label: str) -> bool:
             or core == s  # "Ian MacDonald" names "Ian MacDonald QC" (from a review)
     if f[:len(s)] == s:
         return s[-1] not in CONNECTORS
-    # a firm named after a person ("James Hardie", whose "Hardie" the article then uses): its surname names it
-    return label == "ORG" and len(f) == 2 and len(s) == 1 and f[1] == s[0] and first_name_gender(full[0]) is not None
+    return False
 
 
 def resolve(ents: list[Span], *, gazetteer: Gazetteer, lex: Lexicon) -> list[Resolved]:

@@ -189,7 +189,19 @@ def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
             or e.root.dep_ not in ("nsubj", "nsubjpass") or first_name_gender(e[0].text) is not None
             or (e.start > 0 and _addresses(doc[e.start - 1].lower_, lex))):
         return False
-    return any(c.dep_ == "relcl" and doc[e.end + 1].head == c for c in e.root.children)
+    return any(c.dep_ == "relcl" and doc[e.end + 1].head == c and not _comments(c) for c in e.root.children)
+
+
+# verbs of a "which" clause that comments on the sentence rather than describing the name ("Jones, which surprised
+# many, voted against"; a review finding)
+_COMMENT_VERBS = frozenset({"surprise", "shock", "anger", "upset", "please", "delight", "annoy", "amaze", "astonish",
+                            "disappoint", "alarm", "worry", "frustrate", "infuriate", "baffle", "puzzle", "stun"})
+
+
+def _comments(verb: Token) -> bool:
+    """ "which is rare for a chairman", "which surprised many": a clause about the whole sentence."""
+    copula = verb.lemma_ == "be" or verb.lower_ in ("is", "was", "are", "were")
+    return verb.lemma_.lower() in _COMMENT_VERBS or (copula and any(c.dep_ == "acomp" for c in verb.children))
 
 
 def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
