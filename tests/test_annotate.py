@@ -40,12 +40,14 @@ def blank():
 
 
 def make_doc(nlp, words: list[str], *, ents: list[str] | None = None, tags: list[str] | None = None,
-             pos: list[str] | None = None, heads: list[int] | None = None, deps: list[str] | None = None) -> Doc:
+             pos: list[str] | None = None, heads: list[int] | None = None, deps: list[str] | None = None,
+             lemmas: list[str] | None = None) -> Doc:
     spaces = [not (i + 1 < len(words) and (words[i + 1] in NO_SPACE_BEFORE or "\n" in words[i + 1]
                                            or "\n" in w or w == "("))
               for i, w in enumerate(words)]
     tags = tags or ["NNP" if w[:1].isupper() else "NN" for w in words]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=ents, tags=tags, pos=pos, heads=heads, deps=deps)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=ents, tags=tags, pos=pos, heads=heads, deps=deps,
+              lemmas=lemmas)
     return nlp.get_pipe("claimpipe_gazetteer")(doc)
 
 

@@ -185,6 +185,11 @@ def _with_appositions(noun: Token) -> set[int]:
     return {noun.i} | {c.i for c in noun.children if c.dep_ == "appos"}
 
 
+def _apposed_group(noun: Token) -> set[int]:
+    """`noun`, the names in apposition to it, and the noun it is itself in apposition to."""
+    return _with_appositions(noun) | ({noun.head.i} if noun.dep_ == "appos" else set())
+
+
 def phrase_doubts(t: Token) -> set[int]:
     """Words a he/she may not mean, though the parse cannot say for sure that it does not: for a he/she in the
     nearest relative clause above it, a "which" clause, that clause's noun ("her autobiography, Lady Sings the
@@ -197,8 +202,7 @@ def phrase_doubts(t: Token) -> set[int]:
         return out
     clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
     if clause is not None and any(c.lower_ == "which" for c in clause.children):
-        noun = clause.head
-        out |= _with_appositions(noun) | ({noun.head.i} if noun.dep_ == "appos" else set())
+        out |= _apposed_group(clause.head)
     if t.dep_ == "poss" and t.head.dep_ == "appos":
         out.add(t.head.head.i)
     return out
@@ -297,11 +301,7 @@ def relative_antecedents(t: Token) -> set[int]:
         if cur.dep_ == "relcl" and cur.head.i not in others \
                 and not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in cur.children):
             # "China, where it is seen as manly": a clause of place or time is about something else there
-            noun = cur.head
-            out.add(noun.i)
-            if noun.dep_ == "appos":
-                out.add(noun.head.i)
-            out.update(c.i for c in noun.children if c.dep_ == "appos")
+            out |= _apposed_group(cur.head)
         cur = cur.head
     return out
 

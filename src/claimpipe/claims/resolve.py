@@ -188,7 +188,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         quoted = self.quotes.inside_flags() if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech \
             and not self.quotes.inside(t) else None
         # and never one its own quotation names ('"We can't all be Wayne Rooneys ...," he said')
-        own = self.quotes.ending_between(t.idx - 12, t.idx) if quoted is not None else []
+        own = self.quotes.closing_before(t) if quoted is not None else []
         own_quote = (own[-1].start_char, own[-1].end_char) if own else (-1, -1)
         out = []
         seen: set[str] = set()

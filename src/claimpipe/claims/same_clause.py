@@ -153,9 +153,9 @@ class SameClauseRules:
     def _named_below(self, t: Token) -> set[str]:
         """The entities a subject he/she cannot be, by grammar: one named in its verb's object ("And he confirmed
         Mr Blair's insistence"), in the reported words its speech verb follows ("Mr Blair has the same passion
-        ..., he said") or as the subject of those it goes on to report ("He said Mr Blair had spoken"), or as the owner in its predicate ("She denies he is Mr Blunkett's"). Not the rest of its
-        clause: a predicate ("he was back to the Trump of the primaries") or a clause set apart may name the same
-        person."""
+        ..., he said") or as the subject of those it goes on to report ("He said Mr Blair had spoken"), or as the
+        owner in its predicate ("She denies he is Mr Blunkett's"). Not the rest of its clause: a predicate ("he was
+        back to the Trump of the primaries") or a clause set apart may name the same person."""
         if t.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         verb = t.head

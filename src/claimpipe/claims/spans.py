@@ -234,6 +234,10 @@ class QuoteIndex:
         """Quotes whose end_char lies in [lo, hi], in order."""
         return self.quotes[bisect_left(self._ends, lo):bisect_right(self._ends, hi)]
 
+    def closing_before(self, token: Token) -> list[Quote]:
+        """Quotes that end right before `token` (within 12 characters: '"...," he said', '" - he said'), in order."""
+        return self.ending_between(token.idx - 12, token.idx)
+
     def in_range(self, start: int, end: int) -> list[Quote]:
         """Quotes overlapping [start, end) (quotes never overlap each other, so ends are sorted)."""
         out = []

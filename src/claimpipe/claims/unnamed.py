@@ -112,15 +112,13 @@ class UnnamedRules:
         point," he said'), the words before that quotation: the rest of its first sentence, or the sentence
         before it ('A Labour spokesman denied it. "As we said ... This poster is making a serious point," he
         said' is the spokesman's)."""
-        quote = self.quotes.ending_between(t.idx - 12, t.idx)
+        quote = self.quotes.closing_before(t)
         if not quote:
             return self.sents[k - 1]
-        opening = self.doc.char_span(quote[-1].start_char, quote[-1].start_char + 1, alignment_mode="expand")
-        if opening is None:
-            return self.sents[k - 1]
-        j = self.sent_of[opening.start]
-        if opening.start > self.sents[j].start:
-            return self.doc[self.sents[j].start:opening.start]
+        opening = self.quotes.token_at(quote[-1].start_char)
+        j = self.sent_of[opening]
+        if opening > self.sents[j].start:
+            return self.doc[self.sents[j].start:opening]
         return self.sents[j - 1] if j > 0 else ()
 
 

@@ -22,8 +22,8 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
   (before it): an untagged clear first name and the capitalised word after it are a person when the model
   tagged that word alone elsewhere as a place, organisation or person no gazetteer knows ("Vera Zvonareva", "Mehmet
-  Oz"), or when a
-  person's title stands before it and capitalised words follow ("Cardinal Cormac Murphy O'Connor"). Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
+  Oz"), or when a person's title stands before it and capitalised words follow ("Cardinal Cormac Murphy O'Connor").
+  Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
   when it is one word in running text, not in capitals and not after a preposition of place ("in
   Washington" stays a place).
 
@@ -200,8 +200,7 @@ _COMMENT_VERBS = frozenset({"surprise", "shock", "anger", "upset", "please", "de
 
 def _comments(verb: Token) -> bool:
     """ "which is rare for a chairman", "which surprised many": a clause about the whole sentence."""
-    copula = verb.lemma_ == "be" or verb.lower_ in ("is", "was", "are", "were")
-    return verb.lemma_.lower() in _COMMENT_VERBS or (copula and any(c.dep_ == "acomp" for c in verb.children))
+    return verb.lemma_.lower() in _COMMENT_VERBS or (verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children))
 
 
 def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
