@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ..entities.gazetteer import load_lexicon
 from ..records import Entity
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, REACH, THEY_LABELS, THEY_PRONOUNS, WINDOW, Ref,
-                              binding_subject, clause_of, is_pleonastic, is_possessive, possessive_owners)
+                              binding_subject, clause_of, is_age_noun, is_pleonastic, is_possessive, possessive_owners)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
 _EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "whoever"})
@@ -186,6 +186,20 @@ class BindingRules:
         self._note_bound(t)
         return eid
 
+    def _note_said(self, ref: Ref) -> None:
+        """Remember the gender of a he/she resolved to `ref`'s entity (`_may_be`)."""
+        word = self.doc[ref.head]
+        if word.pos_ == "PRON" and (said := PRONOUN_GENDER.get(word.lower_)):
+            self.said_of.setdefault(ref.entity_id, set()).add(said)
+
+    def _may_be(self, entity_id: str, gender: str) -> bool:
+        """Whether a he/she of `gender` may mean the entity: not when its gender is known to be the other, nor,
+        when its gender is unknown, when only pronouns of the other gender were resolved to it so far. Those
+        picks are not taken as its gender (a wrong one would spread), only as a doubt; on the tune parts a
+        candidate wrongly taken for a woman no longer stands before the right man: 4 more right, no wrong."""
+        known = self.gender.get(entity_id)
+        return known == gender if known else gender in self.said_of.get(entity_id, {gender})
+
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
         an unresolved pronoun of its kind, or a noun of its kind ("the president ... his", "the plan ...
@@ -195,6 +209,8 @@ class BindingRules:
         if subject.pos_ == "PRON":
             return (PRONOUN_GENDER.get(word) == gender if gender else
                     word in IT_PRONOUNS if lower in IT_PRONOUNS else word in THEY_PRONOUNS)
+        if gender and is_age_noun(subject):
+            return True  # "The 87-year-old was found dead in his hotel room": whoever the age noun is
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         # "Kazakhstan's approach highlights the limits of its ...": the owner may be meant; not a person's
         # "his" for an "it" ("his analysis is compromised by its compulsion" is the analysis's)

@@ -4,11 +4,10 @@ Rules over the parse and the mentions, in one left-to-right pass ("The company .
 
 - names: a token inside a mention is its entity; an apposition names the noun it explains;
 - institutions: "Kazakhstan's government" acts for Kazakhstan (`lexicon.toml` [resolution.institutions]);
-- pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT; they/their → ORG
-  or NORP; pleonastic "it" ("made it clear", "it is likely that", "it is thought that") is skipped, and so
-  is "it" inside a quotation or as the subject of "be" (mostly a thing or a situation); a direct object is
-  not its own verb's subject ("He criticised her"); "she" is never a person the article called "Mr" or
-  "spokesman" (`lexicon.toml` [resolution.gender]);
+- pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT; they/their → ORG or NORP;
+  pleonastic "it" ("made it clear", "it is likely that") is skipped, and so is "it" in a quotation or as the subject
+  of "be"; a direct object is not its own verb's subject ("He criticised her"); "she" is never a person the article
+  called "Mr" or "spokesman" ([resolution.gender]), nor one a "he" was resolved to;
 - reflexives as arguments ("Microsoft faces challenges establishing itself") → their clause's subject;
 - definite descriptions: "the company", "the Central Asian nation" → an entity of a label the head noun allows
   ([resolution.descriptions]), preferring one described so ("ERG, a Kazakh company"), then subjects, recency;
@@ -70,9 +69,8 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         # each direct quotation's content and speaker: "He is a great centre-forward," said Souness is not Souness
         self.quoted_speech = [(s, e, a.source_i) for a in attributions or ()
                               if a.kind == "direct" and a.source_i is not None for s, e in a.content]
+        self.speech_at = OverlapIndex((s, e) for s, e, _ in self.quoted_speech)  # the quotations holding a word
         # and the other way round: '"Ruth Kelly wants ...," he said' is not Ruth Kelly
-        # the quotations holding a word, without a scan of all of them for every pronoun
-        self.speech_at = OverlapIndex((s, e) for s, e, _ in self.quoted_speech)
         self.speaker_quotes: dict[int, list[tuple[int, int]]] = {}
         for s, e, source_i in self.quoted_speech:
             self.speaker_quotes.setdefault(source_i, []).append((s, e))
@@ -96,14 +94,15 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         self.quotes = quotes or QuoteIndex(doc)
         # PERSON entity -> "m" / "f", from a title or a describing noun; never a resolved pronoun's (errors spread)
         self.gender: dict[str, str] = {}
+        self.said_of: dict[str, set[str]] = {}  # entity -> the genders of the he/she resolved to it
+        self.left_for_unnamed: set[int] = set()  # he/she left as written for someone unnamed (`_unnamed_between`)
         starts: list[tuple[int, Ref]] = []
         for m in mentions:
             head = mention_head(doc, m)
             if head is None or is_dateline(head):
                 continue
             span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
-            for t in span:
-                self.token_entity[t.i] = m.entity_id
+            self.token_entity.update((t.i, m.entity_id) for t in span)
             label = self.entities[m.entity_id].label if m.entity_id in self.entities else m.label
             starts.append((m.start_char, Ref(m.start_char, m.end_char, self.sent_of[head.i], m.entity_id, label,
                                              is_subject(head), head.i)))
@@ -175,6 +174,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
     def _add_ref(self, ref: Ref) -> None:
         """Read one more reference (the entities read so far as a set: "read before?" without a scan)."""
         self.refs.append(ref)
+        self._note_said(ref)
         if ref.entity_id not in self.seen_ids:
             self.seen_ids.add(ref.entity_id)
             if ref.label == "GPE" and (kb := self._kb_id(ref.entity_id)):
@@ -247,7 +247,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
             return None  # "her autobiography, Lady Sings the Blues, which was credited to her": whose, unsure
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
-            cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
+            cands = [c for c in cands if self._may_be(c[2].entity_id, gender)]
             speaker = self._speaker_around(t)
             if speaker is not None:  # a speaker says "I", not "he"; one with no name may be the "she" it reports
                 cands = [] if speaker == UNNAMED_SPEAKER else [c for c in cands if c[2].entity_id != speaker]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of
+from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of, is_age_noun
 
 
 class UnnamedRules:
@@ -35,7 +35,7 @@ class UnnamedRules:
         describes ("an architect who said he was stiffed", ninth round, tune15)."""
         lemma = word.lemma_.lower()
         return "PERSON" in self.lex.descriptions.get(lemma, ()) or lemma in self.lex.gender_nouns \
-            or lemma in self.lex.person_nouns or lemma.endswith("year-old") or any(
+            or lemma in self.lex.person_nouns or lemma.endswith("year-old") or is_age_noun(word) or any(
                 c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                 for c in word.children)
 
@@ -66,7 +66,20 @@ class UnnamedRules:
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
-        return bool(gender) and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t))
+        if gender and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t)):
+            self.left_for_unnamed.add(t.i)
+            return True
+        return False
+
+    def _unnamed_person_noun(self, u: Token) -> bool:
+        """A common noun for a person that is no entity's name ("the spokesman", "a witness")."""
+        return u.pos_ == "NOUN" and u.i not in self.token_entity and self._person_noun(u)
+
+    def _demonym_person(self, u: Token) -> bool:
+        """"The Scot", "the Frenchman": one person the model tags as a nationality (NORP); not "the French",
+        "the Chinese", "the Swiss" (a people)."""
+        return u.ent_type_ == "NORP" and u.tag_ in ("NNP", "NN") and not u.lower_.endswith(("sh", "ch", "ese", "ss")) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in u.children)
 
     def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
         """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no
@@ -78,9 +91,15 @@ class UnnamedRules:
         if t.dep_ not in ("nsubj", "nsubjpass") or k == 0 or ref.sent >= k:
             return False
         gender = PRONOUN_GENDER.get(t.lower_)
-        for u in self._words_before(t, k):
-            if u.i <= ref.head or u.dep_ not in ("nsubj", "nsubjpass") or u.pos_ != "NOUN" \
-                    or u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u):
+        before = self._words_before(t, k)
+        if any(u.i in self.left_for_unnamed and u.dep_ in ("nsubj", "nsubjpass") and u.lower_ in PRONOUN_GENDER
+               and PRONOUN_GENDER[u.lower_] == gender for u in before):
+            return True  # "The Scot defended Beattie ... But he has had a rethink ... He said": he again
+        for u in before:
+            # before the candidate, a nationality only: "The Scot initially defended Beattie, saying Gallas
+            # overreacted. But he has had a rethink" is the Scot, Moyes (unseen BBC, eleventh round)
+            if u.dep_ not in ("nsubj", "nsubjpass") or u.i in self.resolved or not (
+                    self._demonym_person(u) if u.i < ref.head else self._unnamed_person_noun(u)):
                 continue
             if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
                 continue  # a spokeswoman is not "he"
@@ -96,7 +115,7 @@ class UnnamedRules:
         the subject of `t`'s own clause, which a him/her cannot be ("the partner was supportive of her")."""
         k = self.sent_of[t.i]
         subjects = [u for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]
-                    if u.dep_ in ("nsubj", "nsubjpass") and u.pos_ == "NOUN"]
+                    if u.dep_ in ("nsubj", "nsubjpass") and (u.pos_ == "NOUN" or is_age_noun(u))]
         if not subjects:
             return False
         u = subjects[-1]
