@@ -1191,3 +1191,37 @@ left leave VERB VBD ROOT 10 O 0
 ], ids=["age-noun-subject", "a-man-subject", "nationality-subject", "she-then-he"])
 def test_claims_binding_someone_unnamed_or_of_the_other_gender(table, expected):
     assert _resolved(table) == expected
+
+
+# "Tom Hill chairs debates. He or she is always an MP." : a he-or-she is anyone who holds the office
+HE_OR_SHE = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hill Hill PROPN NNP nsubj 2 I-PERSON 1
+chairs chair VERB VBZ ROOT 2 O 1
+debates debate NOUN NNS dobj 2 O 0
+. . PUNCT . punct 2 O 1
+He he PRON PRP nsubj 8 O 1
+or or CCONJ CC cc 5 O 1
+she she PRON PRP conj 5 O 1
+is be AUX VBZ ROOT 8 O 1
+always always ADV RB advmod 8 O 1
+an an DET DT det 11 O 1
+MP MP PROPN NNP attr 8 O 0
+. . PUNCT . punct 8 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (HE_OR_SHE, []),
+    (HE_OR_SHE.replace("or or CCONJ CC cc 5 O 1", "and and CCONJ CC cc 5 O 1").replace(
+        "she she PRON PRP conj 5 O 1", "then then ADV RB advmod 8 O 1"), [(5, "He", "Tom Hill")]),
+], ids=["he-or-she", "he-then"])
+def test_claims_binding_he_or_she_is_anyone(table, expected):
+    assert _resolved(table) == expected
+
+
+def test_claims_binding_stands_for_no_one():
+    from claimpipe.claims.reference_rules import stands_for_no_one
+    doc = spacy.tokens.Doc(VOCAB, words=["his", "/", "her", "car", "and", "she", "and", "he", "-", "it", "-", "all"],
+                           spaces=[False, False, True, True, True, True, True, True, False, False, False, False])
+    assert [stands_for_no_one(doc[i]) for i in (0, 2, 5, 7, 9)] == [True, True, False, False, True]

@@ -35,9 +35,9 @@ from .context import token_table
 from .description_rules import DescriptionRules, name_heads
 from .lexicon import Lexicon, load_lexicon
 from .reference_rules import (IT_LABELS, IT_PRONOUNS, PERSON_PRONOUNS, PRONOUN_GENDER, THEY_LABELS, THEY_PRONOUNS,
-                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, in_hyphenated_word, is_age_noun,
-                              is_dateline, is_pleonastic, is_possessive, is_subject, mention_head, owned_apart,
-                              own_subject, phrase_doubts, relative_antecedents, relative_others, title_words)
+                              REFLEXIVES, WINDOW, Ref, copula_subject, describing_nouns, is_age_noun, is_dateline,
+                              is_pleonastic, is_possessive, is_subject, mention_head, owned_apart, own_subject,
+                              phrase_doubts, relative_antecedents, relative_others, stands_for_no_one, title_words)
 from .same_clause import SameClauseRules
 from .spans import Attribution, OverlapIndex, QuoteIndex
 from .unnamed import UnnamedRules
@@ -215,7 +215,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         lower = t.lower_
         if lower in REFLEXIVES:
             return self._reflexive(t)
-        if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object) or in_hyphenated_word(t):
+        if lower not in _RESOLVABLE or is_pleonastic(t, self.lex.person_object) or stands_for_no_one(t):
             return None  # "made it clear that"; "a go-it-alone approach"
         if lower == "it" and self._says_what_it_is(t):
             return None  # "WMC said it was an undervaluation": the offer, not WMC
