@@ -1225,3 +1225,31 @@ def test_claims_binding_stands_for_no_one():
     doc = spacy.tokens.Doc(VOCAB, words=["his", "/", "her", "car", "and", "she", "and", "he", "-", "it", "-", "all"],
                            spaces=[False, False, True, True, True, True, True, True, False, False, False, False])
     assert [stands_for_no_one(doc[i]) for i in (0, 2, 5, 7, 9)] == [True, True, False, False, True]
+
+
+# "Tom Hill and Jim Bell signed up. He said so." : two men named as a pair; which one is "He", the words do
+# not tell (eleventh round, unseen BBC: "Samuel L Jackson and Ben Stiller have signed up for Ricky Gervais'
+# sitcom, the comedian has told BBC News. He said" had made Samuel L Jackson the speaker)
+NAMED_AS_A_PAIR = """
+Tom Tom PROPN NNP compound 1 B-PERSON 1
+Hill Hill PROPN NNP nsubj 5 I-PERSON 1
+and and CCONJ CC cc 1 O 1
+Jim Jim PROPN NNP compound 4 B-PERSON 1
+Bell Bell PROPN NNP conj 1 I-PERSON 1
+signed sign VERB VBD ROOT 5 O 1
+up up ADP RP prt 5 O 0
+. . PUNCT . punct 5 O 1
+He he PRON PRP nsubj 9 O 1
+said say VERB VBD ROOT 9 O 1
+so so ADV RB advmod 9 O 0
+. . PUNCT . punct 9 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (NAMED_AS_A_PAIR, []),
+    (NAMED_AS_A_PAIR.replace("Jim Jim PROPN NNP compound 4 B-PERSON", "Jim Jim PROPN NNP compound 4 B-ORG").replace(
+        "Bell Bell PROPN NNP conj 1 I-PERSON", "Bell Bell PROPN NNP conj 1 I-ORG"), [(8, "He", "Tom Hill")]),
+], ids=["two-men", "a-man-and-a-firm"])
+def test_claims_binding_a_pair_of_names(table, expected):
+    assert _resolved(table) == expected

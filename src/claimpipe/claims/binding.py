@@ -310,6 +310,14 @@ class BindingRules:
                   if self._label(self.token_entity.get(u.i)) == "PERSON"}
         return len(people) > 1
 
+    def _in_a_pair(self, ref: Ref, gender: str) -> bool:
+        """The candidate was last named beside another person who may be the same he/she ("Samuel L Jackson and
+        Ben Stiller have signed up ... He said"): which one, the words do not tell."""
+        head = self.doc[ref.head]
+        pair = [head.head] if head.dep_ == "conj" else [c for c in head.children if c.dep_ == "conj"]
+        return any(self._label(self.token_entity.get(w.i)) == "PERSON" and self.token_entity[w.i] != ref.entity_id
+                   and self.gender.get(self.token_entity[w.i], gender) == gender for w in pair)
+
     def _names_coordinated_between(self, ref: Ref, t: Token) -> bool:
         """Names coordinated after the candidate and before "they" are a group "they" may mean: "the EU said it
         will start monitoring China, Ukraine and Russia to ensure they are going after pirated goods"."""

@@ -269,7 +269,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
         if cands and self._unnamed_between(cands[0][2], t):
             return None
         if gender and cands and (self._under_unresolved_speaker(cands[0][2], t, gender) or self._person_nearer(cands, t)
-                                 or self._gender_unknown_ahead_of_known(cands, gender)):
+                                 or self._gender_unknown_ahead_of_known(cands, gender) or self._in_a_pair(cands[0][2], gender)):
             return None
         if gender and len({c[2].entity_id for c in cands}) == 1 and self._two_of_one_gender(t, gender):
             return None  # "he also heaped praise on him": two men, and one in reach; which is which?
