@@ -110,6 +110,24 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
     (["Huaxin", "Semiconductor", "Co.", "grew", ".", "Huaxin", "said"],
      ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON", "O"], None,
      [("Huaxin Semiconductor Co.", "ORG", "", ""), ("Huaxin", "ORG", "", "")]),
+    # a form of address makes a person whatever the model said, also after a quotation mark and before a "de"
+    # (eleventh round, unseen BBC: '" Mr de Vabres' was an ORG apart from Renaud Donnedieu de Vabres)
+    (['"', "Mr", "de", "Vabres", "said"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"], ["``", "NNP", "NNP", "NNP", "VBD"],
+     [("de Vabres", "PERSON", "", "")]),
+    # a role written before a name, and a score run into it, are not part of it (unseen BBC)
+    (["Striker", "Thierry", "Henry", "scored"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"], None,
+     [("Thierry Henry", "PERSON", "", "")]),
+    (["beat", "Lisa", "Raymond", "7", "-", "5"], ["O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"],
+     ["VBD", "NNP", "NNP", "CD", "HYPH", "CD"], [("Lisa Raymond", "PERSON", "", "")]),
+    (["Rapper", "50", "Cent", "sang"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"], ["NNP", "CD", "NNP", "VBD"],
+     [("50 Cent", "PERSON", "", "")]),
+    # ... but a title's number stays, whatever the model took it for
+    (["Spider-Man", "2", "opened"], ["B-PERSON", "I-PERSON", "O"], ["NNP", "CD", "VBD"], [("Spider-Man 2", "PERSON", "", "")]),
+    # a place made of a first name and a surname is a person; a place named after one is not (unseen BBC)
+    (["Gethin", "Jenkins", "is", "starting"], ["B-GPE", "I-GPE", "O", "O"], ["NNP", "NNP", "VBZ", "VBG"],
+     [("Gethin Jenkins", "PERSON", "", "")]),
+    (["in", "Beverly", "Hills", "today"], ["O", "B-GPE", "I-GPE", "O"], ["IN", "NNP", "NNP", "NN"],
+     [("Beverly Hills", "GPE", "", "")]),
     # a name with a title before it is a person, whatever the model said
     (["Senator", "Thomas", "Reed", "said"], ["O", "B-ORG", "I-ORG", "O"], None, [("Thomas Reed", "PERSON", "", "")]),
     # "Lloyd's said": the "'s" belongs to the name

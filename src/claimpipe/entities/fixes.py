@@ -5,13 +5,16 @@
 1. An entity never crosses a line break (so never a block or heading boundary); a fused one keeps the
    part that starts the later line ("Economy and Geopolitics\\n\\nKazakhstan's" -> "Kazakhstan's").
 2. Edges are trimmed: a leading "the", quotes and punctuation, a possessive "'s", and for a PERSON a title
-   or form of address ("President", "Mr") or a sentence's first preposition ("Without Charles").
+   or form of address ("President", "Mr"), a role written before the name ("Striker Thierry Henry"), a
+   sentence's first preposition ("Without Charles") or a score run into the name ("Lisa Raymond 7-5"). A
+   span opening with a form of address is a PERSON whatever its label ('" Mr de Vabres' ORG).
 3. Junk is dropped: names with no capital letter, and spans made only of title words.
 4. Gazetteer names win over the model's label on the same span ("Kazakh" ORG -> NORP) and over a model
    span that holds them plus only title words; a model span that holds a gazetteer name inside a longer
    name ("Bank of China") is kept. A gazetteer name the model missed is added unless it is part of a
    longer capitalised name in running text ("Kazakhstan Freight Lines").
-5. Datelines ("ALMATY — ...") are GPEs.
+5. Datelines ("ALMATY — ...") are GPEs, and so is a constituency after "MP for"; a first name and a surname the
+   model read as a place ("Gethin Jenkins" GPE) are a PERSON (`name_fixes`).
 6. Names are carried through the article: an acronym defined in brackets after a name becomes an entity
    of that name's label, and the parts of a PERSON's full name ("Mehta" after "Rajiv Mehta") become PERSON
    wherever they stand as proper nouns, unlabelled or mislabelled.
@@ -29,12 +32,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
+from .name_fixes import constituencies, datelines, first_name_and_surname, without_score
 from .persons import (complete_first_names, join_first_names, known_persons, one_person_one_entity,
                       untagged_full_names)
 from .propagate import (acronyms, addressed_people, orgs_by_description, people_by_role, propagate_orgs, propagate_people,
                         repeat_orgs)
-from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, POSSESSIVES, headline_flags,
-                     is_headline_line, is_line_break, sentence_initial, tagged_tokens)
+from .shapes import (DASHES, FUNCTION_WORDS, HEADLINES, LEAD_PUNCT, NAME_LABELS, NAME_PARTICLES, POSSESSIVES, ROLE_PREFIXES,
+                     headline_flags, is_headline_line, is_line_break, sentence_initial, tagged_tokens)
 
 __all__ = ["NAME_LABELS", "fix_entities", "is_junk", "reconcile", "split_at_lines", "trim"]
 
@@ -57,9 +61,11 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
     label = span.label_
-    if label in NAME_LABELS and label != "PERSON" and end - start > 1 and lex.is_honorific(doc[start].lower_) \
-            and doc[start + 1].text[:1].isupper():
-        label = "PERSON"  # "Ms Hughes" is a person whatever the model said
+    first = next((t.i for t in doc[start:end] if not (t.is_space or t.text in LEAD_PUNCT)), end)
+    if label in NAME_LABELS and label != "PERSON" and end - first > 1 and lex.is_honorific(doc[first].lower_) \
+            and (doc[first + 1].text[:1].isupper() or doc[first + 1].lower_ in NAME_PARTICLES and end - first > 2
+                 and doc[first + 2].text[:1].isupper()):
+        label = "PERSON"  # "Ms Hughes", '" Mr de Vabres' (ORG, unseen BBC) are persons whatever the model said
         span = Span(doc, start, end, label=label)
     while start < end:
         t = doc[start]
@@ -71,6 +77,8 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
             start += 1
         elif span.label_ == "PERSON" and end - start > 1 and (lex.is_honorific(low) or lex.is_title(low)):
             start += 1
+        elif label == "PERSON" and end - start > 1 and low in ROLE_PREFIXES and not doc[start + 1].is_lower:
+            start += 1  # "Striker Thierry Henry"
         elif label == "PERSON" and end - start > 1 and t.tag_ == "IN" and t.is_stop and sentence_initial(t) \
                 and doc[start + 1].text[:1].isupper() and doc[start + 1].lower_ != "the":
             start += 1  # "Without Charles, it is hard to imagine": a sentence's first preposition (not "Beyond Meat")
@@ -82,6 +90,8 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
                  and doc[t.i - 1].whitespace_), None)
     if dash is not None:  # "Arsene Wenger - he's": a spaced dash never sits inside a name
         end = dash
+    if span.label_ == "PERSON":
+        end = without_score(doc, start, end)
     while end > start:
         t = doc[end - 1]
         if (t.tag_ == "POS" or t.text in POSSESSIVES) and _name_with_s(doc, start, end, span.label_):
@@ -316,46 +326,6 @@ def weekday_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda x: x.start)
 
 
-_MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
-
-
-def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "the MP for Sittingbourne and Sheppey": a place the model read as a person or an organisation (seventh
-    round, tune8) is the constituency, a GPE."""
-    def after_member_for(i: int) -> bool:  # or "the constituency of Bethnal Green and Bow" (eighth round, BBC)
-        prep, noun = (doc[i - 1].lower_, doc[i - 2].lower_) if i >= 2 else ("", "")
-        return (prep == "for" and noun in _MEMBER_FOR) or (prep == "of" and noun == "constituency")
-
-    out: list[Span] = []
-    for ent in ents:
-        # "Sittingbourne and Sheppey": the second half of the seat's name too
-        seat = after_member_for(ent.start) or bool(
-            out and out[-1].label_ == "GPE" and out[-1].end == ent.start - 1 and doc[ent.start - 1].lower_ == "and"
-            and after_member_for(out[-1].start))
-        if ent.label_ in ("PERSON", "ORG") and seat:
-            ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id_, span_id=ent.id_)
-        out.append(ent)
-    return out
-
-
-def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
-    """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
-    out = list(ents)
-    starts = ([0] if len(doc) else []) + [t.i + 1 for t in doc if is_line_break(t) and t.i + 1 < len(doc)]
-    for i in starts:
-        t = doc[i]
-        if not (t.is_upper and t.is_alpha and len(t) > 2):
-            continue
-        end = i
-        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end - i < 4:
-            end += 1
-        if end < len(doc) and doc[end].text in DASHES | {","} and end > i:
-            span = Span(doc, i, end, label="GPE")
-            if end < len(doc) and doc[end].text == ",":  # "ASTANA, Kazakhstan — ": the dash must follow soon
-                if not any(d.text in DASHES for d in doc[end:end + 5]):
-                    continue
-            out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]
-    return out
 
 
 def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
@@ -382,6 +352,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     # in text order from here on: the joins below read a span's neighbours (reconcile appends the
     # gazetteer's additions at the end)
     ents = sorted(reconcile(ents, gazetteer_spans, gazetteer, lex), key=lambda e: e.start)
+    ents = [first_name_and_surname(e, lex, gazetteer) for e in ents]
     ents = join_for_the(doc, ents)
     ents = weekday_names(doc, ents)
     ents = join_first_names(doc, ents)

@@ -1,0 +1,88 @@
+"""Fixes of single names from their shape and their context, for `fixes._fix_entities`: a score the model ran
+into a name, a person it read as a place, a constituency read as a person, a dateline."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, Lexicon
+from .persons import first_name_gender
+from .shapes import DASHES, is_line_break
+
+_MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
+
+
+def without_score(doc: Doc, start: int, end: int) -> int:
+    """The end of a PERSON span without the score the model ran into it: "Lisa Raymond 7-5", "Jie Zheng 6-2 7-5",
+    or numbers after a first name and a surname ("Greg Rusedski 4"). Not a title's number ("Spider-Man 2",
+    "Joe 90": works the model took for people) nor "50 Cent"."""
+    def digits(t: Token) -> bool:
+        return t.text[:1].isdigit()
+
+    cut = end
+    while cut > start + 1 and (digits(doc[cut - 1]) or doc[cut - 1].text in ("-", "/")):
+        cut -= 1
+    if cut == end or not digits(doc[cut]):
+        return end
+    score = any(doc[i].text == "-" and digits(doc[i - 1]) and digits(doc[i + 1]) for i in range(cut + 1, end - 1))
+    named = cut - start == 2 and all(t.is_alpha for t in doc[start:cut]) and first_name_gender(doc[start].text) is not None
+    return cut if score or named else end
+
+
+# last words of two-word places and teams whose first word is also a first name ("Beverly Hills", "Kent County",
+# "Aston Villa", "Roman Catholic"): read on the BBC and PolNeAR firing list, eleventh round
+_PLACE_LAST_WORDS = frozenset({"park", "hills", "hill", "county", "springs", "centre", "center", "pacific", "dc", "vue",
+                               "catholic", "catholics", "kong", "south", "north", "east", "west", "villa", "isle", "open",
+                               "hilton", "sociedad", "city", "town", "valley", "heights", "falls", "beach", "island",
+                               "islands", "coast", "bay", "lake", "river", "mountains", "forest", "square", "hotel"})
+
+
+def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Span:
+    """A place the model made of a first name and a surname is a person: "Gethin Jenkins is starting for them"
+    (GPE, eleventh round, unseen BBC), "Jose Mourinho", "Samantha Stosur". Not a place the gazetteer knows or
+    whose first word is one ("Washington DC"), nor one whose last word says what it is ("Virginia Beach")."""
+    if span.label_ not in ("GPE", "LOC", "NORP") or span.kb_id_ or len(span) != 2 \
+            or first_name_gender(span[0].text) is None or not (span[1].is_alpha and span[1].text[:1].isupper()) \
+            or span[1].lower_ in _PLACE_LAST_WORDS or lex.head_label([t.text for t in span]) is not None \
+            or gazetteer.lookup(span[0].text) is not None or gazetteer.lookup(span.text) is not None:
+        return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
+def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the MP for Sittingbourne and Sheppey": a place the model read as a person or an organisation (seventh
+    round, tune8) is the constituency, a GPE."""
+    def after_member_for(i: int) -> bool:  # or "the constituency of Bethnal Green and Bow" (eighth round, BBC)
+        prep, noun = (doc[i - 1].lower_, doc[i - 2].lower_) if i >= 2 else ("", "")
+        return (prep == "for" and noun in _MEMBER_FOR) or (prep == "of" and noun == "constituency")
+
+    out: list[Span] = []
+    for ent in ents:
+        # "Sittingbourne and Sheppey": the second half of the seat's name too
+        seat = after_member_for(ent.start) or bool(
+            out and out[-1].label_ == "GPE" and out[-1].end == ent.start - 1 and doc[ent.start - 1].lower_ == "and"
+            and after_member_for(out[-1].start))
+        if ent.label_ in ("PERSON", "ORG") and seat:
+            ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id_, span_id=ent.id_)
+        out.append(ent)
+    return out
+
+
+def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An all-caps place name opening a paragraph before a dash ("ALMATY — ...") is a GPE."""
+    out = list(ents)
+    starts = ([0] if len(doc) else []) + [t.i + 1 for t in doc if is_line_break(t) and t.i + 1 < len(doc)]
+    for i in starts:
+        t = doc[i]
+        if not (t.is_upper and t.is_alpha and len(t) > 2):
+            continue
+        end = i
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end - i < 4:
+            end += 1
+        if end < len(doc) and doc[end].text in DASHES | {","} and end > i:
+            span = Span(doc, i, end, label="GPE")
+            if end < len(doc) and doc[end].text == ",":  # "ASTANA, Kazakhstan — ": the dash must follow soon
+                if not any(d.text in DASHES for d in doc[end:end + 5]):
+                    continue
+            out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]
+    return out
