@@ -121,6 +121,8 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
      ["VBD", "NNP", "NNP", "CD", "HYPH", "CD"], [("Lisa Raymond", "PERSON", "", "")]),
     (["Rapper", "50", "Cent", "sang"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"], ["NNP", "CD", "NNP", "VBD"],
      [("50 Cent", "PERSON", "", "")]),
+    (["Greg", "Rusedski", "4", "Tim", "Henman"], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"],
+     ["NNP", "NNP", "CD", "NNP", "NNP"], [("Greg Rusedski", "PERSON", "", "")]),
     # ... but a title's number stays, whatever the model took it for
     (["Spider-Man", "2", "opened"], ["B-PERSON", "I-PERSON", "O"], ["NNP", "CD", "VBD"], [("Spider-Man 2", "PERSON", "", "")]),
     # a place made of a first name and a surname is a person; a place named after one is not (unseen BBC)
@@ -128,6 +130,10 @@ def fixed(nlp, words, **kw) -> list[tuple[str, str, str, str]]:
      [("Gethin Jenkins", "PERSON", "", "")]),
     (["in", "Beverly", "Hills", "today"], ["O", "B-GPE", "I-GPE", "O"], ["IN", "NNP", "NNP", "NN"],
      [("Beverly Hills", "GPE", "", "")]),
+    (["the", "Carolina", "Panthers", "won"], ["O", "B-GPE", "I-GPE", "O"], ["DT", "NNP", "NNPS", "VBD"],
+     [("Carolina Panthers", "GPE", "", "")]),
+    (["the", "Christian", "Democrats", "won"], ["O", "B-NORP", "I-NORP", "O"], ["DT", "NNP", "NNP", "VBD"],
+     [("Christian Democrats", "NORP", "", "")]),
     # a name with a title before it is a person, whatever the model said
     (["Senator", "Thomas", "Reed", "said"], ["O", "B-ORG", "I-ORG", "O"], None, [("Thomas Reed", "PERSON", "", "")]),
     # "Lloyd's said": the "'s" belongs to the name

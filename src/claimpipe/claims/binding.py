@@ -187,18 +187,10 @@ class BindingRules:
         return eid
 
     def _note_said(self, ref: Ref) -> None:
-        """Remember the gender of a he/she resolved to `ref`'s entity (`_may_be`)."""
+        """Remember the gender of a he/she resolved to `ref`'s entity (`_gender_unknown_ahead_of_known`)."""
         word = self.doc[ref.head]
         if word.pos_ == "PRON" and (said := PRONOUN_GENDER.get(word.lower_)):
             self.said_of.setdefault(ref.entity_id, set()).add(said)
-
-    def _may_be(self, entity_id: str, gender: str) -> bool:
-        """Whether a he/she of `gender` may mean the entity: not when its gender is known to be the other, nor,
-        when its gender is unknown, when only pronouns of the other gender were resolved to it so far. Those
-        picks are not taken as its gender (a wrong one would spread), only as a doubt; on the tune parts a
-        candidate wrongly taken for a woman no longer stands before the right man: 4 more right, no wrong."""
-        known = self.gender.get(entity_id)
-        return known == gender if known else gender in self.said_of.get(entity_id, {gender})
 
     def _same_kind(self, subject: Token, t: Token) -> bool:
         """Whether a subject that is no entity could be what `t` means, so that `t` is left as written:
@@ -258,6 +250,10 @@ class BindingRules:
         unknown_gender_yields off, only a bare surname two full names share ("Clinton") is left; the calibrated floor
         judges the other such picks."""
         best = cands[0][2].entity_id
+        if best not in self.gender and gender not in self.said_of.get(best, {gender}):
+            # only pronouns of the other gender were resolved to it ("Kim Lee beat Tom Hill. She smiled. He left."): a
+            # doubt, never a gender (those picks may be wrong or below the floor), so the words stay
+            return True
         if best in self.gender or not any(self.gender.get(c[2].entity_id) == gender for c in cands[1:]):
             return False
         # a bare surname two full names share ("Clinton": Bill or Hillary) is never a sure he/she

@@ -275,12 +275,13 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
 
 def stands_for_no_one(t: Token) -> bool:
     """A pronoun that names no one of the article: part of a hyphenated word (`in_hyphenated_word`) or one of
-    "he or she", "his/her" (anyone of the kind: "He or she is always an MP" had become the Speaker, Michael
+    "he or she", "his/her", "s/he" (anyone of the kind: "He or she is always an MP" had become the Speaker, Michael
     Martin, on unseen BBC, eleventh round)."""
     doc, gender = t.doc, PRONOUN_GENDER.get(t.lower_)
     either = gender is not None and any(
         0 <= k < len(doc) and 0 <= j < len(doc) and doc[k].lower_ in ("or", "/")
-        and PRONOUN_GENDER.get(doc[j].lower_, gender) != gender for k, j in ((t.i + 1, t.i + 2), (t.i - 1, t.i - 2)))
+        and (PRONOUN_GENDER.get(doc[j].lower_, gender) != gender or doc[j].lower_ == "s")  # "s/he"
+        for k, j in ((t.i + 1, t.i + 2), (t.i - 1, t.i - 2)))
     return either or in_hyphenated_word(t)
 
 

@@ -7,7 +7,7 @@ Rules over the parse and the mentions, in one left-to-right pass ("The company .
 - pronouns: he/she → the nearest salient PERSON; it/its → ORG, GPE, LOC, FAC or PRODUCT; they/their → ORG or NORP;
   pleonastic "it" ("made it clear", "it is likely that") is skipped, and so is "it" in a quotation or as the subject
   of "be"; a direct object is not its own verb's subject ("He criticised her"); "she" is never a person the article
-  called "Mr" or "spokesman" ([resolution.gender]), nor one a "he" was resolved to;
+  called "Mr" or "spokesman" ([resolution.gender]); one of unknown gender a "he" went to leaves a "she" as written;
 - reflexives as arguments ("Microsoft faces challenges establishing itself") → their clause's subject;
 - definite descriptions: "the company", "the Central Asian nation" → an entity of a label the head noun allows
   ([resolution.descriptions]), preferring one described so ("ERG, a Kazakh company"), then subjects, recency;
@@ -247,7 +247,7 @@ class Resolver(BindingRules, UnnamedRules, DescriptionRules, SameClauseRules):
             return None  # "her autobiography, Lady Sings the Blues, which was credited to her": whose, unsure
         gender = PRONOUN_GENDER.get(lower)
         if gender:  # "she" is not the man the article called "Mr" or "spokesman"
-            cands = [c for c in cands if self._may_be(c[2].entity_id, gender)]
+            cands = [c for c in cands if self.gender.get(c[2].entity_id, gender) == gender]
             speaker = self._speaker_around(t)
             if speaker is not None:  # a speaker says "I", not "he"; one with no name may be the "she" it reports
                 cands = [] if speaker == UNNAMED_SPEAKER else [c for c in cands if c[2].entity_id != speaker]

@@ -7,7 +7,9 @@
 - the subject of the sentence before a he/she subject, someone new or "the <person>" no name explains
   ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); after a
   quotation, the words before it ('A Labour spokesman denied it. "... ," he said');
-- the last subject before a he/she in its sentence, "the <person>" with no name resolved.
+- the last subject before a he/she in its sentence, "the <person>" with no name resolved, or an age noun ("the
+  87-year-old") or a nationality ("The Scot") standing for one person; a he/she left as written for such a
+  someone carries its doubt to the next subject he/she ("But he has had a rethink. He said ...").
 """
 
 from __future__ import annotations
@@ -72,14 +74,17 @@ class UnnamedRules:
         return False
 
     def _unnamed_person_noun(self, u: Token) -> bool:
-        """A common noun for a person that is no entity's name ("the spokesman", "a witness")."""
-        return u.pos_ == "NOUN" and u.i not in self.token_entity and self._person_noun(u)
+        """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old")."""
+        return (u.pos_ == "NOUN" or is_age_noun(u)) and u.i not in self.token_entity and self._person_noun(u)
 
     def _demonym_person(self, u: Token) -> bool:
-        """"The Scot", "the Frenchman": one person the model tags as a nationality (NORP); not "the French",
-        "the Chinese", "the Swiss" (a people)."""
-        return u.ent_type_ == "NORP" and u.tag_ in ("NNP", "NN") and not u.lower_.endswith(("sh", "ch", "ese", "ss")) \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in u.children)
+        """"The Scot", "the Frenchman", "the Czech": one person the model tags as a nationality (NORP); not "the
+        French", "the Chinese", "the Swiss" (a people), nor one a name in apposition explains ("The Scot, Colin
+        Montgomerie, ...")."""
+        return u.ent_type_ == "NORP" and u.tag_ in ("NNP", "NN") \
+            and not u.lower_.endswith(("ish", "nch", "tch", "lsh", "ese", "ss")) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in u.children) \
+            and not any(c.dep_ == "appos" and self._label(self.token_entity.get(c.i)) == "PERSON" for c in u.children)
 
     def _unnamed_speaker_before(self, ref: Ref, t: Token) -> bool:
         """A subject he/she after a sentence with a subject, after the candidate, that is someone new with no

@@ -326,8 +326,6 @@ def weekday_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda x: x.start)
 
 
-
-
 def fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazetteer, lex: Lexicon,
                  propagate: bool = True) -> list[Span]:
     """The corrected entities of `doc` (see the module docstring), without overlaps, in order."""

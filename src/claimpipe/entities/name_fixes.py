@@ -29,22 +29,26 @@ def without_score(doc: Doc, start: int, end: int) -> int:
     return cut if score or named else end
 
 
-# last words of two-word places and teams whose first word is also a first name ("Beverly Hills", "Kent County",
-# "Aston Villa", "Roman Catholic"): read on the BBC and PolNeAR firing list, eleventh round
+# last words of two-word places, bodies and teams whose first word is also a first name ("Beverly Hills", "Kent
+# County", "Aston Villa", "Christian Aid", "Victoria Cross"): read on the BBC and PolNeAR firing list and in review,
+# eleventh round
 _PLACE_LAST_WORDS = frozenset({"park", "hills", "hill", "county", "springs", "centre", "center", "pacific", "dc", "vue",
                                "catholic", "catholics", "kong", "south", "north", "east", "west", "villa", "isle", "open",
                                "hilton", "sociedad", "city", "town", "valley", "heights", "falls", "beach", "island",
-                               "islands", "coast", "bay", "lake", "river", "mountains", "forest", "square", "hotel"})
+                               "islands", "coast", "bay", "lake", "river", "mountains", "forest", "square", "hotel",
+                               "harbour", "harbor", "oval", "dock", "docks", "memorial", "hospital", "state", "national",
+                               "water", "cross", "aid", "airport", "station", "stadium", "road", "street"})
 
 
 def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Span:
     """A place the model made of a first name and a surname is a person: "Gethin Jenkins is starting for them"
     (GPE, eleventh round, unseen BBC), "Jose Mourinho", "Samantha Stosur". Not a place the gazetteer knows or
-    whose first word is one ("Washington DC"), nor one whose last word says what it is ("Virginia Beach")."""
-    if span.label_ not in ("GPE", "LOC", "NORP") or span.kb_id_ or len(span) != 2 \
+    whose words it knows ("Washington DC", "Austin Texas"), one whose last word says what it is ("Virginia Beach")
+    or is plural ("Carolina Panthers"), nor a nationality (NORP: "Christian Democrats")."""
+    if span.label_ not in ("GPE", "LOC") or span.kb_id_ or len(span) != 2 \
             or first_name_gender(span[0].text) is None or not (span[1].is_alpha and span[1].text[:1].isupper()) \
-            or span[1].lower_ in _PLACE_LAST_WORDS or lex.head_label([t.text for t in span]) is not None \
-            or gazetteer.lookup(span[0].text) is not None or gazetteer.lookup(span.text) is not None:
+            or span[1].tag_ == "NNPS" or span[1].lower_ in _PLACE_LAST_WORDS or lex.head_label([t.text for t in span]) \
+            or any(gazetteer.lookup(form) is not None for form in (span[0].text, span[1].text, span.text)):
         return span
     return Span(span.doc, span.start, span.end, label="PERSON")
 
