@@ -299,8 +299,7 @@ class BindingRules:
         """A group "they" may mean, from the candidate on: the candidate in a coordination ("Fiat and GM
         also ended their alliance"), or two people named between it and `t` ("Mr Blake said he found Ms
         Bakley ... after they left")."""
-        head = self.doc[ref.head]
-        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        if _coordinated_with(self.doc[ref.head]):
             return True
         people = {self.token_entity[u.i] for u in self.doc[ref.head + 1:t.i]
                   if self._label(self.token_entity.get(u.i)) == "PERSON"}
@@ -309,10 +308,9 @@ class BindingRules:
     def _in_a_pair(self, ref: Ref, gender: str) -> bool:
         """The candidate was last named beside another person who may be the same he/she ("Samuel L Jackson and
         Ben Stiller have signed up ... He said"): which one, the words do not tell."""
-        head = self.doc[ref.head]
-        pair = [head.head] if head.dep_ == "conj" else [c for c in head.children if c.dep_ == "conj"]
         return any(self._label(self.token_entity.get(w.i)) == "PERSON" and self.token_entity[w.i] != ref.entity_id
-                   and self.gender.get(self.token_entity[w.i], gender) == gender for w in pair)
+                   and self.gender.get(self.token_entity[w.i], gender) == gender
+                   for w in _coordinated_with(self.doc[ref.head]))
 
     def _names_coordinated_between(self, ref: Ref, t: Token) -> bool:
         """Names coordinated after the candidate and before "they" are a group "they" may mean: "the EU said it
@@ -330,3 +328,7 @@ class BindingRules:
                 return True  # "everyone can be a part of shaping, adding knowledge about their culture": anyone's
         return False
 
+
+def _coordinated_with(head: Token) -> list[Token]:
+    """The words `head` is coordinated with: the one it is a conjunct of, or its own conjuncts ("Fiat and GM")."""
+    return [head.head] if head.dep_ == "conj" else [c for c in head.children if c.dep_ == "conj"]

@@ -15,8 +15,8 @@ DASHES = frozenset({"—", "–", "-", "--"})
 ACRONYM = re.compile(r"^(?:[A-Z][A-Z&0-9]{1,7}|(?:[A-Z]\.){2,6})$")
 CONNECTORS = frozenset({"of", "and", "for", "&", "de", "der", "van", "von", "la", "le", "du", "da", "di", "al",
                         "bin", "ibn"})
-NAME_PARTICLES = frozenset({"de", "der", "van", "von", "la", "le", "du", "da", "di", "al", "bin", "ibn", "del", "della",
-                            "den", "dos", "das", "ter", "ten"})  # lowercase words inside a surname ("de Vabres")
+# the lowercase words inside a surname ("de Vabres", "van Persie")
+NAME_PARTICLES = (CONNECTORS - {"of", "and", "for", "&"}) | {"del", "della", "den", "dos", "das", "ter", "ten"}
 # roles BBC-style copy puts capitalised before a name, which the model then takes into the PERSON ("Striker Thierry
 # Henry", "Olympian Andy Turner", "Winger Nitoglia"; eleventh round, unseen BBC); not titles (`titles.txt`), which
 # other rules read as part of an office
