@@ -245,10 +245,10 @@ class BindingRules:
         return False
 
     def _gender_unknown_ahead_of_known(self, cands: list[tuple[float, int, Ref]], gender: str) -> bool:
-        """The best candidate's gender is unknown while another in reach is known to agree: "Obama ...
-        Hillary Clinton ... her" should not go to the one whose gender nothing told. With [resolution.abstain]
-        unknown_gender_yields off, only a bare surname two full names share ("Clinton") is left; the calibrated floor
-        judges the other such picks."""
+        """The best candidate's gender is unknown while another in reach is known to agree, or while only pronouns
+        of the other gender were resolved to it: "Obama ... Hillary Clinton ... her" should not go to the one whose
+        gender nothing told. With [resolution.abstain] unknown_gender_yields off, only a bare surname two full names
+        share ("Clinton") and the other-gender case are left; the calibrated floor judges the other such picks."""
         best = cands[0][2].entity_id
         if best not in self.gender and gender not in self.said_of.get(best, {gender}):
             # only pronouns of the other gender were resolved to it ("Kim Lee beat Tom Hill. She smiled. He left."): a

@@ -1,6 +1,7 @@
 """Someone or something with no name, in reach of a pronoun, that it may mean: then the words stay as written.
 
-`Resolver` (`resolve.py`) inherits these checks beside `binding.py`'s; they read its state and keep none:
+`Resolver` (`resolve.py`) inherits these checks beside `binding.py`'s; they read its state and keep none but
+`left_for_unnamed`, the he/she they left as written, which the next sentence's check reads:
 
 - a person noun or a thing with no name between a candidate and the pronoun ("a federal judge found ..., his
   decision"; "he would not accept the endorsement if it were offered");
@@ -97,8 +98,8 @@ class UnnamedRules:
             return False
         gender = PRONOUN_GENDER.get(t.lower_)
         before = self._words_before(t, k)
-        if any(u.i in self.left_for_unnamed and u.dep_ in ("nsubj", "nsubjpass") and u.lower_ in PRONOUN_GENDER
-               and PRONOUN_GENDER[u.lower_] == gender for u in before):
+        if any(u.i in self.left_for_unnamed and u.dep_ in ("nsubj", "nsubjpass")
+               and PRONOUN_GENDER.get(u.lower_) == gender for u in before):
             return True  # "The Scot defended Beattie ... But he has had a rethink ... He said": he again
         for u in before:
             # before the candidate, a nationality only: "The Scot initially defended Beattie, saying Gallas
@@ -124,7 +125,7 @@ class UnnamedRules:
         if not subjects:
             return False
         u = subjects[-1]
-        if u.i in self.token_entity or u.i in self.resolved or not self._person_noun(u) \
+        if u.i in self.resolved or not self._unnamed_person_noun(u) \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in _with_compounds(u)):
             return False
         if t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
