@@ -14,7 +14,8 @@
    name ("Bank of China") is kept. A gazetteer name the model missed is added unless it is part of a
    longer capitalised name in running text ("Kazakhstan Freight Lines").
 5. Datelines ("ALMATY — ...") are GPEs, and so is a constituency after "MP for"; a first name and a surname the
-   model read as a place ("Gethin Jenkins" GPE) are a PERSON (`name_fixes`).
+   model read as a place ("Gethin Jenkins" GPE), and a name with a person's noun in apposition ("C-Murder, a former
+   member of rap group Tru", ORG), are a PERSON (`name_fixes`).
 6. Names are carried through the article: an acronym defined in brackets after a name becomes an entity
    of that name's label, and the parts of a PERSON's full name ("Mehta" after "Rajiv Mehta") become PERSON
    wherever they stand as proper nouns, unlabelled or mislabelled.
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
-from .name_fixes import constituencies, datelines, first_name_and_surname, without_score
+from .name_fixes import constituencies, datelines, first_name_and_surname, people_by_apposition, without_score
 from .persons import (complete_first_names, join_first_names, known_persons, one_person_one_entity,
                       untagged_full_names)
 from .propagate import (acronyms, addressed_people, orgs_by_description, people_by_role, propagate_orgs, propagate_people,
@@ -357,7 +358,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     ents = complete_first_names(doc, untagged_full_names(doc, ents, lex), known_persons(doc, ents, lex))
     ents = datelines(doc, ents)
     ents = constituencies(doc, ents)
-    ents = people_by_role(orgs_by_description(doc, ents), lex)
+    ents = people_by_apposition(people_by_role(orgs_by_description(doc, ents), lex))
     if propagate:
         ents = acronyms(doc, ents)
         ents = addressed_people(doc, ents, lex)

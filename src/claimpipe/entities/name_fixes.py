@@ -1,5 +1,6 @@
 """Fixes of single names from their shape and their context, for `fixes._fix_entities`: a score the model ran
-into a name, a person it read as a place, a constituency read as a person, a dateline."""
+into a name, a person it read as a place, a name with a person's noun in apposition read as an organisation, a
+constituency read as a person, a dateline."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import first_name_gender
-from .shapes import DASHES, is_line_break
+from .shapes import DASHES, apposed_nouns, is_line_break
 
 _MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
 
@@ -90,3 +91,35 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
                     continue
             out = [e for e in out if not (e.start < span.end and span.start < e.end)] + [span]
     return out
+
+
+# nouns that, in apposition, say a one-word name is a person's ("C-Murder, a rapper"): none is also said of a place
+# or a body the way "member" or "leader" is ("Turkey, a member of Nato")
+PERSON_APPOSITIONS = frozenset({"rapper", "singer", "actor", "actress", "comedian", "musician", "footballer", "striker",
+                                "midfielder", "defender", "goalkeeper", "winger", "boxer", "golfer", "jockey", "novelist",
+                                "songwriter", "guitarist", "drummer", "bassist", "frontman", "dancer"})
+_BANDS = frozenset({"band", "group", "duo", "trio", "quartet"})
+
+
+def _apposed_person(e: Span) -> bool:
+    """A person's noun in apposition to the name ("C-Murder, a former member of rap group Tru"; "X, the rapper")."""
+    for n in apposed_nouns(e):
+        if not e.end <= n.i <= e.end + 5:
+            continue  # right after the name: not "The Oscar-nominated actor, whose films include ... The Phantom Menace"
+        noun = (n.lemma_ or n.text).lower()
+        if noun in PERSON_APPOSITIONS:
+            return True
+        if noun == "member" and any(  # a member of a band, not of a union or an alliance
+                w.lower_ in _BANDS for p in n.children if p.lower_ == "of" for w in p.subtree):
+            return True
+    return False
+
+
+def people_by_apposition(ents: list[Span]) -> list[Span]:
+    """A name the model called ORG/GPE/NORP that stands in apposition to a person's noun is a PERSON, and so is every
+    other span of the same words: the model's "C-Murder" (ORG) had left his he and his to his lawyer (tune12)."""
+    named = {e.text for e in ents if e.label_ in ("ORG", "GPE", "NORP") and not e.id_ and _apposed_person(e)}
+    if not named:
+        return ents
+    return [Span(e.doc, e.start, e.end, label="PERSON") if e.text in named and e.label_ in ("ORG", "GPE", "NORP")
+            and not e.id_ else e for e in ents]

@@ -39,7 +39,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Lexicon, place_countries
+from .gazetteer import Lexicon, load_gazetteer, place_countries
 from .shapes import CONNECTORS, apposed_nouns, tagged_tokens
 
 COORDINATORS = frozenset({"and", "&"})
@@ -174,17 +174,30 @@ def _first_name_with_a_role(e: Span, lex: Lexicon) -> bool:
 # "Child Support Agency Doug Smith" is the agency's chief
 KIND_BEFORE_NAME = frozenset({"group", "band", "company", "firm", "club", "team", "party", "label", "studio", "network",
                               "broadcaster", "charity", "agency"})
+# business and sports words that also describe people ("Hollywood giant Steven Spielberg"; not "lender": "the money
+# lender Shylock"): an organisation's only before a name with no known first name ("oil and gas giant Yukos",
+# "Mexican outfit Red Sharks Veracruz"; unseen BBC, twelfth round)
+KIND_BEFORE_SURNAME_ONLY = frozenset({"giant", "outfit", "side", "carrier", "retailer", "carmaker", "insurer",
+                                      "chain", "conglomerate"})
 
 
 def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
     """A PERSON span the sentence itself calls an organisation: a noun of an organisation's kind right before it
-    ("rap group Tru", "building products group James Hardie"), or, for a name without a clear first name or a
+    ("rap group Tru", "building products group James Hardie"; "oil giant Yukos" when no first name opens it), a
+    "the" before a one-word name that heads its phrase ("the Tate"), or, for a name without a clear first name or a
     title, a "which" clause on it as a subject ("Hardie, which currently makes more than 80% of its revenues").
     Not a "which" after a first name or a title: there it is mostly about a work or a thing just named
     ("a trumpet which belonged to Dizzy Gillespie, which is expected to fetch")."""
     doc = e.doc
     if e.start > 0 and doc[e.start - 1].text in KIND_BEFORE_NAME and doc[e.start - 1].dep_ == "compound":
         return True
+    if e.start > 0 and doc[e.start - 1].text in KIND_BEFORE_SURNAME_ONLY and doc[e.start - 1].tag_ == "NN" \
+            and first_name_gender(e[0].text) is None:
+        return True  # the parser hangs "giant" of "giant Yukos's main division" on the division
+    if len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "the" and doc[e.start - 1].head == e.root \
+            and e.root.dep_ != "compound" and not e.text.endswith(("s", "man", "woman")) and first_name_gender(e.text) is None \
+            and not _nationality(e.text):
+        return True  # "the Tate managed to raise £12.5m": a name with "the" is no one's (not "the Welshman", "the Briton")
     if (e.end + 1 >= len(doc) or doc[e.end].text != "," or doc[e.end + 1].lower_ != "which"
             or e.root.dep_ not in ("nsubj", "nsubjpass") or first_name_gender(e[0].text) is not None
             or (e.start > 0 and _addresses(doc[e.start - 1].lower_, lex))):
@@ -196,6 +209,11 @@ def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
 # many, voted against"; a review finding)
 _COMMENT_VERBS = frozenset({"surprise", "shock", "anger", "upset", "please", "delight", "annoy", "amaze", "astonish",
                             "disappoint", "alarm", "worry", "frustrate", "infuriate", "baffle", "puzzle", "stun"})
+
+
+def _nationality(word: str) -> bool:
+    entry = load_gazetteer().lookup(word)
+    return entry is not None and entry.label == "NORP"
 
 
 def _comments(verb: Token) -> bool:
