@@ -26,8 +26,8 @@ from .reference_rules import (IT_LABELS, IT_PRONOUNS, PRONOUN_GENDER, REACH, THE
                               binding_subject, clause_of, is_age_noun, is_pleonastic, is_possessive, possessive_owners)
 
 _OBJECTS = ("dobj", "dative", "pobj", "attr")
+_SEVERAL = frozenset({"trio", "pair", "duo", "couple", "quartet", "both"})  # singular nouns for several people
 _EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "whoever"})
-UNNAMED_SPEAKER = "?"  # a quotation's speaker that no word names: "said the German", the German unresolved
 # what a bound "it" may be: any named thing ("The Clean Power Plan, if it survives ..." is a law)
 _BOUND_IT = IT_LABELS | {"LAW", "EVENT", "WORK_OF_ART"}
 _PERSON_LABEL = frozenset({"PERSON"})
@@ -43,6 +43,12 @@ class BindingRules:
         """The label of an entity of this article ("" for none)."""
         ent = self.entities.get(entity_id) if entity_id else None
         return ent.label if ent is not None else ""
+
+    @staticmethod
+    def _person_shaped_org(subject: Token, ent) -> bool:
+        """A one-word ORG name shaped like a person's (capital, then small letters: "Juninho", not "ABC13" or
+        "BBC"): the model tags some footballers' single names so (unseen BBC, twelfth round)."""
+        return ent.label == "ORG" and subject.pos_ == "PROPN" and ent.name.isalpha() and ent.name.istitle()
 
     def _bound(self, t: Token) -> str | None:
         """What grammar says `t` stands for (`binding_subject`): the subject's entity; "" when the
@@ -86,11 +92,17 @@ class BindingRules:
             if ent is None:
                 return None
             subject = next(w for w in subject.subtree if self.token_entity.get(w.i) == eid)
+        if gender and route != "speech" and self._person_shaped_org(subject, ent) and subject.i < t.i:
+            return ""  # "Juninho could reconsider his future": a name the model took for an organisation; whose, unsure
         if ent.label not in labels or (gender and self.gender.get(eid, gender) != gender):
             return None
         if gender and eid not in self.gender and self._shared_surname(ent) and self._known_gender_in_reach(t, gender, eid):
             return None  # "Clinton cited it as an example of his disrespect": Bill or Hillary, and Trump in reach
         lo, hi = sorted((subject.i, t.i))
+        if lower in IT_PRONOUNS and any(w.dep_ in ("nsubj", "nsubjpass") and w.tag_ == "NN" and w.head.dep_ == "advcl"
+                                        and w.i not in self.token_entity and not self._person_noun(w)
+                                        for w in self.doc[lo + 1:hi]):
+            return ""  # "Washington argues that if the embargo is lifted, it could lead to": the lifting (unseen BBC)
         verb = subject.head
         told = {w.i for c in verb.children if c.dep_ in ("dobj", "dative") for w in c.subtree} if route == "speech" else set()
         if gender and any(self._label(self.token_entity.get(i)) == "PERSON" for i in told):
@@ -119,14 +131,6 @@ class BindingRules:
                 # Barkley before sending his partner")
                 return None
         self._note_bound(t, subject)
-        return eid
-
-    def person_speaking(self, source_i: int) -> str | None:
-        """The entity a quotation's speaker word stands for. "said the German" is a person the demonym describes,
-        not the nation: that person when resolved, else UNNAMED_SPEAKER, who may be the "she" of the quote."""
-        eid = self.token_entity.get(source_i)
-        if eid is not None and self._label(eid) == "NORP" and self.doc[source_i].tag_ in ("NNP", "NN", "JJ"):
-            return self.resolved.get(source_i, UNNAMED_SPEAKER)
         return eid
 
     def _leaned_on(self, best: Ref, t: Token) -> int:
@@ -276,15 +280,6 @@ class BindingRules:
             return self.entity_of(subject)
         return None
 
-    def _quoted_by_the_other_gender(self, t: Token, gender: str) -> bool:
-        """`t` is inside a direct quotation whose speaker is a he/she of the other gender: the person that
-        pronoun stands for, who may be a candidate of unknown gender, is not `t`."""
-        for n in self.speech_at.containing(t.idx):
-            said = PRONOUN_GENDER.get(self.doc[self.quoted_speech[n][2]].lower_)
-            if said is not None and said != gender:
-                return True
-        return False
-
     def _unresolved_it_between(self, ref: Ref, t: Token) -> bool:
         """An "it" left as written (a thing, not a name) stands between the candidate and `t`, or, in `t`'s
         sentence, another named thing ("Fiat owns a stake in Ferrari - best known for its team"; "Tony Macklin,
@@ -320,8 +315,8 @@ class BindingRules:
 
     def _plural_between(self, ref: Ref, t: Token) -> bool:
         for u in self.doc[ref.head + 1:t.i]:
-            if u.tag_ in ("NNS", "NNPS") and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                return True
+            if (u.tag_ in ("NNS", "NNPS") or u.lower_ in _SEVERAL) and u.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                return True  # "issued a warning to the trio after they were discovered": the trio (unseen BBC)
             if u.lower_ in ("they", "them") and u.i not in self.resolved:
                 return True  # "how it affects them and what they can do": the same unnamed people
             if u.lower_ in _EVERYONE and u.pos_ == "PRON":

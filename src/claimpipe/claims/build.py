@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Claim, Cleaned, Entity, Mention, Rewrite, make_claim_id
 from ..settings import Settings
 from .attribution import Attribution, find_attributions
-from .binding import UNNAMED_SPEAKER
+from .quote_speakers import UNNAMED_SPEAKER
 from .lexicon import Lexicon, load_lexicon
 from .resolve import Resolver
 from .spans import QuoteIndex

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..entities import load_gazetteer
 from ..entities.gazetteer import place_countries, state_names
 from ..records import Entity
+from .description_fit import DescriptionFitRules
 from .reference_rules import (COUNTRY_NOUNS, DETERMINERS, NEW_SOMEONE, SOVEREIGN_NOUNS, WINDOW, Ref, age_of,
                               is_age_noun, restrictive_modifier)
 
@@ -31,6 +32,7 @@ _NAME_LINKS = frozenset({"of", "for", "to", "on"})
 _TOWN_NOUNS = frozenset({"city", "town", "capital", "province"})  # capitalised: a name ("The City")
 _NATIONS_WITHIN = frozenset({"england", "scotland", "wales", "northern ireland"})  # "the country" may be one
 _INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
+
 
 
 def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:
@@ -61,7 +63,7 @@ def _the_of_a_bare_noun(t: Token, tags: tuple[str, ...]) -> Token | None:
     return det
 
 
-class DescriptionRules:
+class DescriptionRules(DescriptionFitRules):
     """Mixed into `Resolver`: what a description or a name's head stands for."""
 
     def _description(self, t: Token) -> str | None:
@@ -105,6 +107,8 @@ class DescriptionRules:
             return None  # "the company that makes X" introduces a company
         if restrictive_modifier(t):
             return None  # "the country involved", "the firm it bought": a restrictive modifier picks one out
+        if self._apposed_to_another_kind(t, labels):
+            return None  # "Gazprom, the company originally tipped to buy": its name, though the model called it a place
         cands = self._candidates(t, labels)
         clause_subject = self._clause_subject_entity(t)
         if clause_subject is not None:  # "The Daily Caller, which unearthed a story from the newspaper"
@@ -129,6 +133,7 @@ class DescriptionRules:
         # any organisation may be a club, a newspaper or a party (the label does not tell: "UKIP"), so all of them
         # compete, while only one the article described or named so may be picked
         in_reach = cands
+        cands = [c for c in cands if not self._other_nationality(t, c[2].entity_id)]
         if lemma in self.lex.described_only:
             cands = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())
                      or self._named_as_kind(lemma, c[2].entity_id)]
@@ -330,18 +335,9 @@ class DescriptionRules:
                     cands[0] is described[0] and self._only_person_called(lemma) is not None):
                 return None
             person = self._pick(t, described, "description")
-        if person is not None and not self._proper_modifiers_fit(t, person):
+        if person is not None and not (self._proper_modifiers_fit(t, person) and self._rank_fits(t, person)):
             return None
         return person
-
-    def _proper_modifiers_fit(self, t: Token, person: str) -> bool:
-        """Every proper word before the noun ("the Democratic presidential candidate", "the GOP nominee")
-        is in the words the article described the person with: Gary Johnson, the Libertarian presidential
-        candidate, is not "the Democratic presidential candidate"."""
-        words = self.described.get(person, set())
-        return all(c.lower_ in words for c in t.lefts
-                   if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"))
-
 
     def _described_in_article(self, t: Token, lemma: str) -> str | None:
         """"the president" read far from any name: the one person the article called "President" or

@@ -168,9 +168,9 @@ class SameClauseRules:
                         for w in c.subtree]
             stop = max((w.i for w in reported if w.text in (".", "!", "?")), default=-1)
             below += [w for w in reported if w.i > stop]
-        if verb.lemma_.lower() in self.lex.speech:  # "He said Mr Blair had spoken ...": Blair is another
-            below += [w for c in verb.children if c.dep_ == "ccomp" and c.i > t.i
-                      for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for w in s.subtree]
+        if verb.lemma_.lower() in self.lex.speech:  # "He said Mr Blair had spoken ...", "he said the panel were not
+            # snubbing Moore's film", "he insisted he still trusted Mr Blair": whoever the words he reports name is another
+            below += [w for c in verb.children if c.dep_ == "ccomp" and c.i > t.i for w in c.subtree]
         if verb.lemma_.lower() == "be":  # "he is Mr Blunkett's (son)": no one is his own
             below += [w for c in verb.children if c.dep_ == "attr" for w in c.subtree
                       if w.dep_ == "poss" or any(k.dep_ == "case" for k in w.children)]

@@ -23,13 +23,14 @@ from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of,
 class UnnamedRules:
     """Checks for someone or something unnamed in reach; mixed into `Resolver`."""
 
-    def _someone_else_described(self, noun: Token, entity_id: str) -> bool:
+    def _someone_else_described(self, noun: Token, entity_id: str, called_so: bool = False) -> bool:
         """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
         woman", "the victim"), or a role the article gave another person ("the candidate" beside Jill Stein,
         the Green Party candidate, when the candidate is her spokeswoman)."""
         lemma = noun.lemma_.lower()
-        if lemma not in self.lex.descriptions:
-            return True
+        if lemma not in self.lex.descriptions or (called_so and entity_id not in self.gender
+                                                  and lemma not in self.described.get(entity_id, ())):
+            return True  # with `called_so`, "The BPI spokesman described the chart ...": not Westlife, never called so
         return any(lemma in nouns and eid != entity_id and self._label(eid) == "PERSON"
                    for eid, nouns in self.described.items())
 
@@ -110,7 +111,7 @@ class UnnamedRules:
             if self.lex.gender_nouns.get(u.lemma_.lower(), gender) != gender:
                 continue  # a spokeswoman is not "he"
             if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
-                    u, ref.entity_id))) for c in _with_compounds(u)):
+                    u, ref.entity_id, called_so=True))) for c in _with_compounds(u)):
                 return True  # "The man in red shorts led employees to believe ... In the video, he says": him
         return False
 

@@ -1,0 +1,62 @@
+"""Whether a description fits the kind of a candidate, for `DescriptionRules` (`description_rules.py`): the words
+before the noun against what the article said of the candidate, and the name the description stands beside.
+
+- `_proper_modifiers_fit`: Gary Johnson, the Libertarian presidential candidate, is not "the Democratic
+  presidential candidate";
+- `_rank_fits`: "Deputy Prime Minister John Prescott" is not "the prime minister" (twelfth round);
+- `_other_nationality`: "German investment bank Deutsche Bank" is not "the Russian oil giant" (twelfth round);
+- `_apposed_to_another_kind`: "Gazprom, the company", Gazprom tagged a place, is no other company (twelfth round).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..entities import load_gazetteer
+
+_RANKS = frozenset({"deputy", "vice", "assistant", "junior", "under"})  # a role below the one its noun names
+
+
+class DescriptionFitRules:
+    """Mixed into `DescriptionRules`: does the description fit this candidate?"""
+
+    def _rank_fits(self, t: Token, person: str) -> bool:
+        """A deputy is called so again: "Deputy Prime Minister John Prescott" is not "the prime minister" (unseen
+        BBC, twelfth round), but may be "the deputy prime minister"."""
+        ranks = _RANKS.intersection(self.described.get(person, ()))
+        return not ranks or any(c.lower_ in ranks for c in t.lefts)
+
+    def _proper_modifiers_fit(self, t: Token, person: str) -> bool:
+        """Every proper word before the noun ("the Democratic presidential candidate", "the GOP nominee")
+        is in the words the article described the person with: Gary Johnson, the Libertarian presidential
+        candidate, is not "the Democratic presidential candidate"."""
+        words = self.described.get(person, set())
+        return all(c.lower_ in words for c in t.lefts
+                   if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"))
+
+
+    def _apposed_to_another_kind(self, t: Token, labels) -> bool:
+        """`t` stands in apposition to a name of a label it cannot take ("Gazprom, the company", Gazprom a GPE), as
+        the parser says or as the comma right before it does (the parser often hangs "the company originally tipped
+        to buy" on the name as a relative clause)."""
+        left = t.left_edge.i
+        owner = t.head.i if t.dep_ == "appos" else left - 2 if left >= 2 and self.doc[left - 1].text == "," \
+            and self.doc[left - 2].dep_ != "pobj" else None
+        if owner is None:
+            return False
+        if owner not in self.token_entity:  # a name the model did not tag
+            return self.doc[owner].pos_ == "PROPN" and self.doc[owner].text[:1].isupper()
+        return self._label(self.token_entity[owner]) not in labels
+
+    def _other_nationality(self, t: Token, entity_id: str) -> bool:
+        """"the Russian oil giant" is not the one the article called "German investment bank Deutsche Bank" (unseen BBC,
+        twelfth round): a nationality before the noun, and another one among the words describing the candidate."""
+        gazetteer = load_gazetteer()
+        wanted = {e.kb_id for c in t.lefts if c.ent_type_ == "NORP" and (e := gazetteer.lookup(c.text)) is not None and e.kb_id}
+        if not wanted:
+            return False
+        before = [w.text for r in self.refs if r.entity_id == entity_id and r.head in self.token_entity
+                  for w in self.doc[r.head].subtree if w.i < r.head and w.ent_type_ == "NORP"]  # "German investment bank"
+        known = {e.kb_id for w in [*before, *(w.capitalize() for w in self.described.get(entity_id, ()))]
+                 if (e := gazetteer.lookup(w)) is not None and e.label == "NORP" and e.kb_id}
+        return bool(known) and not known & wanted
