@@ -159,6 +159,38 @@ def test_claims_quotes_and_kinds_a_person_shaped_organisation(table, expected):
     assert _picks(table) == expected
 
 
+# 'Nicole Kidman won. "She respects that," said publicist Wendy Day. "They have caused her to feel threatened."' :
+# her, which the parser makes the subject of "feel", is no narration by the writer; the quotation is Day's, and
+# her is Kidman (unseen BBC entertainment, where it had become the publicist)
+OBJECT_PARSED_AS_SUBJECT = """
+Nicole Nicole PROPN NNP compound 1 B-PERSON 1
+Kidman Kidman PROPN NNP nsubj 2 I-PERSON 1
+won win VERB VBD ROOT 2 O 0
+. . PUNCT . punct 2 O 1
+" " PUNCT `` punct 10 O 0
+She she PRON PRP nsubj 6 O 1
+respects respect VERB VBZ ccomp 10 O 1
+that that SCONJ IN mark 10 O 0
+, , PUNCT , punct 10 O 0
+" " PUNCT '' punct 10 O 1
+said say VERB VBD ROOT 10 O 1
+publicist publicist NOUN NN compound 13 O 1
+Wendy Wendy PROPN NNP compound 13 B-PERSON 1
+Day Day PROPN NNP nsubj 10 I-PERSON 0
+. . PUNCT . punct 10 O 1
+" " PUNCT `` punct 18 O 0
+They they PRON PRP nsubj 18 O 1
+have have AUX VBP aux 18 O 1
+caused cause VERB VBN ROOT 18 O 1
+her she PRON PRP nsubj 21 O 1
+to to PART TO aux 21 O 1
+feel feel VERB VB ccomp 18 O 1
+threatened threatened ADJ JJ acomp 21 O 0
+. . PUNCT . punct 18 O 0
+" " PUNCT '' punct 18 O 0
+"""
+
+
 @pytest.mark.parametrize("table, expected", [
     (QUOTED_BEFORE_ITS_HE, [(14, "he", "Blair")]),
     # his is Hughes's by the scores (wrongly: a pronoun in a quotation is often wrong, which is why it must not
@@ -166,7 +198,9 @@ def test_claims_quotes_and_kinds_a_person_shaped_organisation(table, expected):
     (OWN_QUOTATION, [(13, "his", "Hughes"), (17, "he", "Hughes")]),
     (ANOTHER_SPEAKER_TALKS_ABOUT, [(7, "him", "Miller"), (15, "he", "Ron Rakosky")]),
     (SPOKESMAN_NOT_THE_BAND, []),
-], ids=["quoted-before-its-he", "own-quotation", "another-speaker-talks-about", "spokesman-not-the-band"])
+    (OBJECT_PARSED_AS_SUBJECT, [(5, "She", "Nicole Kidman"), (19, "her", "Nicole Kidman")]),
+], ids=["quoted-before-its-he", "own-quotation", "another-speaker-talks-about", "spokesman-not-the-band",
+        "object-parsed-as-subject"])
 def test_claims_quotes_and_kinds_who_speaks(table, expected):
     assert _picks(table, quotes=True) == expected
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .reference_rules import PRONOUN_GENDER, Ref, clause_of
 
+_NOT_NOMINATIVE = frozenset({"her", "him", "them"})  # an object the parser made a subject: "caused her to feel"
 UNNAMED_SPEAKER = "?"  # a quotation's speaker that no word names: "said the German", the German unresolved
 
 
@@ -35,10 +36,10 @@ class QuoteSpeakerRules:
         worse (one wrong speaker then pushed the right antecedent out)."""
         if not self.quotes.inside(t):  # "Mr Blunkett said he wanted "to go ..."": he may be the speaker
             return None
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.lex.speech and not any(
+        if t.dep_ == "nsubj" and t.lower_ not in _NOT_NOMINATIVE and t.head.lemma_.lower() in self.lex.speech and not any(
                 w.lower_ in ("i", "we") for w in self.doc[self.sents[self.sent_of[t.i]].start:t.i]):
             return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
-            # (not after "I think this is another case where he hasn't thought", tune14)
+            # (not after "I think this is another case where he hasn't thought", tune14; not "caused her to feel")
         for start, end, source_i in (self.quoted_speech[n] for n in self.speech_at.containing(t.idx)):
             if start <= self.doc[source_i].idx < end:
                 continue
