@@ -31,6 +31,8 @@ Pieces = list[tuple[int, int]]
 def _is_cue_verb(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        return False  # "little-known investment firm Baikal": half of an adjective (unseen BBC, twelfth round)
     return token.lemma_.lower() in lex.cue_lemmas
 
 
