@@ -69,3 +69,18 @@ def test_entities_kinds_a_person_in_apposition(blank, words, ents, expected):  #
     else:
         heads, deps = _MEMBER_HEADS, _MEMBER_DEPS
     assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == expected
+
+
+@pytest.mark.parametrize("words, ents, heads, deps, expected", [
+    # "Premiership side Newcastle": a place no gazetteer knows, after a kind's noun, is an organisation
+    (["side", "Newcastle", "won", "."], ["O", "B-GPE", "O", "O"], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+     [("Newcastle", "ORG")]),
+    # ... and so is every span of it, when the kind's noun stood before the name left untagged ("gas monopoly
+    # Gazprom ... banned Gazprom": the model's GPE had let "the firm" go to another company)
+    (["monopoly", "Gazprom", "won", ".", "Gazprom", "lost", "."], ["O", "O", "O", "O", "B-GPE", "O", "O"],
+     [1, 2, 2, 2, 5, 5, 5], ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct"], [("Gazprom", "ORG")]),
+    # without it, the model's place stays
+    (["Newcastle", "won", "."], ["B-GPE", "O", "O"], [1, 1, 1], ["nsubj", "ROOT", "punct"], [("Newcastle", "GPE")]),
+])
+def test_entities_kinds_a_place_the_text_calls_an_organisation(blank, words, ents, heads, deps, expected):  # noqa: F811
+    assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == expected

@@ -178,7 +178,7 @@ KIND_BEFORE_NAME = frozenset({"group", "band", "company", "firm", "club", "team"
 # lender Shylock"): an organisation's only before a name with no known first name ("oil and gas giant Yukos",
 # "Mexican outfit Red Sharks Veracruz"; unseen BBC, twelfth round)
 KIND_BEFORE_SURNAME_ONLY = frozenset({"giant", "outfit", "side", "carrier", "retailer", "carmaker", "insurer",
-                                      "chain", "conglomerate"})
+                                      "chain", "conglomerate", "monopoly"})
 
 
 def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
@@ -189,11 +189,8 @@ def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
     Not a "which" after a first name or a title: there it is mostly about a work or a thing just named
     ("a trumpet which belonged to Dizzy Gillespie, which is expected to fetch")."""
     doc = e.doc
-    if e.start > 0 and doc[e.start - 1].text in KIND_BEFORE_NAME and doc[e.start - 1].dep_ == "compound":
+    if _kind_before(e):
         return True
-    if e.start > 0 and doc[e.start - 1].text in KIND_BEFORE_SURNAME_ONLY and doc[e.start - 1].tag_ == "NN" \
-            and first_name_gender(e[0].text) is None:
-        return True  # the parser hangs "giant" of "giant Yukos's main division" on the division
     if len(e) == 1 and e.start > 0 and doc[e.start - 1].lower_ == "the" and doc[e.start - 1].head == e.root \
             and e.root.dep_ != "compound" and not e.text.endswith(("s", "man", "woman")) and first_name_gender(e.text) is None \
             and not _nationality(e.text):
@@ -209,6 +206,17 @@ def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
 # many, voted against"; a review finding)
 _COMMENT_VERBS = frozenset({"surprise", "shock", "anger", "upset", "please", "delight", "annoy", "amaze", "astonish",
                             "disappoint", "alarm", "worry", "frustrate", "infuriate", "baffle", "puzzle", "stun"})
+
+
+def _kind_before(e: Span) -> bool:
+    """A noun of an organisation's kind right before the name: "rap group Tru", "oil giant Yukos" (no first name)."""
+    before = e.doc[e.start - 1] if e.start > 0 else None
+    if before is None:
+        return False
+    if before.text in KIND_BEFORE_NAME and before.dep_ == "compound":
+        return True
+    # the parser hangs "giant" of "giant Yukos's main division" on the division
+    return before.text in KIND_BEFORE_SURNAME_ONLY and before.tag_ == "NN" and first_name_gender(e[0].text) is None
 
 
 def _nationality(word: str) -> bool:
@@ -227,11 +235,18 @@ def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
     model's slip gave the company he and his, and kept "the company" from it. Evidence on a lone word does not
     relabel a full name with a first name."""
     named = {_name_words(e) for e in ents if e.label_ == "PERSON" and not e.id_ and _said_to_be_an_organisation(e, lex)}
-    if not named:
+    # and a place no gazetteer knows, after a kind's noun: "gas monopoly Gazprom" (GPE; unseen BBC, twelfth round)
+    placed = {_name_words(e) for e in ents if e.label_ in ("GPE", "LOC") and not e.id_ and not e.kb_id_ and _kind_before(e)}
+    if ents:  # ... or left untagged there while tagged a place elsewhere
+        tagged = tagged_tokens(ents)
+        placed |= {(t.lower_,) for t in ents[0].doc if t.tag_ == "NNP" and t.i not in tagged and t.i > 0
+                   and _kind_before(ents[0].doc[t.i:t.i + 1])}
+    if not named and not placed:
         return ents
     lone = {words[-1:] for words in named}
-    return [Span(e.doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and not e.id_
-            and (_name_words(e) in named or (len(e) == 1 and _name_words(e) in lone)) else e for e in ents]
+    return [Span(e.doc, e.start, e.end, label="ORG") if not e.id_ and (
+        (e.label_ == "PERSON" and (_name_words(e) in named | placed or (len(e) == 1 and _name_words(e) in lone)))
+        or (e.label_ in ("GPE", "LOC") and not e.kb_id_ and _name_words(e) in placed)) else e for e in ents]
 
 
 def join_persons(doc: Doc, ents: list[Span], persons: Persons, lex: Lexicon) -> list[Span]:
