@@ -350,6 +350,11 @@ def test_annotate_role_of_an_organisation(blank) -> None:
     # a past role keeps its "former"
     (["Former", "President", "Bill", "Clinton", "said"], ["O", "O", "B-PERSON", "I-PERSON", "O"], "Former President", None),
     (["former", "Bill", "Clinton", "said"], ["O", "B-PERSON", "I-PERSON", "O"], "", None),
+    # a title before "and": another person's ("pictured the prime minister and Mr Brown"; twelfth round), not
+    # a title of two words joined ("Trade and Industry Secretary Patricia Hewitt")
+    (["the", "prime", "minister", "and", "Mr", "Brown", "left"], ["O", "O", "O", "O", "O", "B-PERSON", "O"], "", None),
+    (["Trade", "and", "Industry", "Secretary", "Patricia", "Hewitt", "said"], ["O"] * 4 + ["B-PERSON", "I-PERSON", "O"],
+     "Trade and Industry Secretary", None),
 ])
 def test_annotate_role_from_title_before_a_person(blank, words, ents, role, owner) -> None:
     doc = make_doc(blank, words, ents=ents)

@@ -73,6 +73,8 @@ def title_before(ent: Span, token_ent: dict[int, Span], lex: Lexicon) -> tuple[s
     while chain and (chain[0].lower_ in CONNECTORS or lex.is_honorific(chain[0].lower_)):
         chain.pop(0)
     chain = [t for t in chain if not lex.is_honorific(t.lower_)]
+    if chain and chain[-1].lower_ in CONNECTORS:
+        return "", None  # "the prime minister and Mr Brown": the title is another person's (unseen BBC, twelfth round)
     if not any(lex.is_title(t.lower_) for t in chain):
         return "", None
     return _join(chain), owner
