@@ -8,10 +8,13 @@ tells the scored pass to leave the words as written:
   of an indirect report is the reporter ("BT Openzone told the BBC that it ..."); when that subject
   is something unnamed ("If the president follows through on his threat"), the words stay;
 - doubt: a he/she whose best candidate is said by another he/she left as written, or whose gender
-  is unknown while another candidate's agrees; a description is never its own clause's subject;
+  is unknown while another candidate's agrees; a description is never its own clause's subject; a one-word
+  ORG shaped like a person's name that binds a he/his leaves it ("Juninho could reconsider his future"); an
+  "it" after an if-clause with a thing as subject is not the speaker; "the trio" is several people for "they".
 
-Descriptions and names ("the court", "the president") are read in `description_rules.py`; reflexives and
-a phrase that opens a sentence, whose name comes in the same clause, in `same_clause.py`.
+Who speaks a quotation, and so who its he and she are not, is read in `quote_speakers.py`; descriptions and
+names ("the court", "the president") in `description_rules.py`; reflexives and a phrase that opens a
+sentence, whose name comes in the same clause, in `same_clause.py`.
 """
 
 from __future__ import annotations
@@ -92,7 +95,7 @@ class BindingRules:
             if ent is None:
                 return None
             subject = next(w for w in subject.subtree if self.token_entity.get(w.i) == eid)
-        if gender and route != "speech" and self._person_shaped_org(subject, ent) and subject.i < t.i:
+        if gender and route == "clause" and self._person_shaped_org(subject, ent) and subject.i < t.i:
             return ""  # "Juninho could reconsider his future": a name the model took for an organisation; whose, unsure
         if ent.label not in labels or (gender and self.gender.get(eid, gender) != gender):
             return None

@@ -3,9 +3,10 @@ before the noun against what the article said of the candidate, and the name the
 
 - `_proper_modifiers_fit`: Gary Johnson, the Libertarian presidential candidate, is not "the Democratic
   presidential candidate";
-- `_rank_fits`: "Deputy Prime Minister John Prescott" is not "the prime minister" (twelfth round);
+- `_rank_fits`: "Deputy Prime Minister John Prescott" is not "the prime minister" (twelfth round; one way only:
+  "the deputy minister" is not checked against a prime minister);
 - `_other_nationality`: "German investment bank Deutsche Bank" is not "the Russian oil giant" (twelfth round);
-- `_apposed_to_another_kind`: "Gazprom, the company", Gazprom tagged a place, is no other company (twelfth round).
+- `_apposed_to_another_kind`: "Gazprom, the company ...", Gazprom tagged a place, is no other company (twelfth round).
 """
 
 from __future__ import annotations
@@ -34,14 +35,12 @@ class DescriptionFitRules:
         return all(c.lower_ in words for c in t.lefts
                    if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"))
 
-
     def _apposed_to_another_kind(self, t: Token, labels) -> bool:
-        """`t` stands in apposition to a name of a label it cannot take ("Gazprom, the company", Gazprom a GPE), as
-        the parser says or as the comma right before it does (the parser often hangs "the company originally tipped
-        to buy" on the name as a relative clause)."""
+        """`t` comes right after a name and a comma, as an apposition, and the name has a label `t` cannot take
+        ("Gazprom, the company originally tipped to buy", Gazprom a GPE; the parser hangs the description on the name
+        as a relative clause, and a description the parser calls an apposition never gets here)."""
         left = t.left_edge.i
-        owner = t.head.i if t.dep_ == "appos" else left - 2 if left >= 2 and self.doc[left - 1].text == "," \
-            and self.doc[left - 2].dep_ != "pobj" else None
+        owner = left - 2 if left >= 2 and self.doc[left - 1].text == "," and self.doc[left - 2].dep_ != "pobj" else None
         if owner is None:
             return False
         if owner not in self.token_entity:  # a name the model did not tag

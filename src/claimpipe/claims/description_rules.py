@@ -11,6 +11,9 @@
 - "the president": only a person the article itself described with that noun, and far from any name
   the one person the article called so;
 - institutions: "Kazakhstan's government" acts for Kazakhstan (a person's ministry is not the person).
+
+Whether a description fits a candidate's kind, rank and nationality is read in `description_fit.py`
+(`DescriptionFitRules`, which `DescriptionRules` inherits).
 """
 
 from __future__ import annotations
@@ -32,7 +35,6 @@ _NAME_LINKS = frozenset({"of", "for", "to", "on"})
 _TOWN_NOUNS = frozenset({"city", "town", "capital", "province"})  # capitalised: a name ("The City")
 _NATIONS_WITHIN = frozenset({"england", "scotland", "wales", "northern ireland"})  # "the country" may be one
 _INSIDE_A_COUNTRY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # labels of a place or body that tells its country
-
 
 
 def name_heads(entities: Iterable[Entity], allowed: frozenset[str]) -> dict[str, set[str]]:

@@ -1,6 +1,8 @@
 """Who speaks a direct quotation, and so who its he and she are not: for `Resolver` (`resolve.py`), which inherits
 these checks beside `binding.py`'s and keeps their state.
 
+- `person_speaking`: the entity a speaker word stands for ("said the German": a person, UNNAMED_SPEAKER when
+  unresolved, not the nation); build.py reads it for the speaker column;
 - `_speaker_around`: a quotation's speaker, named or a pronoun before it already resolved, is not its he/she;
 - `_quoted_by_the_other_gender`: nor is anyone of unknown gender when a he/she of the other gender speaks it;
 - `_speaker_before_its_quote`: when a he/she of the same gender after the quotation speaks it ('"He can stick up
@@ -59,8 +61,9 @@ class QuoteSpeakerRules:
 
     def _speaker_before_its_quote(self, t: Token, gender: str) -> str | None:
         """For `t` inside a direct quotation that a he/she of its gender after it attributes ('"He can stick up
-        whatever he likes," he said'), the person who is the subject just before the quotation ("Mr Blair dismissed
-        the talk of splits and said ..."): most likely the speaker, who says "I", not "he" (unseen BBC, twelfth round)."""
+        whatever he likes," he said'), the last person that is an active subject before the quotation, in its sentence
+        or the one before ("Mr Blair dismissed the talk of splits and said ..."; not "Mr Howard was attacked by ..."):
+        most likely the speaker, who says "I", not "he" (unseen BBC, twelfth round; the passive from the review)."""
         for n in self.speech_at.containing(t.idx):
             start, _, source_i = self.quoted_speech[n]
             if source_i < t.i or PRONOUN_GENDER.get(self.doc[source_i].lower_) != gender:
@@ -68,8 +71,8 @@ class QuoteSpeakerRules:
             opening = self.quotes.token_at(start)
             k = self.sent_of[opening]
             before = self.doc[self.sents[k].start:opening] if opening > self.sents[k].start else self.sents[k - 1] if k else ()
-            for u in before:
-                if u.dep_ in ("nsubj", "nsubjpass") and self._label(eid := self.token_entity.get(u.i)) == "PERSON":
+            for u in reversed([u for u in before if u.dep_ == "nsubj"]):
+                if self._label(eid := self.entity_of(u)) == "PERSON":
                     return eid
         return None
 
@@ -80,8 +83,8 @@ class QuoteSpeakerRules:
         head = self.doc[ref.head]
         if head.i in self.token_entity or head.pos_ != "PRON" or not self.quotes.closing_before(head):
             return False
-        clause = self.doc[clause_of(t)]
-        verb = clause.head if clause.dep_ == "ccomp" else None
+        k = clause_of(t)
+        verb = self.doc[k].head if k >= 0 and self.doc[k].dep_ == "ccomp" else None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
         return subject is not None and verb.lemma_.lower() in self.lex.speech and subject.pos_ != "PRON" \
             and head.i < subject.i < t.i and self.entity_of(subject) != ref.entity_id

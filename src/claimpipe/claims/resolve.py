@@ -13,7 +13,8 @@ Rules over the parse and the mentions, in one left-to-right pass ("The company .
   ([resolution.descriptions]), preferring one described so ("ERG, a Kazakh company"), then subjects, recency;
 - abstention: a pick clearly ahead of the next entity in reach, or the words stay (`[resolution.abstain]`).
 
-Grammar: `reference_rules.py`; binding and doubt: `binding.py`, `unnamed.py`; descriptions: `description_rules.py`.
+Grammar: `reference_rules.py`; binding and doubt: `binding.py`, `unnamed.py`, `same_clause.py`; quotations' speakers:
+`quote_speakers.py`; descriptions: `description_rules.py` and `description_fit.py`.
 """
 
 from __future__ import annotations
@@ -171,7 +172,8 @@ class Resolver(BindingRules, QuoteSpeakerRules, UnnamedRules, DescriptionRules, 
                 ent = self.entities.get(eid)
                 # '"...," he said' names a speaker, not the story's subject: no subject's weight for later pronouns
                 self._add_ref(Ref(t.idx, t.idx + len(t.text), self.sent_of[t.i], eid, ent.label if ent else "",
-                                  is_subject(t) and not (pos == "PRON" and self.quotes.closing_before(t)), t.i))
+                                  is_subject(t) and not (pos == "PRON" and t.head.lemma_.lower() in self.lex.speech
+                                                         and self.quotes.closing_before(t)), t.i))
 
     def _add_ref(self, ref: Ref) -> None:
         """Read one more reference (the entities read so far as a set: "read before?" without a scan)."""
@@ -208,8 +210,6 @@ class Resolver(BindingRules, QuoteSpeakerRules, UnnamedRules, DescriptionRules, 
                 score -= 3.0
             if quoted is not None and quoted[ref.head]:  # `t` speaks: a name in a quotation rarely does
                 if own_quote[0] <= ref.start_char < own_quote[1]:
-                    if ref.head not in self.token_entity:  # a pronoun in it, maybe wrong: the name before still counts
-                        seen.discard(ref.entity_id)
                     continue
                 score += 1.5
             out.append((score, -ref.start_char, ref))

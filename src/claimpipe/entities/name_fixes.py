@@ -98,7 +98,9 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 PERSON_APPOSITIONS = frozenset({"rapper", "singer", "actor", "actress", "comedian", "musician", "footballer", "striker",
                                 "midfielder", "defender", "goalkeeper", "winger", "boxer", "golfer", "jockey", "novelist",
                                 "songwriter", "guitarist", "drummer", "bassist", "frontman", "dancer"})
-_BANDS = frozenset({"band", "group", "duo", "trio", "quartet"})
+_BANDS = frozenset({"band", "duo", "trio", "quartet"})
+# a "group" is a band only after a music word ("rap group Tru"; not "the SkyTeam group", from the review)
+_MUSIC = frozenset({"rap", "pop", "rock", "boy", "girl", "punk", "folk", "soul", "indie", "metal", "dance", "hip-hop"})
 
 
 def _apposed_person(e: Span) -> bool:
@@ -109,8 +111,9 @@ def _apposed_person(e: Span) -> bool:
         noun = (n.lemma_ or n.text).lower()
         if noun in PERSON_APPOSITIONS:
             return True
-        if noun == "member" and any(  # a member of a band, not of a union or an alliance
-                w.lower_ in _BANDS for p in n.children if p.lower_ == "of" for w in p.subtree):
+        if noun == "member" and any(  # a member of a band, not of a union, an alliance or a parliament's group
+                w.lower_ in _BANDS or (w.lower_ == "group" and any(c.lower_ in _MUSIC for c in w.lefts))
+                for p in n.children if p.lower_ == "of" for w in p.subtree):
             return True
     return False
 
