@@ -1235,6 +1235,10 @@ def test_claims_binding_stands_for_no_one():
                            spaces=[False, False, True, True, True, True, True, True, False, False, False, True, False,
                                    False, False])
     assert [stands_for_no_one(doc[i]) for i in (0, 2, 5, 7, 9, 14)] == [True, True, False, False, True, True]
+    # "he, or she", "his (or her)" too (twelfth round, from the eleventh round's note); not "he, and she"
+    doc = spacy.tokens.Doc(VOCAB, words=["he", ",", "or", "she", ";", "his", "(", "or", "her", ")", ";", "he", ",", "and",
+                                         "she"])
+    assert [stands_for_no_one(doc[i]) for i in (0, 3, 5, 8, 11, 14)] == [True, True, True, True, False, False]
 
 
 # "Tom Hill and Jim Bell signed up. He said so." : two men named as a pair; which one is "He", the words do

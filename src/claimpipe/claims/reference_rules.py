@@ -275,14 +275,23 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
 
 def stands_for_no_one(t: Token) -> bool:
     """A pronoun that names no one of the article: part of a hyphenated word (`in_hyphenated_word`) or one of
-    "he or she", "his/her", "s/he" (anyone of the kind: "He or she is always an MP" had become the Speaker, Michael
-    Martin, on unseen BBC, eleventh round)."""
-    doc, gender = t.doc, PRONOUN_GENDER.get(t.lower_)
-    either = gender is not None and any(
-        0 <= k < len(doc) and 0 <= j < len(doc) and doc[k].lower_ in ("or", "/")
-        and (PRONOUN_GENDER.get(doc[j].lower_, gender) != gender or doc[j].lower_ == "s")  # "s/he"
-        for k, j in ((t.i + 1, t.i + 2), (t.i - 1, t.i - 2)))
-    return either or in_hyphenated_word(t)
+    "he or she", "his/her", "s/he", "he, or she", "his (or her)" (anyone of the kind: "He or she is always an MP" had
+    become the Speaker, Michael Martin, on unseen BBC, eleventh round)."""
+    gender = PRONOUN_GENDER.get(t.lower_)
+    if gender is None:
+        return in_hyphenated_word(t)
+    for step in (1, -1):  # "he or she", "he, or she", "his (or her)"; "she or he"
+        words = [w for w in _around(t, step) if w.text not in ("(", ")", ",")][:2]
+        if len(words) == 2 and words[0].lower_ in ("or", "/") and (
+                PRONOUN_GENDER.get(words[1].lower_, gender) != gender or words[1].lower_ == "s"):  # "s/he"
+            return True
+    return in_hyphenated_word(t)
+
+
+def _around(t: Token, step: int) -> list[Token]:
+    """Up to five tokens after `t` (step 1) or before it (step -1), nearest first."""
+    doc = t.doc
+    return [doc[i] for i in range(t.i + step, t.i + 6 * step, step) if 0 <= i < len(doc)]
 
 
 def in_hyphenated_word(t: Token) -> bool:
