@@ -1239,6 +1239,10 @@ def test_claims_binding_stands_for_no_one():
     doc = spacy.tokens.Doc(VOCAB, words=["he", ",", "or", "she", ";", "his", "(", "or", "her", ")", ";", "he", ",", "and",
                                          "she"])
     assert [stands_for_no_one(doc[i]) for i in (0, 3, 5, 8, 11, 14)] == [True, True, True, True, False, False]
+    # a capitalised pronoun in a title: "told a His Dark Materials fans' website" (twelfth round); not "law It added",
+    # where a full stop was lost
+    doc = spacy.tokens.Doc(VOCAB, words=["told", "a", "His", "Dark", "Materials", "website", ";", "law", "It", "added"])
+    assert [stands_for_no_one(doc[i]) for i in (2, 8)] == [True, False]
 
 
 # "Tom Hill and Jim Bell signed up. He said so." : two men named as a pair; which one is "He", the words do

@@ -274,9 +274,11 @@ def binding_subject(t: Token, speech: frozenset[str]) -> tuple[Token, str] | Non
 
 
 def stands_for_no_one(t: Token) -> bool:
-    """A pronoun that names no one of the article: part of a hyphenated word (`in_hyphenated_word`) or one of
-    "he or she", "his/her", "s/he", "he, or she", "his (or her)" (anyone of the kind: "He or she is always an MP" had
-    become the Speaker, Michael Martin, on unseen BBC, eleventh round)."""
+    """A pronoun that names no one of the article: part of a hyphenated word (`in_hyphenated_word`) or of a title
+    (`_in_a_title`), or one of "he or she", "his/her", "s/he", "he, or she", "his (or her)" (anyone of the kind: "He or
+    she is always an MP" had become the Speaker, Michael Martin, on unseen BBC, eleventh round)."""
+    if _in_a_title(t):
+        return True
     gender = PRONOUN_GENDER.get(t.lower_)
     if gender is None:
         return in_hyphenated_word(t)
@@ -286,6 +288,17 @@ def stands_for_no_one(t: Token) -> bool:
                 PRONOUN_GENDER.get(words[1].lower_, gender) != gender or words[1].lower_ == "s"):  # "s/he"
             return True
     return in_hyphenated_word(t)
+
+
+def _in_a_title(t: Token) -> bool:
+    """A capitalised pronoun inside a sentence, after a word in lower case and before a capitalised one: part of a title
+    ("a His Dark Materials fans' website"; unseen BBC, twelfth round); not after a quotation mark, a colon or a line
+    break."""
+    if t.i == 0 or t.is_sent_start or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    before, after = t.doc[t.i - 1], t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return before.is_alpha and not before.is_sent_start and "\n" not in before.whitespace_ and before.text[:1].islower() \
+        and after is not None and after.text[:1].isupper()  # not "... copyright law It added", a lost full stop
 
 
 def _around(t: Token, step: int) -> list[Token]:
