@@ -5,7 +5,7 @@ before the noun against what the article said of the candidate, and the name the
   presidential candidate";
 - `_rank_fits`: "Deputy Prime Minister John Prescott" is not "the prime minister" (twelfth round; one way only:
   "the deputy minister" is not checked against a prime minister);
-- `_other_nationality`: "German investment bank Deutsche Bank" is not "the Russian oil giant" (twelfth round);
+- `_without_other_nationalities`: "German investment bank Deutsche Bank" is not "the Russian oil giant" (twelfth round);
 - `_apposed_to_another_kind`: "Gazprom, the company ...", Gazprom tagged a place, is no other company (twelfth round).
 """
 
@@ -47,15 +47,20 @@ class DescriptionFitRules:
             return self.doc[owner].pos_ == "PROPN" and self.doc[owner].text[:1].isupper()
         return self._label(self.token_entity[owner]) not in labels
 
-    def _other_nationality(self, t: Token, entity_id: str) -> bool:
-        """"the Russian oil giant" is not the one the article called "German investment bank Deutsche Bank" (unseen BBC,
-        twelfth round): a nationality before the noun, and another one among the words describing the candidate."""
+    def _without_other_nationalities(self, t: Token, cands: list) -> list:
+        """The candidates less those of another nationality: "the Russian oil giant" is not the one the article called
+        "German investment bank Deutsche Bank" (unseen BBC, twelfth round): a nationality before the noun, and another
+        one among the words describing the candidate."""
         gazetteer = load_gazetteer()
         wanted = {e.kb_id for c in t.lefts if c.ent_type_ == "NORP" and (e := gazetteer.lookup(c.text)) is not None and e.kb_id}
         if not wanted:
-            return False
+            return cands
+        return [c for c in cands if not (known := self._nationalities(c[2].entity_id, gazetteer)) or known & wanted]
+
+    def _nationalities(self, entity_id: str, gazetteer) -> set[str]:
+        """The countries of the nationality words before the entity's names ("German investment bank") or among the
+        nouns that describe it."""
         before = [w.text for r in self.refs if r.entity_id == entity_id and r.head in self.token_entity
-                  for w in self.doc[r.head].subtree if w.i < r.head and w.ent_type_ == "NORP"]  # "German investment bank"
-        known = {e.kb_id for w in [*before, *(w.capitalize() for w in self.described.get(entity_id, ()))]
-                 if (e := gazetteer.lookup(w)) is not None and e.label == "NORP" and e.kb_id}
-        return bool(known) and not known & wanted
+                  for w in self.doc[r.head].subtree if w.i < r.head and w.ent_type_ == "NORP"]
+        return {e.kb_id for w in [*before, *(w.capitalize() for w in self.described.get(entity_id, ()))]
+                if (e := gazetteer.lookup(w)) is not None and e.label == "NORP" and e.kb_id}

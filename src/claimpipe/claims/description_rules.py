@@ -135,7 +135,7 @@ class DescriptionRules(DescriptionFitRules):
         # any organisation may be a club, a newspaper or a party (the label does not tell: "UKIP"), so all of them
         # compete, while only one the article described or named so may be picked
         in_reach = cands
-        cands = [c for c in cands if not self._other_nationality(t, c[2].entity_id)]
+        cands = self._without_other_nationalities(t, cands)
         if lemma in self.lex.described_only:
             cands = [c for c in cands if lemma in self.described.get(c[2].entity_id, ())
                      or self._named_as_kind(lemma, c[2].entity_id)]

@@ -68,13 +68,19 @@ class QuoteSpeakerRules:
             start, _, source_i = self.quoted_speech[n]
             if source_i < t.i or PRONOUN_GENDER.get(self.doc[source_i].lower_) != gender:
                 continue
-            opening = self.quotes.token_at(start)
-            k = self.sent_of[opening]
-            before = self.doc[self.sents[k].start:opening] if opening > self.sents[k].start else self.sents[k - 1] if k else ()
+            before = self._words_before_opening(self.quotes.token_at(start))
             for u in reversed([u for u in before if u.dep_ == "nsubj"]):
                 if self._label(eid := self.entity_of(u)) == "PERSON":
                     return eid
         return None
+
+    def _words_before_opening(self, opening: int):
+        """The words before the token that opens a quotation: the rest of its sentence before it, or, when it opens its
+        sentence, the sentence before (empty at the doc's start)."""
+        k = self.sent_of[opening]
+        if opening > self.sents[k].start:
+            return self.doc[self.sents[k].start:opening]
+        return self.sents[k - 1] if k > 0 else ()
 
     def _last_speaker_talked_about(self, ref: Ref, t: Token) -> bool:
         """The candidate was last read as the "he" of '"...," he said', and `t` is what someone else says ("But local

@@ -141,11 +141,7 @@ class UnnamedRules:
         quote = self.quotes.closing_before(t)
         if not quote:
             return self.sents[k - 1]
-        opening = self.quotes.token_at(quote[-1].start_char)
-        j = self.sent_of[opening]
-        if opening > self.sents[j].start:
-            return self.doc[self.sents[j].start:opening]
-        return self.sents[j - 1] if j > 0 else ()
+        return self._words_before_opening(self.quotes.token_at(quote[-1].start_char))
 
 
 def _with_compounds(noun: Token) -> list[Token]:

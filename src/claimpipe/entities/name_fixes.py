@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, Lexicon
 from .persons import first_name_gender
-from .shapes import DASHES, apposed_nouns, is_line_break
+from .shapes import DASHES, PERSON_ROLES, apposed_nouns, is_line_break
 
 _MEMBER_FOR = frozenset({"mp", "mep", "msp", "am", "mla", "member"})
 
@@ -95,9 +95,8 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 
 # nouns that, in apposition, say a one-word name is a person's ("C-Murder, a rapper"): none is also said of a place
 # or a body the way "member" or "leader" is ("Turkey, a member of Nato")
-PERSON_APPOSITIONS = frozenset({"rapper", "singer", "actor", "actress", "comedian", "musician", "footballer", "striker",
-                                "midfielder", "defender", "goalkeeper", "winger", "boxer", "golfer", "jockey", "novelist",
-                                "songwriter", "guitarist", "drummer", "bassist", "frontman", "dancer"})
+PERSON_APPOSITIONS = PERSON_ROLES | {"musician", "footballer", "boxer", "golfer", "jockey", "songwriter", "bassist",
+                                     "frontman", "dancer"}
 _BANDS = frozenset({"band", "duo", "trio", "quartet"})
 # a "group" is a band only after a music word ("rap group Tru"; not "the SkyTeam group", from the review)
 _MUSIC = frozenset({"rap", "pop", "rock", "boy", "girl", "punk", "folk", "soul", "indie", "metal", "dance", "hip-hop"})

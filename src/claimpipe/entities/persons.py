@@ -179,6 +179,7 @@ KIND_BEFORE_NAME = frozenset({"group", "band", "company", "firm", "club", "team"
 # "Mexican outfit Red Sharks Veracruz"; unseen BBC, twelfth round)
 KIND_BEFORE_SURNAME_ONLY = frozenset({"giant", "outfit", "side", "carrier", "retailer", "carmaker", "insurer",
                                       "chain", "conglomerate", "monopoly"})
+_KIND_WORDS = KIND_BEFORE_NAME | KIND_BEFORE_SURNAME_ONLY
 
 
 def _said_to_be_an_organisation(e: Span, lex: Lexicon) -> bool:
@@ -240,9 +241,9 @@ def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
     # and a place no gazetteer knows, after a kind's noun: "gas monopoly Gazprom" (GPE; unseen BBC, twelfth round)
     placed = {_name_words(e) for e in ents if e.label_ in ("GPE", "LOC") and not e.id_ and not e.kb_id_ and _kind_before(e)}
     if ents:  # ... or left untagged there while tagged a place elsewhere
-        tagged = tagged_tokens(ents)
-        placed |= {(t.lower_,) for t in ents[0].doc if t.tag_ == "NNP" and t.i not in tagged and t.i > 0
-                   and _kind_before(ents[0].doc[t.i:t.i + 1])}
+        doc, tagged = ents[0].doc, tagged_tokens(ents)
+        placed |= {(t.lower_,) for t in doc if t.tag_ == "NNP" and t.i not in tagged and t.i > 0
+                   and doc[t.i - 1].text in _KIND_WORDS and _kind_before(doc[t.i:t.i + 1])}
     # and a party's short name: "Labour" PERSON beside "Labour Party" (the model's PERSON in 28 BBC articles; a party,
     # whose country the article says, is no gazetteer's: Labour parties are many)
     surnames = {_name_words(e)[-1:] for e in ents if e.label_ == "PERSON" and len(e) > 1}
@@ -252,9 +253,9 @@ def organisations_named_so(ents: list[Span], lex: Lexicon) -> list[Span]:
                                              and lex.is_honorific(e.doc[e.start - 1].lower_) for e in ents)}
     if not named and not placed:
         return ents
-    lone = {words[-1:] for words in named}
+    organisations, lone = named | placed, {words[-1:] for words in named}
     return [Span(e.doc, e.start, e.end, label="ORG") if not e.id_ and (
-        (e.label_ == "PERSON" and (_name_words(e) in named | placed or (len(e) == 1 and _name_words(e) in lone)))
+        (e.label_ == "PERSON" and (_name_words(e) in organisations or (len(e) == 1 and _name_words(e) in lone)))
         or (e.label_ in ("GPE", "LOC") and not e.kb_id_ and _name_words(e) in placed)) else e for e in ents]
 
 

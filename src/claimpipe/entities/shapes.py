@@ -17,12 +17,14 @@ CONNECTORS = frozenset({"of", "and", "for", "&", "de", "der", "van", "von", "la"
                         "bin", "ibn"})
 # the lowercase words inside a surname ("de Vabres", "van Persie")
 NAME_PARTICLES = (CONNECTORS - {"of", "and", "for", "&"}) | {"del", "della", "den", "dos", "das", "ter", "ten"}
+# nouns for what a person does, never said of a place or a body: read before a name (`ROLE_PREFIXES`) and in
+# apposition to one (`name_fixes.PERSON_APPOSITIONS`), each with words of its own
+PERSON_ROLES = frozenset({"striker", "winger", "midfielder", "defender", "goalkeeper", "rapper", "singer", "actor",
+                          "actress", "novelist", "comedian", "guitarist", "drummer"})
 # roles BBC-style copy puts capitalised before a name, which the model then takes into the PERSON ("Striker Thierry
 # Henry", "Olympian Andy Turner", "Winger Nitoglia"; eleventh round, unseen BBC); not titles (`titles.txt`), which
 # other rules read as part of an office
-ROLE_PREFIXES = frozenset({"striker", "winger", "midfielder", "defender", "goalkeeper", "keeper", "olympian", "rapper",
-                           "singer", "actor", "actress", "novelist", "comedian", "playwright", "guitarist", "drummer",
-                           "veteran", "teenager", "youngster"})
+ROLE_PREFIXES = PERSON_ROLES | {"keeper", "olympian", "playwright", "veteran", "teenager", "youngster"}
 FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "von", "van", "der",
                             "al", "bin", "y", "e"})
 
