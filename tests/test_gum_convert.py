@@ -1,0 +1,111 @@
+"""devsets/references/gum_convert.py: GUM's coreference brackets turned into reference gold, exact values on a
+small hand-written document in GUM's two files (the coref column and the sentence texts)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+CONLL = """# begin document GUM_news_toy
+0\tFlag\t(object-1
+1\tvote\tobject-1)
+2\tbegins\t_
+3\tMonday\t(time-2)
+4\t,\t_
+5\tMay\t(time-3
+6\t4\t_
+7\t,\t_
+8\t2015\ttime-3)
+9\tThe\t(organization-4
+10\tNew\t(place-5-New_Zealand
+11\tZealand\tplace-5-New_Zealand)
+12\tgovernment\torganization-4)
+13\tsaid\t_
+14\tits\t(organization-4)
+15\tPrime\t(person-6
+16\tMinister\t_
+17\tJohn\t_
+18\tKey\tperson-6)
+19\twould\t_
+20\tvote\t_
+21\t.\t_
+22\tHe\t(person-6)
+23\tsaid\t_
+24\tit\t_
+25\twas\t_
+26\ttime\t_
+27\tand\t_
+28\tthe\t(person-7
+29\tvoters\tperson-7)
+30\tagreed\t_
+31\twith\t_
+32\thim\t(person-6)
+33\t.\t_
+# end document
+"""
+SENTS = """# text = Flag vote begins
+# text = Monday, May 4, 2015
+# text = The New Zealand government said its Prime Minister John Key would vote.
+# text = He said it was time and the voters agreed with him.
+"""
+
+
+def _convert(tmp_path: Path) -> dict:
+    (tmp_path / "GUM_news_toy.conll").write_text(CONLL, encoding="utf-8")
+    (tmp_path / "GUM_news_toy.sents").write_text(SENTS, encoding="utf-8")
+    sys.path.insert(0, str(REPO / "devsets" / "references"))
+    try:
+        import gum_convert
+    finally:
+        sys.path.remove(str(REPO / "devsets" / "references"))
+    return gum_convert.convert(tmp_path, "GUM_news_toy")
+
+
+def test_gum_text_keeps_the_headline_and_dateline_apart(tmp_path: Path) -> None:
+    record = _convert(tmp_path)
+    assert record["text"] == ("Flag vote begins\n\nMonday, May 4, 2015\n\nThe New Zealand government said its Prime "
+                              "Minister John Key would vote. He said it was time and the voters agreed with him.")
+    assert record["text_length"] == len(record["text"])
+
+
+def test_gum_references_take_their_chains_name_or_none(tmp_path: Path) -> None:
+    record = _convert(tmp_path)
+    text = record["text"]
+    refs = [(r["text"], r["kind"], r["antecedent"], r["why"]) for r in record["references"]]
+    assert refs == [
+        ("its", "pronoun", "New Zealand", None),  # "the New Zealand government" stands for New Zealand (rule 3)
+        ("He", "pronoun", "John Key", None),  # the chain's longest name without its title
+        ("it", "pronoun", None, "not_a_gum_mention"),  # pleonastic: GUM marks no mention
+        ("the voters", "description", None, "no_named_antecedent"),
+        ("him", "pronoun", "John Key", None),
+    ]
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in record["references"])
+    key = next(e for e in record["entities"] if e["name"] == "John Key")
+    assert key == {"name": "John Key", "type": "PERSON", "spellings": ["John Key", "Key", "Prime Minister John Key"]}
+
+
+def test_gum_paragraphs_follow_newpar_marks_where_the_version_has_them() -> None:
+    sys.path.insert(0, str(REPO / "devsets" / "references"))
+    try:
+        import gum_convert
+    finally:
+        sys.path.remove(str(REPO / "devsets" / "references"))
+    marked = [("Title", True), ("Monday, May 4, 2015", True), ("One.", True), ("Two.", False), ("Three.", True)]
+    assert gum_convert.paragraphs(marked) == [["Title"], ["Monday, May 4, 2015"], ["One.", "Two."], ["Three."]]
+    unmarked = [(t, False) for t, _ in marked]
+    assert gum_convert.paragraphs(unmarked) == [["Title"], ["Monday, May 4, 2015"], ["One.", "Two.", "Three."]]
+    assert gum_convert.paragraphs([("Title", False), ("Body.", False)]) == [["Title"], ["Body."]]
+
+
+def test_gum_tokens_align_where_a_version_split_off_an_apostrophe(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "devsets" / "references"))
+    try:
+        import gum_convert
+    finally:
+        sys.path.remove(str(REPO / "devsets" / "references"))
+    tokens = [("T", "_"), ("It", "_"), ("s", "_"), ("&quot;", "_"), ("fine", "_"), ("&quot;", "_")]
+    tokens = [(gum_convert.html.unescape(w), c) for w, c in tokens]
+    text, spans, _, _ = gum_convert.build_text([("T", False), ('It\'s "fine"', False)], tokens)
+    assert [text[a:b] for a, b in spans] == ["T", "It", "'s", '"', "fine", '"']
