@@ -109,3 +109,22 @@ def test_gum_tokens_align_where_a_version_split_off_an_apostrophe(tmp_path: Path
     tokens = [(gum_convert.html.unescape(w), c) for w, c in tokens]
     text, spans, _, _ = gum_convert.build_text([("T", False), ('It\'s "fine"', False)], tokens)
     assert [text[a:b] for a, b in spans] == ["T", "It", "'s", '"', "fine", '"']
+
+
+def test_gum_names_at_a_sentence_start_and_names_with_connectors() -> None:
+    sys.path.insert(0, str(REPO / "devsets" / "references"))
+    try:
+        import gum_convert as gc
+    finally:
+        sys.path.remove(str(REPO / "devsets" / "references"))
+    tokens = [(w, "_") for w in "Kiara Perkins said . The Andy Warhol Foundation for the Visual Arts gave .".split()]
+    perkins = gc.Mention(0, 1, "person-1", "")
+    foundation = gc.Mention(4, 11, "organization-2", "")
+    warhol = gc.Mention(5, 6, "person-3", "")
+    mentions = [perkins, foundation, warhol]
+    # "Kiara" opens a sentence and appears nowhere else, but the name goes on after it
+    assert gc.name_runs(perkins, mentions, tokens, {0, 4}, set()) == [(0, 1)]
+    # the foundation's runs skip the nested Andy Warhol and stop at "for the"; the whole mention is one name
+    assert gc.name_runs(foundation, mentions, tokens, {0, 4}, set()) == [(7, 7), (10, 11)]
+    assert gc._whole_name(foundation, tokens) == (5, 11)
+    assert gc._whole_name(gc.Mention(4, 6, "x-4", ""), tokens) is None  # "The Andy Warhol": fewer than 3 words

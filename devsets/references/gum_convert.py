@@ -130,8 +130,9 @@ def name_runs(m: Mention, mentions: list[Mention], tokens, firsts: set[int], cap
     for k in range(m.start, m.end + 1):
         word = tokens[k][0]
         capital = word[:1].isupper() and word.lower() not in NOT_NAMES and k not in inner
-        if capital and k in firsts:
-            capital = word in capital_words  # a sentence's first word is a name only if capitalised elsewhere too
+        if capital and k in firsts:  # a sentence's first word is a name if capitalised elsewhere too, or if a
+            following = k < m.end and k + 1 not in inner and tokens[k + 1][0][:1].isupper()  # name goes on after it
+            capital = word in capital_words or following
         if capital:
             run.append(k)
         elif run:
@@ -159,6 +160,9 @@ def convert(folder: Path, name: str) -> dict:
             wiki[m.chain] = re.sub(r"\s*\(.*\)$", "", m.wiki.replace("_", " "))
         if m.start < headline_end:
             continue
+        whole = _whole_name(m, tokens)
+        if whole:  # "Andy Warhol Foundation for the Visual Arts", whose first words are another mention too
+            spellings.setdefault(m.chain, []).append(surface(*whole))
         for a, b in name_runs(m, mentions, tokens, firsts, capital_words):
             if tokens[b][0] in ("'s", "’s"):
                 b -= 1
@@ -171,7 +175,8 @@ def convert(folder: Path, name: str) -> dict:
         if person:  # "Prime Minister John Key" is also "John Key" and "Key"
             names |= {_untitled(n) for n in names} | {n.split()[-1] for n in names}
         names = sorted(names, key=lambda s: (-len(s.split()), s))
-        canonical = wiki.get(chain) or (_untitled(names[0]) if person else names[0])
+        plain = [n for n in names if not any(w in CONNECTORS for w in n.split())]  # "Cres Eastman", not "Chairman of"
+        canonical = wiki.get(chain) or (_untitled(plain[0]) if person and plain else names[0])
         entities[chain] = {"name": canonical, "type": _chain_type(chain, mentions, tokens),
                            "spellings": sorted({canonical, *names})}
 
@@ -196,6 +201,24 @@ def convert(folder: Path, name: str) -> dict:
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
             "entities": sorted((e for e in entities.values() if e["name"] in used), key=lambda e: e["name"]),
             "references": sorted(references, key=lambda r: r["start"]), "speakers": []}
+
+
+CONNECTORS = {"of", "for", "the", "and", "de", "du", "la", "von", "van", "&", "-", "on", "in", "at"}
+
+
+def _whole_name(m: Mention, tokens) -> tuple[int, int] | None:
+    """The mention's span (without "the" and "'s") when it is one name throughout: capitalised words joined by
+    connectors, ending in a capitalised word."""
+    a, b = m.start, m.end
+    if tokens[a][0].lower() == "the":
+        a += 1
+    if tokens[b][0] in ("'s", "’s"):
+        b -= 1
+    words = [tokens[k][0] for k in range(a, b + 1)]
+    if (len(words) < 3 or not words[-1][:1].isupper() or words[0].lower() in NOT_NAMES
+            or not all(w[:1].isupper() or w.lower() in CONNECTORS for w in words)):
+        return None
+    return a, b
 
 
 def _chain_type(chain: str, mentions: list[Mention], tokens) -> str:
