@@ -83,7 +83,7 @@ def test_gum_references_take_their_chains_name_or_none(tmp_path: Path) -> None:
     ]
     assert all(text[r["start"]:r["end"]] == r["text"] for r in record["references"])
     key = next(e for e in record["entities"] if e["name"] == "John Key")
-    assert key == {"name": "John Key", "type": "PERSON", "spellings": ["John Key", "Key", "Prime Minister John Key"]}
+    assert key == {"name": "John Key", "type": "PERSON", "spellings": ["John Key", "Key", "Minister John Key", "Prime Minister John Key"]}
 
 
 def test_gum_paragraphs_follow_newpar_marks_where_the_version_has_them() -> None:
@@ -128,3 +128,15 @@ def test_gum_names_at_a_sentence_start_and_names_with_connectors() -> None:
     assert gc.name_runs(foundation, mentions, tokens, {0, 4}, set()) == [(7, 7), (10, 11)]
     assert gc._whole_name(foundation, tokens) == (5, 11)
     assert gc._whole_name(gc.Mention(4, 6, "x-4", ""), tokens) is None  # "The Andy Warhol": fewer than 3 words
+
+
+def test_gum_two_names_joined_by_and_are_no_one_name() -> None:
+    sys.path.insert(0, str(REPO / "devsets" / "references"))
+    try:
+        import gum_convert as gc
+    finally:
+        sys.path.remove(str(REPO / "devsets" / "references"))
+    tokens = [(w, "_") for w in "Endeavour and Atlantis".split()]
+    both, first, second = gc.Mention(0, 2, "object-1", ""), gc.Mention(0, 0, "object-2", ""), gc.Mention(2, 2, "object-3", "")
+    assert gc._whole_name(both, tokens, [both, first, second]) is None
+    assert gc._whole_name(both, tokens, [both]) == (0, 2)  # "Food Standards Australia and New Zealand"-like

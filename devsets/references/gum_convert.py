@@ -160,7 +160,7 @@ def convert(folder: Path, name: str) -> dict:
             wiki[m.chain] = re.sub(r"\s*\(.*\)$", "", m.wiki.replace("_", " "))
         if m.start < headline_end:
             continue
-        whole = _whole_name(m, tokens)
+        whole = _whole_name(m, tokens, mentions)
         if whole:  # "Andy Warhol Foundation for the Visual Arts", whose first words are another mention too
             spellings.setdefault(m.chain, []).append(surface(*whole))
         for a, b in name_runs(m, mentions, tokens, firsts, capital_words):
@@ -172,8 +172,10 @@ def convert(folder: Path, name: str) -> dict:
     for chain in set(spellings) | set(wiki):
         names = set(spellings.get(chain, []))
         person = _chain_type(chain, mentions, tokens) == "PERSON"
-        if person:  # "Prime Minister John Key" is also "John Key" and "Key"
-            names |= {_untitled(n) for n in names} | {n.split()[-1] for n in names}
+        if person:  # "Prime Minister John Key" is also "John Key" and "Key"; "Pan-democrat Gary Fan" is "Gary Fan"
+            names |= {_untitled(n) for n in names} | {" ".join(n.split()[k:]) for n in names
+                                                       if not any(w in CONNECTORS for w in n.split())
+                                                       for k in range(1, len(n.split()))}
         names = sorted(names, key=lambda s: (-len(s.split()), s))
         plain = [n for n in names if not any(w in CONNECTORS for w in n.split())]  # "Cres Eastman", not "Chairman of"
         canonical = wiki.get(chain) or (_untitled(plain[0]) if person and plain else names[0])
@@ -206,9 +208,12 @@ def convert(folder: Path, name: str) -> dict:
 CONNECTORS = {"of", "for", "the", "and", "de", "du", "la", "von", "van", "&", "-", "on", "in", "at"}
 
 
-def _whole_name(m: Mention, tokens) -> tuple[int, int] | None:
+def _whole_name(m: Mention, tokens, mentions: list[Mention] = ()) -> tuple[int, int] | None:
     """The mention's span (without "the" and "'s") when it is one name throughout: capitalised words joined by
-    connectors, ending in a capitalised word."""
+    connectors, ending in a capitalised word; not two named things joined by "and" ("Endeavour and Atlantis")."""
+    nested = [o for o in mentions if o.chain != m.chain and m.start <= o.start and o.end <= m.end]
+    if len(nested) >= 2 and any(tokens[k][0] == "and" for k in range(m.start, m.end + 1)):
+        return None
     a, b = m.start, m.end
     if tokens[a][0].lower() == "the":
         a += 1
