@@ -9,7 +9,8 @@ the body each one paragraph; every
 third-person pronoun and every short definite description ("the" and up to three lower-case words) becomes a
 reference whose antecedent is the name of its GUM chain, or null when the chain holds no name. The
 annotators were GUM's (see PROTOCOL.md, round 28): no one here chose an antecedent. Writes
-`gumtune.jsonl` and `gumheldout.jsonl` beside this file, the documents split at random by `--seed`.
+`gumtune.jsonl` and `gumheldout.jsonl` beside this file, the documents split at random by `--seed`, or with
+`--one-part gumheldout2` every document to one part (the 16 other interviews, round 13).
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ def convert(folder: Path, name: str) -> dict:
     used = {r["antecedent"] for r in references if r["antecedent"]}
     return {"dataset": "gum", "id": name, "text": text, "licence": LICENCE,
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
-            "entities": sorted((e for e in entities.values() if e["name"] in used), key=lambda e: e["name"]),
+            "entities": sorted((e for e in entities.values() if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
             "references": sorted(references, key=lambda r: r["start"]), "speakers": []}
 
 
@@ -267,13 +268,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--one-part", metavar="SPLIT", help="write every document to SPLIT.jsonl, unshuffled")
     args = parser.parse_args()
     names = sorted(p.stem for p in args.folder.glob("*.conll"))
     records = [convert(args.folder, name) for name in names]
-    random.Random(args.seed).shuffle(records)
-    half = len(records) // 2
     here = Path(__file__).resolve().parent
-    for split, part in (("gumtune", records[:half]), ("gumheldout", records[half:])):
+    if args.one_part:
+        parts = [(args.one_part, records)]
+    else:
+        random.Random(args.seed).shuffle(records)
+        half = len(records) // 2
+        parts = [("gumtune", records[:half]), ("gumheldout", records[half:])]
+    for split, part in parts:
         (here / f"{split}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part),
                                              encoding="utf-8")
         print(split, len(part), sum(len(r["references"]) for r in part), "references")
