@@ -4,7 +4,8 @@
 `left_for_unnamed`, the he/she they left as written, which the next sentence's check reads:
 
 - a person noun or a thing with no name between a candidate and the pronoun ("a federal judge found ..., his
-  decision"; "he would not accept the endorsement if it were offered");
+  decision"; "he would not accept the endorsement if it were offered"), or a relative of the pronoun's gender
+  ("my mum had attacked the church and ... disconnect from her");
 - the subject of the sentence before a he/she subject, someone new or "the <person>" no name explains
   ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); after a
   quotation, the words before it ('A Labour spokesman denied it. "... ," he said');
@@ -18,6 +19,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of, is_age_noun
+
+
+# relatives, for `_relative_of_the_pronouns_gender` (their gender from the lexicon's gender nouns)
+KIN = frozenset({"mother", "mum", "mom", "father", "dad", "wife", "husband", "son", "daughter", "brother", "sister",
+                 "grandmother", "grandfather", "aunt", "uncle", "niece", "nephew", "widow", "widower", "girlfriend",
+                 "boyfriend"})
 
 
 class UnnamedRules:
@@ -67,6 +74,9 @@ class UnnamedRules:
             person = self._person_noun(u)
             if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
                 return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
+            if gender and self._relative_of_the_pronouns_gender(u, t, gender):
+                return True  # "told that my mum had attacked the church and that I needed to disconnect from her"
+
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
@@ -74,6 +84,19 @@ class UnnamedRules:
             self.left_for_unnamed.add(t.i)
             return True
         return False
+
+    def _relative_of_the_pronouns_gender(self, u: Token, t: Token, gender: str) -> bool:
+        """`u` is someone's relative of `t`'s gender, a subject or "my/our" relative, who may be the one `t` means:
+        "Her mother had spoken out ... after her ex-husband" (the mother's), "my mum had attacked the church and ...
+        disconnect from her" (thirteenth round, gumtune). Not the subject of `t`'s own clause: "his son persuaded
+        him" is not the son."""
+        lemma = u.lemma_.lower()
+        if lemma not in KIN or self.lex.gender_nouns.get(lemma) != gender:
+            return False
+        if u.dep_ in ("nsubj", "nsubjpass") and t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
+            return False
+        return any(c.dep_ == "poss" and (u.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("my", "our"))
+                   for c in u.children)
 
     def _unnamed_person_noun(self, u: Token) -> bool:
         """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old")."""

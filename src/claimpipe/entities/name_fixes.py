@@ -96,7 +96,9 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 # nouns that, in apposition, say a one-word name is a person's ("C-Murder, a rapper"): none is also said of a place
 # or a body the way "member" or "leader" is ("Turkey, a member of Nato")
 PERSON_APPOSITIONS = PERSON_ROLES | {"musician", "footballer", "boxer", "golfer", "jockey", "songwriter", "bassist",
-                                     "frontman", "dancer"}
+                                     "frontman", "dancer",
+                                     # "Valeska Paris, an Australian woman" (two GPEs; thirteenth round, gumtune)
+                                     "woman", "man", "girl", "boy", "teenager", "widow", "mother", "father"}
 _BANDS = frozenset({"band", "duo", "trio", "quartet"})
 # a "group" is a band only after a music word ("rap group Tru"; not "the SkyTeam group", from the review)
 _MUSIC = frozenset({"rap", "pop", "rock", "boy", "girl", "punk", "folk", "soul", "indie", "metal", "dance", "hip-hop"})
@@ -123,5 +125,17 @@ def people_by_apposition(ents: list[Span]) -> list[Span]:
     named = {e.text for e in ents if e.label_ in ("ORG", "GPE", "NORP") and not e.id_ and _apposed_person(e)}
     if not named:
         return ents
-    return [Span(e.doc, e.start, e.end, label="PERSON") if e.text in named and e.label_ in ("ORG", "GPE", "NORP")
-            and not e.id_ else e for e in ents]
+    out: list[Span] = []
+    for e in ents:
+        if e.text in named and e.label_ in ("ORG", "GPE", "NORP") and not e.id_:
+            e = Span(e.doc, e.start, e.end, label="PERSON")
+            if out and _first_name_before(out[-1], e):  # "Valeska" (GPE) + "Paris": one person, Valeska Paris
+                e = Span(e.doc, out.pop().start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def _first_name_before(prev: Span, e: Span) -> bool:
+    """A one-word name the model gave another label, right before (one space) a name apposition showed a person's."""
+    return (prev.end == e.start and len(prev) == 1 and prev.label_ in ("GPE", "LOC", "ORG", "NORP") and not prev.id_
+            and prev[0].whitespace_ == " " and len(e) == 1 and first_name_gender(prev.text) is not None)
