@@ -35,6 +35,7 @@ TITLES = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dam
           "Officer", "Deputy", "Vice", "Chairman", "Director", "Detective", "Sergeant", "Lieutenant", "Colonel",
           "Admiral", "Emeritus", "Foreign", "Defence", "Defense", "State", "Saint", "St", "Father", "Sister"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+AUDIT = Path(__file__).resolve().parent / "gum_audit"
 LICENCE = "GUM corpus (Zeldes 2017), annotations CC-BY 4.0; Wikinews text CC-BY 2.5"
 
 
@@ -199,11 +200,40 @@ def convert(folder: Path, name: str) -> dict:
                 and not any(w[:1].isupper() or not w[:1].isalpha() for w in words[1:])):
             references.append(_reference((spans[m.start][0], spans[m.end][1]), surface(m.start, m.end), "description",
                                          entities.get(m.chain), "no_named_antecedent"))
+    references = sorted(references, key=lambda r: r["start"])
+    entity_list = _audited(name, references, list(entities.values()))
     used = {r["antecedent"] for r in references if r["antecedent"]}
     return {"dataset": "gum", "id": name, "text": text, "licence": LICENCE,
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
-            "entities": sorted((e for e in entities.values() if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
-            "references": sorted(references, key=lambda r: r["start"]), "speakers": []}
+            "entities": sorted((e for e in entity_list if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
+            "references": references, "speakers": []}
+
+
+def _audited(name: str, references: list[dict], entities: list[dict]) -> list[dict]:
+    """Apply the blind audit of the converted gold (`gum_audit/NAME.tsv`, PROTOCOL round 28): `REF` lines set a
+    reference's antecedent (checked against its words), `SPELLING` lines give an entity's complete list of forms
+    (merging entities of that name, or adding one). Returns the entities."""
+    path = AUDIT / f"{name}.tsv"
+    if not path.exists():
+        return entities
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if fields[0] == "REF":
+            k, antecedent, words, reason = int(fields[1]), fields[2], fields[3], fields[4]
+            ref = references[k]
+            if ref["text"] != words:
+                raise ValueError(f"{name}: audit line for reference {k} is about {words!r}, not {ref['text']!r}")
+            ref["antecedent"] = None if antecedent == "null" else antecedent
+            ref["why"] = f"audit: {reason}" if antecedent == "null" else None
+            ref["antecedent_type"] = "OTHER" if antecedent == "null" else ref["antecedent_type"]
+            ref["audited"] = True
+        elif fields[0] == "SPELLING":
+            entity, forms = fields[1], [f for f in fields[2].split("|") if f]
+            same = [e for e in entities if e["name"] == entity]
+            kind = same[0]["type"] if same else "OTHER"
+            entities = [e for e in entities if e["name"] != entity]
+            entities.append({"name": entity, "type": kind, "spellings": sorted({entity, *forms})})
+    return entities
 
 
 CONNECTORS = {"of", "for", "the", "and", "de", "du", "la", "von", "van", "&", "-", "on", "in", "at"}
