@@ -82,3 +82,43 @@ her she PRON PRP pobj 19 O 0
 ], ids=["my-mum", "the-group", "my-dad"])
 def test_gum_round_a_relative_of_the_pronouns_gender(table, expected):
     assert _picks(table) == expected
+
+
+# "Allton noted the touches of the Warhol Factory, the studio where he worked.": the he is Warhol's, whose name opens
+# the factory's (GUM_news_warhol, where it had become Kevin Allton, the last person spoken of)
+WARHOL_FACTORY = """
+Andy Andy PROPN NNP compound 1 B-PERSON 1
+Warhol Warhol PROPN NNP nsubj 2 I-PERSON 1
+made make VERB VBD ROOT 2 O 1
+prints print NOUN NNS dobj 2 O 0
+. . PUNCT . punct 2 O 1
+Kevin Kevin PROPN NNP compound 6 B-PERSON 1
+Allton Allton PROPN NNP nsubj 7 I-PERSON 1
+spoke speak VERB VBD ROOT 7 O 0
+. . PUNCT . punct 7 O 1
+Allton Allton PROPN NNP nsubj 10 B-PERSON 1
+noted note VERB VBD ROOT 10 O 1
+the the DET DT det 12 O 1
+touches touch NOUN NNS dobj 10 O 1
+of of ADP IN prep 12 O 1
+the the DET DT det 16 O 1
+Warhol Warhol PROPN NNP compound 16 B-ORG 1
+Factory Factory PROPN NNP pobj 13 I-ORG 0
+, , PUNCT , punct 16 O 1
+the the DET DT det 19 O 1
+studio studio NOUN NN appos 16 O 1
+where where SCONJ WRB advmod 22 O 1
+he he PRON PRP nsubj 22 O 1
+worked work VERB VBD relcl 19 O 0
+. . PUNCT . punct 10 O 0
+"""
+
+
+@pytest.mark.parametrize("table, expected", [
+    (WARHOL_FACTORY, []),
+    # a factory named after no one of the article: the he goes on with Allton
+    (WARHOL_FACTORY.replace("Warhol Warhol PROPN NNP compound 16 B-ORG", "Acme Acme PROPN NNP compound 16 B-ORG"),
+     [(21, "he", "Kevin Allton")]),
+], ids=["warhol-factory", "acme-factory"])
+def test_gum_round_a_person_named_inside_another_name(table, expected):
+    assert _picks(table) == expected

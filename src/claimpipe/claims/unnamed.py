@@ -5,7 +5,8 @@
 
 - a person noun or a thing with no name between a candidate and the pronoun ("a federal judge found ..., his
   decision"; "he would not accept the endorsement if it were offered"), or a relative of the pronoun's gender
-  ("my mum had attacked the church and ... disconnect from her");
+  ("my mum had attacked the church and ... disconnect from her"), or another person whose name opens a body's
+  ("the Warhol Factory, the studio where he worked");
 - the subject of the sentence before a he/she subject, someone new or "the <person>" no name explains
   ("A spokesman told BBC News that ... He said"; "The man in red shorts led employees ... he says"); after a
   quotation, the words before it ('A Labour spokesman denied it. "... ," he said');
@@ -29,6 +30,8 @@ KIN = frozenset({"mother", "mum", "mom", "father", "dad", "wife", "husband", "so
 
 class UnnamedRules:
     """Checks for someone or something unnamed in reach; mixed into `Resolver`."""
+
+    _surname_people: dict[str, list[str]] | None = None  # `_people_by_surname`
 
     def _someone_else_described(self, noun: Token, entity_id: str, called_so: bool = False) -> bool:
         """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
@@ -76,10 +79,11 @@ class UnnamedRules:
                 return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
             if gender and self._relative_of_the_pronouns_gender(u, t, gender):
                 return True  # "told that my mum had attacked the church and that I needed to disconnect from her"
-
             if not gender and t.lower_ == "it" and u.tag_ == "NN" and not person \
                     and (t.dep_ in ("nsubj", "nsubjpass") or u.i not in holders):
                 return True  # not the noun "it" hangs from: "Halo had a depth to it" is Halo
+        if gender and self._person_inside_another_name(ref, t, gender):
+            return True
         if gender and (self._unnamed_subject_between(ref, t) or self._unnamed_speaker_before(ref, t)):
             self.left_for_unnamed.add(t.i)
             return True
@@ -97,6 +101,30 @@ class UnnamedRules:
             return False
         return any(c.dep_ == "poss" and (u.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("my", "our"))
                    for c in u.children)
+
+    def _person_inside_another_name(self, ref: Ref, t: Token, gender: str) -> bool:
+        """Between the candidate and the he/she, in its sentence, another person's surname inside a body's or a
+        place's name: "the touches of the Warhol Factory, or the studio where he worked" is Warhol's studio, not
+        the last person spoken of (thirteenth round, gumtune)."""
+        k = self.sent_of[t.i]
+        for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]:
+            owner = self.token_entity.get(u.i)
+            if owner is None or self._label(owner) in ("PERSON", "") or not u.text[:1].isupper() \
+                    or self.entities[owner].name.split()[:1] != [u.text] or " " not in self.entities[owner].name:
+                continue  # the person's name opens a longer name: "the Warhol Factory", not "Charlton"
+            if any(eid != ref.entity_id and self.gender.get(eid, gender) == gender
+                   for eid in self._people_by_surname().get(u.text, ())):
+                return True
+        return False
+
+    def _people_by_surname(self) -> dict[str, list[str]]:
+        """Each full PERSON name's last word -> those entities (built once per article, on first use)."""
+        if self._surname_people is None:
+            self._surname_people = {}
+            for eid, ent in self.entities.items():
+                if ent.label == "PERSON" and " " in ent.name:
+                    self._surname_people.setdefault(ent.name.split()[-1], []).append(eid)
+        return self._surname_people
 
     def _unnamed_person_noun(self, u: Token) -> bool:
         """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old")."""
