@@ -122,3 +122,30 @@ worked work VERB VBD relcl 19 O 0
 ], ids=["warhol-factory", "acme-factory"])
 def test_gum_round_a_person_named_inside_another_name(table, expected):
     assert _picks(table) == expected
+
+
+# "Daniel Montalvo, 19, a member of the church all his life, was arrested.": the apposed "a member" is Montalvo, no
+# one new between him and his "his" (GUM_news_defector, left as written)
+MEMBER_ALL_HIS_LIFE = """
+Daniel Daniel PROPN NNP compound 1 B-PERSON 1
+Montalvo Montalvo PROPN NNP nsubjpass 15 I-PERSON 0
+, , PUNCT , punct 1 O 1
+19 19 NUM CD appos 1 B-DATE 0
+, , PUNCT , punct 1 O 1
+a a DET DT det 6 O 1
+member member NOUN NN appos 1 O 1
+of of ADP IN prep 6 O 1
+the the DET DT det 9 O 1
+church church NOUN NN pobj 7 O 1
+all all DET PDT predet 12 O 1
+his his PRON PRP$ poss 12 O 1
+life life NOUN NN appos 6 O 0
+, , PUNCT , punct 1 O 1
+was be AUX VBD auxpass 15 O 1
+arrested arrest VERB VBN ROOT 15 O 0
+. . PUNCT . punct 15 O 0
+"""
+
+
+def test_gum_round_the_names_own_apposition_is_no_one_new():
+    assert _picks(MEMBER_ALL_HIS_LIFE) == [(11, "his", "Daniel Montalvo")]

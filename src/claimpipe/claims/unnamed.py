@@ -74,6 +74,8 @@ class UnnamedRules:
                 continue
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
+            if u.dep_ == "appos" and u.head.i in self.token_entity:
+                continue  # "Daniel Montalvo, a member of Scientology all his life": the name's own noun, no one new
             person = self._person_noun(u)
             if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
                 return True  # someone new ("a federal judge", "no leader"): "the ..." or "his ex-wife" may be a name's
