@@ -140,3 +140,33 @@ def test_gum_two_names_joined_by_and_are_no_one_name() -> None:
     both, first, second = gc.Mention(0, 2, "object-1", ""), gc.Mention(0, 0, "object-2", ""), gc.Mention(2, 2, "object-3", "")
     assert gc._whole_name(both, tokens, [both, first, second]) is None
     assert gc._whole_name(both, tokens, [both]) == (0, 2)  # "Food Standards Australia and New Zealand"-like
+
+
+def test_gum_entities_counts_splits_merges_and_labels() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import gum_entities
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    text = "Andy Warhol met Kim Lee. Warhol smiled. The Andy Warhol Foundation paid Lee. Prime Minister spoke."
+    names = [(0, 11, "person-1"), (16, 23, "person-2"), (25, 31, "person-1"), (44, 55, "person-1"), (72, 75, "person-2"),
+             (77, 91, "person-3")]
+    gold = {"id": "toy", "names": [{"start": a, "end": b, "text": text[a:b], "chain": c, "type": "PERSON"}
+                                    for a, b, c in names]}
+    mentions = [{"entity_id": "e1", "start": 0, "end": 11}, {"entity_id": "e9", "start": 16, "end": 23},
+                {"entity_id": "e2", "start": 25, "end": 31},  # Warhol: a second entity (a split)
+                {"entity_id": "org", "start": 40, "end": 66},  # the Foundation holds "Andy Warhol": not counted
+                {"entity_id": "e9", "start": 72, "end": 75}, {"entity_id": "gpe", "start": 77, "end": 91}]
+    labels = {"e1": "PERSON", "e2": "PERSON", "e9": "PERSON", "org": "ORG", "gpe": "GPE"}
+    tally = dict.fromkeys(("person_names", "person_names_matched", "person_names_other_label", "persons",
+                           "persons_split", "wrong_merges"), 0)
+    cases: list[str] = []
+    gum_entities.score(gold, mentions, labels, tally, cases)
+    # "Prime Minister" is titles only, no name; "Warhol" ends "Andy Warhol" and "Lee" ends "Kim Lee"
+    assert tally == {"person_names": 5, "person_names_matched": 4, "person_names_other_label": 0, "persons": 2,
+                     "persons_split": 1, "wrong_merges": 0}
+    assert cases == ["SPLIT toy: ['Andy Warhol', 'Warhol'] in 2 entities"]
+    mentions[1]["entity_id"] = "e1"  # Kim Lee in Andy Warhol's entity: a wrong merge (and Kim Lee split)
+    tally = dict.fromkeys(tally, 0)
+    gum_entities.score(gold, mentions, labels, tally, [])
+    assert (tally["wrong_merges"], tally["persons_split"]) == (1, 2)

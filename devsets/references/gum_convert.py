@@ -157,6 +157,7 @@ def convert(folder: Path, name: str) -> dict:
 
     spellings: dict[str, list[str]] = {}
     wiki: dict[str, str] = {}
+    name_spans: dict[tuple[int, int], str] = {}  # each run of a name in the text -> its chain (`benchmarks/gum_entities.py`)
     for m in mentions:
         if m.wiki:
             wiki[m.chain] = re.sub(r"\s*\(.*\)$", "", m.wiki.replace("_", " "))
@@ -170,6 +171,7 @@ def convert(folder: Path, name: str) -> dict:
                 b -= 1
             if b >= a:
                 spellings.setdefault(m.chain, []).append(surface(a, b))
+                name_spans[(spans[a][0], spans[b][1])] = m.chain
     entities = {}
     for chain in set(spellings) | set(wiki):
         names = set(spellings.get(chain, []))
@@ -206,7 +208,9 @@ def convert(folder: Path, name: str) -> dict:
     return {"dataset": "gum", "id": name, "text": text, "licence": LICENCE,
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
             "entities": sorted((e for e in entity_list if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
-            "references": references, "speakers": []}
+            "references": references, "speakers": [],
+            "names": [{"start": a, "end": b, "text": text[a:b], "chain": chain, "type": _chain_type(chain, mentions, tokens)}
+                      for (a, b), chain in sorted(name_spans.items())]}
 
 
 def _audited(name: str, references: list[dict], entities: list[dict]) -> list[dict]:
