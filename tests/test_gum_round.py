@@ -149,3 +149,19 @@ arrested arrest VERB VBN ROOT 15 O 0
 
 def test_gum_round_the_names_own_apposition_is_no_one_new():
     assert _picks(MEMBER_ALL_HIS_LIFE) == [(11, "his", "Daniel Montalvo")]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # "Emeritus Professor John Burrows said": the model's ORG is a titled person (GUM_news_flag, where "Professor
+    # Burrows" had been a PERSON apart); the titles stay outside, for the roles
+    (["Emeritus", "Professor", "John", "Burrows", "said"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+     [("John Burrows", "PERSON")]),
+    # a building named after someone stays: "Prince Edward Theatre"
+    (["Prince", "Edward", "Theatre", "opened"], ["B-ORG", "I-ORG", "I-ORG", "O"], [("Prince Edward Theatre", "ORG")]),
+    # no first name after the titles: "Professor Acme Labs"
+    (["Professor", "Acme", "Labs", "said"], ["B-ORG", "I-ORG", "I-ORG", "O"], [("Professor Acme Labs", "ORG")]),
+], ids=["titled-person", "theatre", "no-first-name"])
+def test_gum_round_a_titled_person_the_model_called_a_body(blank, words, ents, expected):  # noqa: F811
+    heads = [len(words) - 2] * (len(words) - 1) + [len(words) - 1]
+    deps = ["compound"] * (len(words) - 2) + ["nsubj", "ROOT"]
+    assert [e[:2] for e in fixed(blank, words, ents=ents, heads=heads, deps=deps)] == expected

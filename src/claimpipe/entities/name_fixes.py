@@ -38,7 +38,10 @@ _PLACE_LAST_WORDS = frozenset({"park", "hills", "hill", "county", "springs", "ce
                                "hilton", "sociedad", "city", "town", "valley", "heights", "falls", "beach", "island",
                                "islands", "coast", "bay", "lake", "river", "mountains", "forest", "square", "hotel",
                                "harbour", "harbor", "oval", "dock", "docks", "memorial", "hospital", "state", "national",
-                               "water", "cross", "aid", "airport", "station", "stadium", "road", "street"})
+                               "water", "cross", "aid", "airport", "station", "stadium", "road", "street",
+                               # and a building or a body named after someone ("Prince Edward Theatre"; thirteenth round)
+                               "theatre", "theater", "cinema", "museum", "gallery", "school", "college", "church",
+                               "hall", "library", "institute"})
 
 
 def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Span:
@@ -52,6 +55,23 @@ def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Sp
             or any(gazetteer.lookup(form) is not None for form in (span[0].text, span[1].text, span.text)):
         return span
     return Span(span.doc, span.start, span.end, label="PERSON")
+
+
+def titled_person(span: Span, lex: Lexicon) -> Span:
+    """A name the model gave a body's or a place's label that is titles, a first name and a surname is that person:
+    "Emeritus Professor John Burrows" (ORG; thirteenth round, gumtune, where "Professor Burrows" was a PERSON apart).
+    The titles stay outside the PERSON, where the roles read them."""
+    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or span.kb_id_ or span.id_:
+        return span
+    j = 0
+    while j < len(span) and (lex.is_title(span[j].text) or lex.is_honorific(span[j].text.rstrip("."))):
+        j += 1
+    rest = span[j + 1:]
+    if j == 0 or j >= len(span) - 1 or first_name_gender(span[j].text) is None \
+            or not all(t.is_alpha and t.text[:1].isupper() for t in rest) or len(rest) > 2 \
+            or lex.head_label([t.text for t in span[j:]]) or rest[-1].lower_ in _PLACE_LAST_WORDS:
+        return span  # "Prince Edward Theatre", "Saint Mary Hospital": a place named after someone
+    return Span(span.doc, span.start + j, span.end, label="PERSON")
 
 
 def constituencies(doc: Doc, ents: list[Span]) -> list[Span]:
