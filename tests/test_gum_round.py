@@ -43,6 +43,15 @@ def test_gum_round_a_person_the_model_split_into_two_places(blank, words, ents, 
     assert [e[:2] for e in fixed(blank, words, ents=ents, heads=_WOMAN_HEADS, deps=_WOMAN_DEPS)] == expected
 
 
+def test_gum_round_a_place_before_a_person_noun_after_a_preposition_stays(blank):  # noqa: F811
+    # '"In Tulsa, an unarmed man with his hands in the air."' (PolNeAR, on the round's firing list): the parser hangs
+    # "man" on "Tulsa" as an apposition; after "In", the place stays a place
+    words = ["In", "Tulsa", ",", "an", "unarmed", "man", "."]
+    got = fixed(blank, words, ents=["O", "B-GPE", "O", "O", "O", "O", "O"], heads=[0, 0, 1, 5, 5, 1, 0],
+                deps=["ROOT", "pobj", "punct", "det", "amod", "appos", "punct"])
+    assert [e[:2] for e in got] == [("Tulsa", "GPE")]
+
+
 # "Valeska Paris said she was told that my mum had attacked the church and that she needed to disconnect from her.":
 # after "my mum", a she or her may be the mother (GUM_news_imprisoned: both had become Valeska Paris)
 MY_MUM = """

@@ -116,9 +116,10 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 # nouns that, in apposition, say a one-word name is a person's ("C-Murder, a rapper"): none is also said of a place
 # or a body the way "member" or "leader" is ("Turkey, a member of Nato")
 PERSON_APPOSITIONS = PERSON_ROLES | {"musician", "footballer", "boxer", "golfer", "jockey", "songwriter", "bassist",
-                                     "frontman", "dancer",
-                                     # "Valeska Paris, an Australian woman" (two GPEs; thirteenth round, gumtune)
-                                     "woman", "man", "girl", "boy", "teenager", "widow", "mother", "father"}
+                                     "frontman", "dancer"}
+# "Valeska Paris, an Australian woman" (two GPEs; thirteenth round, gumtune); not after a preposition: "In Tulsa, an
+# unarmed man with his hands in the air" (PolNeAR, the round's firing list)
+_PEOPLE = frozenset({"woman", "man", "girl", "boy", "teenager", "widow", "mother", "father"})
 _BANDS = frozenset({"band", "duo", "trio", "quartet"})
 # a "group" is a band only after a music word ("rap group Tru"; not "the SkyTeam group", from the review)
 _MUSIC = frozenset({"rap", "pop", "rock", "boy", "girl", "punk", "folk", "soul", "indie", "metal", "dance", "hip-hop"})
@@ -130,7 +131,7 @@ def _apposed_person(e: Span) -> bool:
         if not e.end <= n.i <= e.end + 5:
             continue  # right after the name: not "The Oscar-nominated actor, whose films include ... The Phantom Menace"
         noun = (n.lemma_ or n.text).lower()
-        if noun in PERSON_APPOSITIONS:
+        if noun in PERSON_APPOSITIONS or (noun in _PEOPLE and e.root.dep_ != "pobj"):
             return True
         if noun == "member" and any(  # a member of a band, not of a union, an alliance or a parliament's group
                 w.lower_ in _BANDS or (w.lower_ == "group" and any(c.lower_ in _MUSIC for c in w.lefts))
