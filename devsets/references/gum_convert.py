@@ -37,6 +37,7 @@ TITLES = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dam
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 AUDIT = Path(__file__).resolve().parent / "gum_audit"
 LICENCE = "GUM corpus (Zeldes 2017), annotations CC-BY 4.0; Wikinews text CC-BY 2.5"
+LICENCE_BIO = "GUM corpus (Zeldes 2017), annotations CC-BY 4.0; Wikipedia text CC-BY-SA 3.0 (this record is CC-BY-SA 3.0)"
 
 
 @dataclass
@@ -205,7 +206,7 @@ def convert(folder: Path, name: str) -> dict:
     references = sorted(references, key=lambda r: r["start"])
     entity_list = _audited(name, references, list(entities.values()))
     used = {r["antecedent"] for r in references if r["antecedent"]}
-    return {"dataset": "gum", "id": name, "text": text, "licence": LICENCE,
+    return {"dataset": "gum", "id": name, "text": text, "licence": LICENCE_BIO if "_bio_" in name else LICENCE,
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
             "entities": sorted((e for e in entity_list if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
             "references": references, "speakers": [],
