@@ -21,7 +21,8 @@
 The articles (BBC, PolNeAR dev and, from the tenth round, news pages of boilerplate-dev, drawn at random, see `devsets/references/PROTOCOL.md`) were
 annotated by reading the text, without claimpipe's output in view. Each article goes through
 `claimpipe.pipeline.run` as a plain-text file; the claims' `rewrites` and speakers are then compared with
-the gold by source offsets (the GUM parts carry their CC-BY text in the gold and need no ../shared):
+the gold by source offsets (the GUM parts carry their text in the gold, CC-BY or, for gumbio, CC-BY-SA, and need no
+../shared):
 
 - rewrite precision: rewrites that put in the gold antecedent / rewrites of a gold reference;
 - rewrite recall: right rewrites / gold references with a named antecedent that lie inside a claim;

@@ -238,6 +238,10 @@ def _audited(name: str, references: list[dict], entities: list[dict]) -> list[di
             kind = same[0]["type"] if same else "OTHER"
             entities = [e for e in entities if e["name"] != entity]
             entities.append({"name": entity, "type": kind, "spellings": sorted({entity, *forms})})
+    types = {e["name"]: e["type"] for e in entities}
+    for ref in references:  # an audited name's type is its entity's (OTHER for one the audit added)
+        if ref.get("audited") and ref["antecedent"] is not None:
+            ref["antecedent_type"] = types.get(ref["antecedent"], "OTHER")
     return entities
 
 

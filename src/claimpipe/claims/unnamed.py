@@ -74,7 +74,7 @@ class UnnamedRules:
                 continue
             if u.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
-            if u.dep_ == "appos" and u.head.i in self.token_entity:
+            if u.dep_ == "appos" and self._label(self.token_entity.get(u.head.i)) == "PERSON":
                 continue  # "Daniel Montalvo, a member of Scientology all his life": the name's own noun, no one new
             person = self._person_noun(u)
             if gender and person and any(c.dep_ == "det" and c.lower_ in NEW_SOMEONE for c in u.children):
@@ -105,9 +105,10 @@ class UnnamedRules:
                    for c in u.children)
 
     def _person_inside_another_name(self, ref: Ref, t: Token, gender: str) -> bool:
-        """Between the candidate and the he/she, in its sentence, another person's surname inside a body's or a
+        """Between the candidate and the he/she, in its sentence, another person's surname opening a body's or a
         place's name: "the touches of the Warhol Factory, or the studio where he worked" is Warhol's studio, not
-        the last person spoken of (thirteenth round, gumtune)."""
+        the last person spoken of (thirteenth round, gumtune). A one-word PERSON apart from its full name ("Warhol"
+        beside "Andy Warhol") is blocked by its own other half: the words stay, which is the safe side."""
         k = self.sent_of[t.i]
         for u in self.doc[max(ref.head + 1, self.sents[k].start):t.i]:
             owner = self.token_entity.get(u.i)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Gazetteer, Lexicon
-from .name_fixes import (constituencies, datelines, first_name_and_surname, people_by_apposition, titled_person,
+from .name_fixes import (constituencies, datelines, first_name_and_surname, people_by_apposition, titled_people,
                          without_score)
 from .persons import (complete_first_names, join_first_names, known_persons, one_person_one_entity,
                       untagged_full_names)
@@ -352,7 +352,7 @@ def _fix_entities(doc: Doc, gazetteer_spans: Iterable[Span], *, gazetteer: Gazet
     # in text order from here on: the joins below read a span's neighbours (reconcile appends the
     # gazetteer's additions at the end)
     ents = sorted(reconcile(ents, gazetteer_spans, gazetteer, lex), key=lambda e: e.start)
-    ents = [titled_person(first_name_and_surname(e, lex, gazetteer), lex) for e in ents]
+    ents = titled_people([first_name_and_surname(e, lex, gazetteer) for e in ents], lex)
     ents = join_for_the(doc, ents)
     ents = weekday_names(doc, ents)
     ents = join_first_names(doc, ents)

@@ -38,10 +38,11 @@ _PLACE_LAST_WORDS = frozenset({"park", "hills", "hill", "county", "springs", "ce
                                "hilton", "sociedad", "city", "town", "valley", "heights", "falls", "beach", "island",
                                "islands", "coast", "bay", "lake", "river", "mountains", "forest", "square", "hotel",
                                "harbour", "harbor", "oval", "dock", "docks", "memorial", "hospital", "state", "national",
-                               "water", "cross", "aid", "airport", "station", "stadium", "road", "street",
-                               # and a building or a body named after someone ("Prince Edward Theatre"; thirteenth round)
-                               "theatre", "theater", "cinema", "museum", "gallery", "school", "college", "church",
-                               "hall", "library", "institute"})
+                               "water", "cross", "aid", "airport", "station", "stadium", "road", "street"})
+# and, for `titled_person`, buildings and bodies named after someone ("Prince Edward Theatre"; thirteenth round)
+_NAMED_AFTER_SOMEONE = _PLACE_LAST_WORDS | {"theatre", "theater", "cinema", "museum", "gallery", "school", "college",
+                                            "church", "hall", "library", "institute", "academy", "building", "market",
+                                            "way", "land", "sound"}
 
 
 def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Span:
@@ -57,11 +58,19 @@ def first_name_and_surname(span: Span, lex: Lexicon, gazetteer: Gazetteer) -> Sp
     return Span(span.doc, span.start, span.end, label="PERSON")
 
 
+def titled_people(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """`titled_person` for each name whose surname the article also gives a PERSON ("Professor Burrows")."""
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
+    return [titled_person(e, lex) if e[-1].text in surnames else e for e in ents]
+
+
 def titled_person(span: Span, lex: Lexicon) -> Span:
-    """A name the model gave a body's or a place's label that is titles, a first name and a surname is that person:
+    """A name the model called an organisation that is titles, a first name and a surname is that person:
     "Emeritus Professor John Burrows" (ORG; thirteenth round, gumtune, where "Professor Burrows" was a PERSON apart).
-    The titles stay outside the PERSON, where the roles read them."""
-    if span.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or span.kb_id_ or span.id_:
+    The titles stay outside the PERSON, where the roles read them. Not a place or a building ("Prince William Sound",
+    "Queen Elizabeth Way", LOC or FAC, nor "Bishop Allen Academy"); `titled_people` also wants the surname to be a
+    PERSON elsewhere in the article (the review)."""
+    if span.label_ not in ("ORG", "NORP") or span.kb_id_ or span.id_:
         return span
     j = 0
     while j < len(span) and (lex.is_title(span[j].text) or lex.is_honorific(span[j].text.rstrip("."))):
@@ -69,7 +78,7 @@ def titled_person(span: Span, lex: Lexicon) -> Span:
     rest = span[j + 1:]
     if j == 0 or j >= len(span) - 1 or first_name_gender(span[j].text) is None \
             or not all(t.is_alpha and t.text[:1].isupper() for t in rest) or len(rest) > 2 \
-            or lex.head_label([t.text for t in span[j:]]) or rest[-1].lower_ in _PLACE_LAST_WORDS:
+            or lex.head_label([t.text for t in span[j:]]) or rest[-1].lower_ in _NAMED_AFTER_SOMEONE:
         return span  # "Prince Edward Theatre", "Saint Mary Hospital": a place named after someone
     return Span(span.doc, span.start + j, span.end, label="PERSON")
 
@@ -117,9 +126,10 @@ def datelines(doc: Doc, ents: list[Span]) -> list[Span]:
 # or a body the way "member" or "leader" is ("Turkey, a member of Nato")
 PERSON_APPOSITIONS = PERSON_ROLES | {"musician", "footballer", "boxer", "golfer", "jockey", "songwriter", "bassist",
                                      "frontman", "dancer"}
-# "Valeska Paris, an Australian woman" (two GPEs; thirteenth round, gumtune); not after a preposition: "In Tulsa, an
-# unarmed man with his hands in the air" (PolNeAR, the round's firing list)
-_PEOPLE = frozenset({"woman", "man", "girl", "boy", "teenager", "widow", "mother", "father"})
+# "Valeska Paris, an Australian woman" (two GPEs; thirteenth round, gumtune): one singular noun with "a"/"an", not
+# after a preposition ("In Tulsa, an unarmed man with his hands in the air", PolNeAR, the round's firing list), nor a
+# metaphor's "mother"/"father" ("Greece, the mother of democracy"; the review)
+_PEOPLE = frozenset({"woman", "man", "girl", "boy", "teenager", "widow"})
 _BANDS = frozenset({"band", "duo", "trio", "quartet"})
 # a "group" is a band only after a music word ("rap group Tru"; not "the SkyTeam group", from the review)
 _MUSIC = frozenset({"rap", "pop", "rock", "boy", "girl", "punk", "folk", "soul", "indie", "metal", "dance", "hip-hop"})
@@ -131,13 +141,28 @@ def _apposed_person(e: Span) -> bool:
         if not e.end <= n.i <= e.end + 5:
             continue  # right after the name: not "The Oscar-nominated actor, whose films include ... The Phantom Menace"
         noun = (n.lemma_ or n.text).lower()
-        if noun in PERSON_APPOSITIONS or (noun in _PEOPLE and e.root.dep_ != "pobj"):
+        if noun in PERSON_APPOSITIONS or (noun in _PEOPLE and _a_person_here(e, n)):
             return True
         if noun == "member" and any(  # a member of a band, not of a union, an alliance or a parliament's group
                 w.lower_ in _BANDS or (w.lower_ == "group" and any(c.lower_ in _MUSIC for c in w.lefts))
                 for p in n.children if p.lower_ == "of" for w in p.subtree):
             return True
     return False
+
+
+def _a_person_here(e: Span, n: Token) -> bool:
+    """ "Valeska Paris, an Australian woman": `n` singular with "a"/"an", and the name after no preposition, also
+    through appositions and conjuncts ("In Tulsa, Oklahoma, an unarmed man")."""
+    if n.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children):
+        return False
+    return not _after_a_preposition(e)
+
+
+def _after_a_preposition(e: Span) -> bool:
+    t = e.root
+    while t.dep_ in ("appos", "conj", "compound") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj"
 
 
 def people_by_apposition(ents: list[Span]) -> list[Span]:
@@ -148,7 +173,7 @@ def people_by_apposition(ents: list[Span]) -> list[Span]:
         return ents
     out: list[Span] = []
     for e in ents:
-        if e.text in named and e.label_ in ("ORG", "GPE", "NORP") and not e.id_:
+        if e.text in named and e.label_ in ("ORG", "GPE", "NORP") and not e.id_ and not _after_a_preposition(e):
             e = Span(e.doc, e.start, e.end, label="PERSON")
             if out and _first_name_before(out[-1], e):  # "Valeska" (GPE) + "Paris": one person, Valeska Paris
                 e = Span(e.doc, out.pop().start, e.end, label="PERSON")
