@@ -237,3 +237,30 @@ def test_gum_round_the_gum_parts_are_held_out_by_name():
     assert [s for s in references.SPLITS if references.held_out(s)] == [
         "heldout", "heldout2", "heldout15", "heldout18", "heldout19", "heldout20", "heldout21", "heldout22",
         "heldout23", "gumheldout", "gumheldout2", "gumbio"]
+
+
+def _rewrites(nlp, tmp_path, text: str) -> list[tuple[str, str]]:
+    import json
+
+    from claimpipe.pipeline import run
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(text, encoding="utf-8")
+    run(tmp_path / "c", tmp_path / "o", nlp=nlp, use_cache=False)
+    claims = [json.loads(line) for line in (tmp_path / "o" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [(r["original"], r["replacement"]) for c in claims for r in c["rewrites"]]
+
+
+# "Smith said he was tired": the bare surname, kept apart because it ends two full names, ends two men's names, so it
+# is a man either way and the "he" is Smith's (GUM_news_clock: "Mohamed", son and father); beside Jane Smith it may
+# be either, and the words stay
+_SMITHS = ("Council rejects plan\n\nBill Smith and John Smith met the council on Monday to discuss the plan.\n\n"
+           "The council rejected the plan on Tuesday. Smith said he was tired of waiting for the council to act.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_SMITHS, [("he", "Smith")]),
+    (_SMITHS.replace("John Smith", "Jane Smith"), []),
+], ids=["two-men", "a-man-and-a-woman"])
+def test_gum_round_a_surname_two_names_of_one_gender_end(_claimpipe_nlp, tmp_path, text, expected):
+    assert _rewrites(_claimpipe_nlp, tmp_path, text) == expected

@@ -160,9 +160,23 @@ class BindingRules:
                    and u.dep_ in ("dobj", "dative", "iobj", "pobj") and self.resolved.get(u.i) != eid
                    and clause_of(u) == clause for u in self.doc[subject.i + 1:t.i])
 
+    def _gender_of_shared_surnames(self) -> None:
+        """A one-word PERSON name that ends two or more full names of one gender has that gender: "Mohamed" beside
+        Ahmed Mohamed and his father Mohamed El-Hassan Mohamed is a man either way, so its "he" may be bound and it
+        is no woman's candidate (thirteenth round, gumtune). Full names of both genders, or one of unknown gender,
+        leave it none."""
+        for eid, ent in self.entities.items():
+            if ent.label != "PERSON" or " " in ent.name or eid in self.gender:
+                continue
+            genders = {self.gender.get(other) for other, e in self.entities.items()
+                       if e.label == "PERSON" and " " in e.name and e.name.split()[-1] == ent.name}
+            if len(genders) == 1 and None not in genders and self._shared_surname(ent):
+                self.gender[eid] = genders.pop()
+
     def _shared_surname(self, ent: Entity) -> bool:
         """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill
-        and Hillary Clinton): kept apart because it may be either, so it has no gender of its own."""
+        and Hillary Clinton): kept apart because it may be either, so it has no gender of its own, unless all those
+        names have one (`_gender_of_shared_surnames`)."""
         if ent.label != "PERSON" or " " in ent.name:
             return False
         if self._surnames is None:  # counted once per article, on first use

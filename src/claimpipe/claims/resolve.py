@@ -120,6 +120,7 @@ class Resolver(BindingRules, QuoteSpeakerRules, UnnamedRules, DescriptionRules, 
         for eid, ent in self.entities.items():
             if ent.label == "PERSON" and " " in ent.name:
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
+        self._gender_of_shared_surnames()
         self.name_heads = name_heads(self.entities.values(), self.lex.name_heads)
         self.by_name: set[int] = set()  # descriptions resolved by the head of a name ("the court")
         self.seen_ids: set[str] = set()  # the entities of self.refs
