@@ -170,3 +170,19 @@ def test_gum_entities_counts_splits_merges_and_labels() -> None:
     tally = dict.fromkeys(tally, 0)
     gum_entities.score(gold, mentions, labels, tally, [])
     assert (tally["wrong_merges"], tally["persons_split"]) == (1, 2)
+
+
+def test_gap_verdicts_judge_a_rewrite_against_the_two_names() -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import gap
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    row = {"A": "Cheryl Cassidy", "A-coref": "TRUE", "B": "Pauline", "B-coref": "FALSE"}
+    assert [gap.verdict(row, r) for r in ("Cheryl Cassidy", "Cassidy's", "Pauline", "Dr Ortiz")] == [
+        "right", "right", "wrong", "elsewhere"]
+    neither = {**row, "A-coref": "FALSE"}
+    assert gap.verdict(neither, "Cheryl Cassidy") == "wrong"  # the pronoun is someone else's
+    same_surname = {"A": "Bill Smith", "A-coref": "TRUE", "B": "Jane Smith", "B-coref": "FALSE"}
+    assert gap.verdict(same_surname, "Smith") == "elsewhere"  # which Smith: not judged
+    assert gap.verdict(same_surname, "Jane Smith") == "wrong"  # but the full name says which
