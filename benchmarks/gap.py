@@ -6,8 +6,9 @@ GAP (Webster et al. 2018, github.com/google-research-datasets/gap-coreference, A
 `devsets/gap/`) holds Wikipedia snippets, each with one third-person pronoun and two names of the pronoun's gender,
 A and B, and whether the pronoun refers to each: the case issue 16 asks a resolver to leave as written when unsure.
 Each snippet goes through `claimpipe.pipeline.run` as a plain-text file. When the snippet's pronoun lies in a claim
-and was rewritten, the rewrite is right if the name put in is the one the pronoun refers to, wrong if it is the
-other name or the pronoun refers to neither, and "elsewhere" if it names neither A nor B (not judged). Held out for
+and was rewritten, the rewrite is right if the name put in is the one the pronoun refers to, wrong if it is the other
+name, or a third name while the pronoun is A's or B's, or A or B while it is neither's; not judged ("elsewhere") if it
+is a surname A and B share, or a third name while the pronoun is neither's. Held out for
 good: no rule is tuned on it, and the script prints no single snippet. Needs no ../shared.
 """
 
@@ -32,9 +33,10 @@ def _norm(name: str) -> str:
 
 
 def names_match(replacement: str, name: str) -> bool:
-    """The name put in is `name`, or the two share their last word ("Cassidy" for "Cheryl Cassidy")."""
-    a, b = _norm(replacement), _norm(name)
-    return a == b or a.split()[-1:] == b.split()[-1:]
+    """The name put in is `name`, or the two share their last word ("Cassidy" for "Cheryl Cassidy"), or one of them is
+    one word that opens the other ("Cheryl")."""
+    a, b = _norm(replacement).split(), _norm(name).split()
+    return a == b or a[-1:] == b[-1:] or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
 def verdict(row: dict, replacement: str) -> str:
@@ -42,8 +44,10 @@ def verdict(row: dict, replacement: str) -> str:
     exact = [c for c in ("A", "B") if _norm(replacement) == _norm(row[c])]
     on_a, on_b = (exact == ["A"], exact == ["B"]) if exact else (names_match(replacement, row["A"]),
                                                                  names_match(replacement, row["B"]))
-    if on_a == on_b:
-        return "elsewhere"  # neither name, or a surname both share
+    if on_a and on_b:
+        return "elsewhere"  # a surname both share: which, not judged
+    if not on_a and not on_b:  # a third name: wrong when the pronoun is A's or B's, not judged when neither's
+        return "wrong" if "TRUE" in (row["A-coref"], row["B-coref"]) else "elsewhere"
     chosen = "A" if on_a else "B"
     return "right" if row[f"{chosen}-coref"] == "TRUE" else "wrong"
 

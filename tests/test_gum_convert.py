@@ -179,10 +179,11 @@ def test_gap_verdicts_judge_a_rewrite_against_the_two_names() -> None:
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     row = {"A": "Cheryl Cassidy", "A-coref": "TRUE", "B": "Pauline", "B-coref": "FALSE"}
-    assert [gap.verdict(row, r) for r in ("Cheryl Cassidy", "Cassidy's", "Pauline", "Dr Ortiz")] == [
-        "right", "right", "wrong", "elsewhere"]
+    assert [gap.verdict(row, r) for r in ("Cheryl Cassidy", "Cassidy's", "Cheryl", "Pauline", "Dr Ortiz")] == [
+        "right", "right", "right", "wrong", "wrong"]  # a third name is wrong when the pronoun is Cassidy's
     neither = {**row, "A-coref": "FALSE"}
     assert gap.verdict(neither, "Cheryl Cassidy") == "wrong"  # the pronoun is someone else's
+    assert gap.verdict(neither, "Dr Ortiz") == "elsewhere"  # ... maybe Ortiz's: not judged
     same_surname = {"A": "Bill Smith", "A-coref": "TRUE", "B": "Jane Smith", "B-coref": "FALSE"}
     assert gap.verdict(same_surname, "Smith") == "elsewhere"  # which Smith: not judged
     assert gap.verdict(same_surname, "Jane Smith") == "wrong"  # but the full name says which
