@@ -1,6 +1,7 @@
 """Two names of one gender and a pronoun: how often a rewrite picks the right one, on GAP (gold written by others).
 
-    .venv/bin/python benchmarks/gap.py            # devsets/gap/gap-validation.tsv, 454 snippets; aggregate only
+    .venv/bin/python benchmarks/gap.py                          # gap-validation.tsv, 454 snippets: held out, aggregate only
+    .venv/bin/python benchmarks/gap.py --split development --show  # the first 590 of GAP's development split: may be tuned on
 
 GAP (Webster et al. 2018, github.com/google-research-datasets/gap-coreference, Apache-2.0; copied as it is into
 `devsets/gap/`) holds Wikipedia snippets, each with one third-person pronoun and two names of the pronoun's gender,
@@ -22,7 +23,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
-DATA = REPO / "devsets" / "gap" / "gap-validation.tsv"
+FILES = {"validation": REPO / "devsets" / "gap" / "gap-validation.tsv",
+         "development": REPO / "devsets" / "gap" / "gap-development-1-590.tsv"}
 
 
 def _norm(name: str) -> str:
@@ -53,11 +55,18 @@ def verdict(row: dict, replacement: str) -> str:
 
 
 def main() -> None:
+    import argparse
+
     from claimpipe.annotate import load_nlp
     from claimpipe.pipeline import run
     from claimpipe.settings import Settings
 
-    with open(DATA, encoding="utf-8", newline="") as f:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=sorted(FILES), default="validation")
+    parser.add_argument("--show", action="store_true", help="list each judged rewrite (development only)")
+    args = parser.parse_args()
+    shown: list[str] = []
+    with open(FILES[args.split], encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     tally = dict.fromkeys(("snippets", "pronoun_in_a_claim", "rewritten", "right", "wrong", "elsewhere"), 0)
     by_gender: dict[str, list[int]] = {}
@@ -84,13 +93,20 @@ def main() -> None:
         tally["rewritten"] += 1
         v = verdict(row, rw["replacement"])
         tally[v] += 1
+        truth = row["A"] if row["A-coref"] == "TRUE" else row["B"] if row["B-coref"] == "TRUE" else "neither"
+        shown.append(f"{v.upper()} {row['ID']}: {row['Pronoun']!r} -> {rw['replacement']!r} (gold {truth}; A {row['A']}, "
+                     f"B {row['B']}) | {row['Text'][max(0, start - 160):end + 60]!r}")
         counts = by_gender.setdefault(row["Pronoun"].lower(), [0, 0])
         counts[0] += v == "right"
         counts[1] += v in ("right", "wrong")
     judged = tally["right"] + tally["wrong"]
     print(json.dumps({**tally, "precision": round(tally["right"] / judged, 3) if judged else 0.0,
                       "coverage": round(tally["rewritten"] / tally["pronoun_in_a_claim"], 3) if tally["pronoun_in_a_claim"] else 0.0,
-                      "by_pronoun": {p: f"{r}/{n}" for p, (r, n) in sorted(by_gender.items())}}))
+                      "by_pronoun": {p: f"{r}/{n}" for p, (r, n) in sorted(by_gender.items())}, "split": args.split}))
+    if args.show and args.split == "development":
+        print("\n".join(line for line in shown if not line.startswith("RIGHT")))
+    elif args.show:
+        print("(the validation split is held out: its rewrites are never shown)")
 
 
 if __name__ == "__main__":
