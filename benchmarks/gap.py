@@ -64,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=sorted(FILES), default="validation")
     parser.add_argument("--show", action="store_true", help="list each judged rewrite (development only)")
+    parser.add_argument("--lexicon", metavar="TOML", help="claims lexicon settings over the shipped ones (an experiment)")
     args = parser.parse_args()
     shown: list[str] = []
     with open(FILES[args.split], encoding="utf-8", newline="") as f:
@@ -75,7 +76,7 @@ def main() -> None:
         corpus.mkdir()
         for k, row in enumerate(rows):
             (corpus / f"{k:04d}.txt").write_text(row["Text"], encoding="utf-8")
-        run(corpus, out, nlp=load_nlp(Settings()), use_cache=False)
+        run(corpus, out, nlp=load_nlp(Settings()), use_cache=False, settings=Settings(claims_lexicon=args.lexicon))
         docs = {Path(d["source"]).stem: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
     for k, row in enumerate(rows):
         tally["snippets"] += 1
