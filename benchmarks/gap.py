@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,8 +57,8 @@ def main() -> None:
     import argparse
 
     from claimpipe.annotate import load_nlp
-    from claimpipe.pipeline import run
     from claimpipe.settings import Settings
+    from references import pipeline_over  # beside this script
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=sorted(FILES), default="validation")
@@ -71,12 +70,8 @@ def main() -> None:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     tally = dict.fromkeys(("snippets", "pronoun_in_a_claim", "rewritten", "right", "wrong", "elsewhere"), 0)
     by_gender: dict[str, list[int]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
-        corpus.mkdir()
-        for k, row in enumerate(rows):
-            (corpus / f"{k:04d}.txt").write_text(row["Text"], encoding="utf-8")
-        run(corpus, out, nlp=load_nlp(Settings()), use_cache=False, settings=Settings(claims_lexicon=args.lexicon))
+    texts = {f"{k:04d}.txt": row["Text"] for k, row in enumerate(rows)}
+    with pipeline_over(texts, load_nlp(Settings()), args.lexicon) as out:
         docs = {Path(d["source"]).stem: d for d in map(json.loads, (out / "documents.jsonl").read_text(encoding="utf-8").splitlines())}
     for k, row in enumerate(rows):
         tally["snippets"] += 1

@@ -23,7 +23,6 @@ import argparse
 import csv
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 GOLD = REPO / "devsets" / "references"
 sys.path.insert(0, str(GOLD))
+from references import pipeline_over  # noqa: E402  (benchmarks/, beside this script)
 SPLITS = ("gumtune", "gumheldout", "gumheldout2", "gumbio")
 
 
@@ -78,20 +78,12 @@ def score(gold: dict, mentions: list[dict], labels: dict[str, str], tally: dict,
 
 
 def run_split(split: str, nlp) -> tuple[dict, list[str]]:
-    from claimpipe.pipeline import run
-
     items = [json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
     tally: dict[str, int] = dict.fromkeys(("person_names", "person_names_matched", "person_names_other_label",
                                            "persons", "persons_split", "wrong_merges"), 0)
     cases: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
-        corpus.mkdir()
-        by_name = {}
-        for k, g in enumerate(items):
-            (corpus / f"{k:02d}.txt").write_text(g["text"], encoding="utf-8")
-            by_name[f"{k:02d}.txt"] = g
-        run(corpus, out, nlp=nlp, use_cache=False)
+    by_name = {f"{k:02d}.txt": g for k, g in enumerate(items)}
+    with pipeline_over({name: g["text"] for name, g in by_name.items()}, nlp) as out:
         with open(out / "documents.csv", encoding="utf-8") as f:
             source_of = {r["doc_id"]: Path(r["source"]).name for r in csv.DictReader(f)}
         with open(out / "entities.csv", encoding="utf-8") as f:

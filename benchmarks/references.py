@@ -43,6 +43,8 @@ import sys
 import tarfile
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,30 +230,37 @@ def score_speakers(gold: dict, claims: list[dict], tally: Tally, aliases: dict[s
             tally.errors.append(f"SPEAKER {gold['id']}: {words!r} -> {claim['speaker']!r} (gold {sp['speaker']})")
 
 
-def run_split(split: str, nlp, lexicon: str | None = None) -> Tally:
-    """Run one part through the pipeline (with `lexicon`'s settings over the shipped ones, if given) and score it."""
+@contextmanager
+def pipeline_over(texts: dict[str, str], nlp, lexicon: str | None = None) -> Iterator[Path]:
+    """Each text as a plain-text file of a temporary corpus (named by its key), run through claimpipe (with
+    `lexicon`'s settings over the shipped ones, if given): the output folder, while the block runs. Shared by
+    `gum_entities.py` and `gap.py`."""
     from claimpipe.pipeline import run
     from claimpipe.settings import Settings
 
-    items = [json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
-    texts = article_texts(items)
-    tally = Tally()
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
         corpus.mkdir()
-        names = {}
-        for k, g in enumerate(items):
-            text = texts[(g["dataset"], g["id"])]
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != g["text_sha256"]:
-                raise SystemExit(f"{g['id']}: the text differs from the annotated one")
-            name = f"{k:02d}.txt"
+        for name, text in texts.items():
             (corpus / name).write_text(text, encoding="utf-8")
-            names[name] = g
         run(corpus, out, nlp=nlp, use_cache=False, settings=Settings(claims_lexicon=lexicon))
+        yield out
+
+
+def run_split(split: str, nlp, lexicon: str | None = None) -> Tally:
+    """Run one part through the pipeline (with `lexicon`'s settings over the shipped ones, if given) and score it."""
+    items = [json.loads(line) for line in (GOLD / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = article_texts(items)
+    tally = Tally()
+    names = {}
+    for k, g in enumerate(items):
+        if hashlib.sha256(texts[(g["dataset"], g["id"])].encode("utf-8")).hexdigest() != g["text_sha256"]:
+            raise SystemExit(f"{g['id']}: the text differs from the annotated one")
+        names[f"{k:02d}.txt"] = g
+    with pipeline_over({name: texts[(g["dataset"], g["id"])] for name, g in names.items()}, nlp, lexicon) as out:
         docs = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
-        for doc in docs:
-            gold = names[Path(doc["source"]).name]
-            score_article(gold, doc, tally)
+    for doc in docs:
+        score_article(names[Path(doc["source"]).name], doc, tally)
     return tally
 
 

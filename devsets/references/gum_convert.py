@@ -161,7 +161,7 @@ def convert(folder: Path, name: str) -> dict:
     name_spans: dict[tuple[int, int], str] = {}  # each run of a name in the text -> its chain (`benchmarks/gum_entities.py`)
     for m in mentions:
         if m.wiki:
-            wiki[m.chain] = re.sub(r"\s*\(.*\)$", "", m.wiki.replace("_", " "))
+            wiki[m.chain] = m.wiki.replace("_", " ")
         if m.start < headline_end:
             continue
         whole = _whole_name(m, tokens, mentions)
@@ -173,10 +173,11 @@ def convert(folder: Path, name: str) -> dict:
             if b >= a:
                 spellings.setdefault(m.chain, []).append(surface(a, b))
                 name_spans[(spans[a][0], spans[b][1])] = m.chain
+    types = {m.chain: _chain_type(m.chain, mentions, tokens) for m in mentions}
     entities = {}
     for chain in set(spellings) | set(wiki):
         names = set(spellings.get(chain, []))
-        person = _chain_type(chain, mentions, tokens) == "PERSON"
+        person = types[chain] == "PERSON"
         if person:  # "Prime Minister John Key" is also "John Key" and "Key"; "Pan-democrat Gary Fan" is "Gary Fan"
             names |= {_untitled(n) for n in names} | {" ".join(n.split()[k:]) for n in names
                                                        if not any(w in CONNECTORS for w in n.split())
@@ -184,7 +185,7 @@ def convert(folder: Path, name: str) -> dict:
         names = sorted(names, key=lambda s: (-len(s.split()), s))
         plain = [n for n in names if not any(w in CONNECTORS for w in n.split())]  # "Cres Eastman", not "Chairman of"
         canonical = wiki.get(chain) or (_untitled(plain[0]) if person and plain else names[0])
-        entities[chain] = {"name": canonical, "type": _chain_type(chain, mentions, tokens),
+        entities[chain] = {"name": canonical, "type": types[chain],
                            "spellings": sorted({canonical, *names})}
 
     for chain, country in _governments(mentions, tokens, entities).items():
@@ -210,7 +211,7 @@ def convert(folder: Path, name: str) -> dict:
             "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "text_length": len(text),
             "entities": sorted((e for e in entity_list if e["name"] in used), key=lambda e: (e["name"], e["spellings"], e["type"])),
             "references": references, "speakers": [],
-            "names": [{"start": a, "end": b, "text": text[a:b], "chain": chain, "type": _chain_type(chain, mentions, tokens)}
+            "names": [{"start": a, "end": b, "text": text[a:b], "chain": chain, "type": types[chain]}
                       for (a, b), chain in sorted(name_spans.items())]}
 
 
@@ -230,7 +231,7 @@ def _audited(name: str, references: list[dict], entities: list[dict]) -> list[di
                 raise ValueError(f"{name}: audit line for reference {k} is about {words!r}, not {ref['text']!r}")
             ref["antecedent"] = None if antecedent == "null" else antecedent
             ref["why"] = f"audit: {reason}" if antecedent == "null" else None
-            ref["antecedent_type"] = "OTHER" if antecedent == "null" else ref["antecedent_type"]
+            ref["antecedent_type"] = "OTHER"  # a name's type is its entity's, set below
             ref["audited"] = True
         elif fields[0] == "SPELLING":
             entity, forms = fields[1], [f for f in fields[2].split("|") if f]

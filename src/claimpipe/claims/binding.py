@@ -19,8 +19,6 @@ sentence, whose name comes in the same clause, in `same_clause.py`.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Token
 
 from ..entities.gazetteer import load_lexicon
@@ -40,7 +38,7 @@ _PERSON_OWNERS = frozenset({"his", "her", "my", "your", "our"})  # owners that a
 class BindingRules:
     """Mixed into `Resolver`: grammar's evidence for and against a candidate."""
 
-    _surnames: Counter[str] | None = None  # last words of the article's full PERSON names, and how many
+    _surname_people: dict[str, list[str]] | None = None  # `_people_by_surname`
 
     def _label(self, entity_id: str | None) -> str:
         """The label of an entity of this article ("" for none)."""
@@ -168,10 +166,18 @@ class BindingRules:
         for eid, ent in self.entities.items():
             if ent.label != "PERSON" or " " in ent.name or eid in self.gender:
                 continue
-            genders = {self.gender.get(other) for other, e in self.entities.items()
-                       if e.label == "PERSON" and " " in e.name and e.name.split()[-1] == ent.name}
+            genders = {self.gender.get(other) for other in self._people_by_surname().get(ent.name, ())}
             if len(genders) == 1 and None not in genders and self._shared_surname(ent):
                 self.gender[eid] = genders.pop()
+
+    def _people_by_surname(self) -> dict[str, list[str]]:
+        """Each full PERSON name's last word -> those entities (built once per article, on first use)."""
+        if self._surname_people is None:
+            self._surname_people = {}
+            for eid, ent in self.entities.items():
+                if ent.label == "PERSON" and " " in ent.name:
+                    self._surname_people.setdefault(ent.name.split()[-1], []).append(eid)
+        return self._surname_people
 
     def _shared_surname(self, ent: Entity) -> bool:
         """A one-word PERSON name that ends two or more full names of the article ("Clinton" beside Bill
@@ -179,10 +185,7 @@ class BindingRules:
         names have one (`_gender_of_shared_surnames`)."""
         if ent.label != "PERSON" or " " in ent.name:
             return False
-        if self._surnames is None:  # counted once per article, on first use
-            self._surnames = Counter(e.name.split()[-1] for e in self.entities.values()
-                                     if e.label == "PERSON" and " " in e.name)
-        return self._surnames[ent.name] > 1
+        return len(self._people_by_surname().get(ent.name, ())) > 1
 
     def _known_gender_in_reach(self, t: Token, gender: str, other_than: str) -> bool:
         """A person in reach of `t`, other than `other_than`, whom a title, a noun or a first name gives

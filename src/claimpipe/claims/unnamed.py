@@ -31,8 +31,6 @@ KIN = frozenset({"mother", "mum", "mom", "father", "dad", "wife", "husband", "so
 class UnnamedRules:
     """Checks for someone or something unnamed in reach; mixed into `Resolver`."""
 
-    _surname_people: dict[str, list[str]] | None = None  # `_people_by_surname`
-
     def _someone_else_described(self, noun: Token, entity_id: str, called_so: bool = False) -> bool:
         """An unresolved "the <person>" that is not the candidate `entity_id`: a plain person noun ("the
         woman", "the victim"), or a role the article gave another person ("the candidate" beside Jill Stein,
@@ -116,18 +114,9 @@ class UnnamedRules:
                     or self.entities[owner].name.split()[:1] != [u.text] or " " not in self.entities[owner].name:
                 continue  # the person's name opens a longer name: "the Warhol Factory", not "Charlton"
             if any(eid != ref.entity_id and self.gender.get(eid, gender) == gender
-                   for eid in self._people_by_surname().get(u.text, ())):
+                   for eid in self._people_by_surname().get(u.text, ())):  # `BindingRules`
                 return True
         return False
-
-    def _people_by_surname(self) -> dict[str, list[str]]:
-        """Each full PERSON name's last word -> those entities (built once per article, on first use)."""
-        if self._surname_people is None:
-            self._surname_people = {}
-            for eid, ent in self.entities.items():
-                if ent.label == "PERSON" and " " in ent.name:
-                    self._surname_people.setdefault(ent.name.split()[-1], []).append(eid)
-        return self._surname_people
 
     def _unnamed_person_noun(self, u: Token) -> bool:
         """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old")."""
