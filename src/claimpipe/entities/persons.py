@@ -13,22 +13,20 @@ Run by `fix_entities` after the names are carried through the article (`propagat
   ORG beside "Donald Trump", "Trump" ORG taken from "Trump University") becomes PERSON, so the canonical
   names put it with that person, unless the article calls that name an organisation in apposition ("Ford,
   the US car company" beside "chairman Bill Ford"). A multi-word organisation that holds the name ("Trump University") keeps
-  its own span. Two capitalised words ending in a surname the article gives by a form of address are the
-  person's full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside
-  "Mr Cable") or a person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon"). A name opening on
-  a clear first name is a person when a person's title stands in apposition to it ("Rodrigo de Rato, the IMF's
-  managing director," ORG).
+  its own span. Two capitalised words ending in a surname the article gives by a form of address are the person's
+  full name when the first is a clear first name of the address's gender ("Vincent Cable" ORG beside "Mr Cable") or a
+  person's title stands before them ("leader Nicola Sturgeon" ORG beside "Ms Sturgeon"). A name opening on a clear
+  first name is a person when a person's title stands in apposition to it ("Rodrigo de Rato, the IMF's director," ORG).
 - `complete_first_names` (run before the names are carried through the article): a lone first name tagged PERSON
   takes the untagged capitalised word after it when that word is a surname the article gives a person. `untagged_full_names`
   (before it): an untagged clear first name and the capitalised word after it are a person when the model
   tagged that word alone elsewhere as a place, organisation or person no gazetteer knows ("Vera Zvonareva", "Mehmet
   Oz"), or when a person's title stands before it and capitalised words follow ("Cardinal Cormac Murphy O'Connor").
-  Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only
-  when it is one word in running text, not in capitals and not after a preposition of place ("in
-  Washington" stays a place).
+  Gazetteer names (countries, demonyms) never change, and a GPE, LOC or FAC changes only when it is one word in
+  running text, not in capitals and not after a preposition of place ("in Washington" stays a place).
+- `called_it.things_called_it`: a one-word PERSON that the article's grammar calls "it" is an organisation.
 
-When no person of that name is in the article, "Trump" after "Trump University" stays as the model and the
-organisation short forms left it: there is no evidence either way.
+With no person of that name in the article, "Trump" after "Trump University" stays as it was: no evidence either way.
 """
 
 from __future__ import annotations
@@ -39,6 +37,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from .called_it import things_called_it
 from .gazetteer import Lexicon, load_gazetteer, place_countries
 from .shapes import CONNECTORS, apposed_nouns, tagged_tokens
 
@@ -357,8 +356,9 @@ def _titled_name(doc: Doc, first: Token, tagged: set[int], lex: Lexicon) -> Span
 
 
 def one_person_one_entity(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
-    """Organisations named so, coordinated names split and a person's names relabelled PERSON, in that order."""
-    ents = split_coordinated(organisations_named_so(ents, lex), known_persons(doc, ents, lex))
+    """Things called "it", organisations named so, coordinated names split and a person's names relabelled PERSON."""
+    persons = known_persons(doc, ents, lex)
+    ents = split_coordinated(organisations_named_so(things_called_it(ents, lex, first_name_gender), lex), persons)
     persons = known_persons(doc, ents, lex)  # again: a split may have freed a full name
     return join_persons(doc, ents, persons, lex)
 
