@@ -63,6 +63,8 @@ class BindingRules:
         found = binding_subject(t, self.lex.speech)
         if found is None:
             return None
+        if (gender := PRONOUN_GENDER.get(t.lower_)) and self._owned_person_object_before(t, gender):  # `UnnamedRules`
+            return ""  # "Mr Blair praised his chancellor for his role": the chancellor's, who has no name here
         subject, route = found
         if any(c.dep_ == "conj" for c in subject.children) or is_pleonastic(subject, self.lex.person_object):
             return None  # "Britain and France said their ...": a group; "made it clear that it": no one

@@ -38,11 +38,15 @@ class QuoteSpeakerRules:
         worse (one wrong speaker then pushed the right antecedent out)."""
         if not self.quotes.inside(t):  # "Mr Blunkett said he wanted "to go ..."": he may be the speaker
             return None
+        around = [self.quoted_speech[n] for n in self.speech_at.containing(t.idx)]
         if t.dep_ == "nsubj" and t.lower_ not in _NOT_NOMINATIVE and t.head.lemma_.lower() in self.lex.speech and not any(
-                w.lower_ in ("i", "we") for w in self.doc[self.sents[self.sent_of[t.i]].start:t.i]):
+                w.lower_ in ("i", "we") for w in self.doc[self.sents[self.sent_of[t.i]].start:t.i]) and not any(
+                source_i < t.i and self.sent_of[source_i] == self.sent_of[t.i] and start >= self.doc[max(t.i - 1, 0)].idx
+                for start, _, source_i in around):
             return None  # "He said that ..." is the writer's narration: the quote marks around it are mispaired
-            # (not after "I think this is another case where he hasn't thought", tune14; not "caused her to feel")
-        for start, end, source_i in (self.quoted_speech[n] for n in self.speech_at.containing(t.idx)):
+            # (not after "I think this is another case where he hasn't thought", tune14; not "caused her to feel";
+            # not opening a quotation its speaker introduced: 'Carl Emmerson told BBC News: "He thinks ..."', unseen BBC)
+        for start, end, source_i in around:
             if start <= self.doc[source_i].idx < end:
                 continue
             if source_i in self.token_entity:

@@ -265,6 +265,8 @@ class Resolver(BindingRules, QuoteSpeakerRules, UnnamedRules, DescriptionRules, 
                                               and any(s <= c[2].start_char < e for s, e in quoted))]
             if cands and cands[0][2].entity_id in self._named_below(t):
                 return None  # "Mr Blair has the same passion ..., he said": not Blair, and who, unclear
+        elif cands and cands[0][2].entity_id in self._named_below(t):
+            return None  # "They say that Turkcell is a security risk": not Turkcell (unseen BBC, fourteenth round)
         if lower in THEY_PRONOUNS:  # "they" after a plural noun is about that noun, not a name
             cands = [c for c in cands if c[2].subject and not self._plural_between(c[2], t)
                      and not self._group_at_or_after(c[2], t) and not self._names_coordinated_between(c[2], t)]

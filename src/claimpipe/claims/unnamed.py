@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of, is_age_noun
+from ..entities.gazetteer import load_lexicon as load_entity_lexicon
+from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of, is_age_noun, is_possessive
 
 
 # relatives, for `_relative_of_the_pronouns_gender` (their gender from the lexicon's gender nouns)
@@ -102,6 +103,24 @@ class UnnamedRules:
         return any(c.dep_ == "poss" and (u.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("my", "our"))
                    for c in u.children)
 
+    def _owned_person_object_before(self, t: Token, gender: str) -> bool:
+        """The possessive `t` sits in a phrase on a verb after that verb's object, a person owned by a pronoun or a
+        name, of `t`'s gender or of none known: "Mr Blair praised his chancellor for his role" is the chancellor's
+        role (unseen BBC, fourteenth round), not the subject's that grammar would otherwise bind."""
+        prep = next((a for a in t.ancestors if a.dep_ == "prep"), None) if is_possessive(t) else None
+        if prep is None or prep.head.pos_ != "VERB":
+            return False
+        return any(u.dep_ == "dobj" and u.i < prep.i and any(c.dep_ == "poss" for c in u.children)
+                   and u.i not in self.token_entity and not self._named_by_apposition(u)
+                   and (self._person_noun(u) or load_entity_lexicon().is_title(u.lower_))
+                   and self.lex.gender_nouns.get(u.lemma_.lower(), gender) == gender for u in prep.head.children)
+
+    def _named_by_apposition(self, u: Token) -> bool:
+        """A PERSON's name stands in apposition to the noun: "Cosby's lawyer, Walter M Phillips Jr, said", "their
+        Welsh striker, Craig Bellamy": someone named, whom the candidates already hold."""
+        return any(c.dep_ in ("appos", "compound") and self._label(self.token_entity.get(c.i)) == "PERSON"
+                   for c in u.children) or (u.dep_ == "compound" and self._label(self.token_entity.get(u.head.i)) == "PERSON")
+
     def _person_inside_another_name(self, ref: Ref, t: Token, gender: str) -> bool:
         """Between the candidate and the he/she, in its sentence, another person's surname opening a body's or a
         place's name: "the touches of the Warhol Factory, or the studio where he worked" is Warhol's studio, not
@@ -119,8 +138,13 @@ class UnnamedRules:
         return False
 
     def _unnamed_person_noun(self, u: Token) -> bool:
-        """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old")."""
-        return (u.pos_ == "NOUN" or is_age_noun(u)) and u.i not in self.token_entity and self._person_noun(u)
+        """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old"), or a
+        title the parser calls a name ("the Cardinal will ask the congregation ... he will say", unseen BBC)."""
+        if u.i in self.token_entity:
+            return False
+        return ((u.pos_ == "NOUN" or is_age_noun(u)) and self._person_noun(u)) or (
+            u.tag_ == "NNP" and load_entity_lexicon().is_title(u.lower_) and u.head.i != u.i + 1
+            and not any(c.dep_ == "compound" for c in u.children))
 
     def _demonym_person(self, u: Token) -> bool:
         """"The Scot", "the Frenchman", "the Czech": one person the model tags as a nationality (NORP); not "the
@@ -156,6 +180,10 @@ class UnnamedRules:
             if any(c.dep_ == "det" and (c.lower_ in NEW_SOMEONE or (c.lower_ == "the" and self._someone_else_described(
                     u, ref.entity_id, called_so=True))) for c in _with_compounds(u)):
                 return True  # "The man in red shorts led employees to believe ... In the video, he says": him
+            if u.tag_ == "NN" and not self.quotes.inside(t) and not self._named_by_apposition(u) and any(
+                    c.dep_ == "poss" and self._label(self.token_entity.get(c.i)) == "PERSON" for c in u.children):
+                return True  # "Tony Blair's official spokesman declined to say ... He said": not Blair; whose, unclear
+                # (not "The Scottish National Party's parliamentary leader argued ... She said": a party's leader may be her)
         return False
 
     def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
