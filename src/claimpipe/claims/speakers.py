@@ -79,6 +79,8 @@ def _outside_quote_source(verb: Token, source: Token | None, quotes: "QuoteIndex
     found = table.speaker_before(_cue_start(verb).i)
     if found is not None:
         return doc[found]
+    if verb.dep_ == "amod":
+        return None  # "the proposed overhaul": no one speaks (unseen BBC, fourteenth round)
     for t in doc[verb.i + 1:min(len(doc), verb.i + 8)]:
         if t.is_punct or quotes.inside(t):
             break
@@ -88,7 +90,11 @@ def _outside_quote_source(verb: Token, source: Token | None, quotes: "QuoteIndex
                 and t.ent_type_ not in ("DATE", "TIME"):
             while t.dep_ == "compound" and t.head.i > t.i:
                 t = t.head
-            return t
+            # the verb's own, not the subject of what it reports: "On Wednesday Smith said its profits rose" is not
+            # said by "its profits" (Smith parsed into the date's phrase); a name set off by a comma is the speaker
+            # whatever its parse ("By contrast, said Mr Hogan, the code ...": Hogan parsed as the code's)
+            set_off = t.i + 1 >= len(doc) or doc[t.i + 1].is_punct
+            return t if t.head.i == verb.i or t.dep_ == "appos" or set_off else None
     return None
 
 
