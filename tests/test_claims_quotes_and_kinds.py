@@ -45,12 +45,14 @@ future future NOUN NN dobj 8 O 0
 . . PUNCT . punct 4 O 0
 """
 
-# 'Blair dismissed Howard. "He can stick up whatever he likes," he said.' : the quotation is Blair's (the "he said"
+# (Heseltine, a surname that is no first name: since the fourteenth round a lone "Howard" is a man by the first-name
+# table, and a bare "Blair" of unknown gender beside him leaves a he as written, which full names would not)
+# 'Blair dismissed Heseltine. "He can stick up whatever he likes," he said.' : the quotation is Blair's (the "he said"
 # after it, the subject before it), and Blair would say "I"; its he and he are not Blair (unseen BBC politics)
 QUOTED_BEFORE_ITS_HE = """
 Blair Blair PROPN NNP nsubj 1 B-PERSON 1
 dismissed dismiss VERB VBD ROOT 1 O 1
-Howard Howard PROPN NNP dobj 1 B-PERSON 0
+Heseltine Heseltine PROPN NNP dobj 1 B-PERSON 0
 . . PUNCT . punct 1 O 1
 " " PUNCT `` punct 7 O 0
 He he PRON PRP nsubj 7 O 1
@@ -67,12 +69,12 @@ said say VERB VBD ROOT 15 O 0
 . . PUNCT . punct 15 O 0
 """
 
-# 'Hughes attacked Howard. "The evidence does not support his claims," he said.' : the quotation is Hughes's, so its
+# 'Hughes attacked Heseltine. "The evidence does not support his claims," he said.' : the quotation is Hughes's, so its
 # his is not Hughes (unseen BBC politics: his had become Hughes, and so the speaker Howard, whom the quotation attacks)
 OWN_QUOTATION = """
 Hughes Hughes PROPN NNP nsubj 1 B-PERSON 1
 attacked attack VERB VBD ROOT 1 O 1
-Howard Howard PROPN NNP dobj 1 B-PERSON 0
+Heseltine Heseltine PROPN NNP dobj 1 B-PERSON 0
 . . PUNCT . punct 1 O 1
 " " PUNCT `` punct 15 O 0
 The the DET DT det 6 O 1

@@ -162,3 +162,29 @@ def test_a_quotation_goes_on_from_a_belief_named_right_before_it(_claimpipe_nlp,
     claims, _ = _run(_claimpipe_nlp, tmp_path, text)
     assert _speakers(claims) == [('"I will be back," he', "Maurice Greene", True), ("But Greene believes ", "Maurice Greene", True),
                                  ('"In my semi-final ra', "Maurice Greene", True), ("I was conserving ene", "Maurice Greene", True)]
+
+
+# the second read of the round, 40 more unseen BBC articles (the 321st to 360th of the pool)
+@pytest.mark.parametrize("text, rewrites", [
+    # politics/113: a lone first name has the gender the first-name table gives it, so "his" is not Lucy's
+    ("Labour MP Stephen Pound has told of his shock on learning he fathered a daughter.\n\nLucy, 36, tracked down Mr "
+     "Pound after her birth mother told her he was known as \"Precious\" at school. Mr Pound found out about it last "
+     "year. That happened when Lucy wrote to his Parliamentary office saying she believed he was her father.",
+     [("his", "Stephen Pound's"), ("he", "Stephen Pound"), ("her", "Lucy's"), ("her", "Lucy"), ("his", "Stephen Pound's"),
+      ("she", "Lucy"), ("he", "Stephen Pound"), ("her", "Lucy's")]),
+    # sport/354: "like O'Sullivan, he" is someone compared with O'Sullivan, not O'Sullivan
+    ("Ireland coach Eddie O'Sullivan rested his players. We will say nothing of Mike Ruddock poaching eight of the "
+     "Dragons side. But, like O'Sullivan, he was well within his rights.", [("his", "Eddie O'Sullivan's")]),
+], ids=["a-lone-first-name", "like-someone"])
+def test_second_read_references(_claimpipe_nlp, tmp_path, text, rewrites):
+    claims, _ = _run(_claimpipe_nlp, tmp_path, text)
+    assert _rewrites(claims) == rewrites
+
+
+def test_a_name_the_model_did_not_tag_is_someone_before_he_said(_claimpipe_nlp, tmp_path):
+    # business/004: the analyst's '"...," he said' had become BA's chairman, the last man the model tagged
+    text = ("BA chairman Martin Broughton said revenue was better than forecast. Aviation analyst Nick Van den Brul of BNP "
+            "Paribas described BA's latest quarterly results as \"pretty modest\". \"It is quite good on the revenue side "
+            "but operating margins are down,\" he said.")
+    claims, _ = _run(_claimpipe_nlp, tmp_path, text)
+    assert [r for r in _rewrites(claims) if r[0] == "he"] == []

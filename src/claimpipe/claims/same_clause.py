@@ -174,6 +174,8 @@ class SameClauseRules:
         if verb.lemma_.lower() == "be":  # "he is Mr Blunkett's (son)": no one is his own
             below += [w for c in verb.children if c.dep_ == "attr" for w in c.subtree
                       if w.dep_ == "poss" or any(k.dep_ == "case" for k in w.children)]
+        # one compared with: "But, like O'Sullivan, he was well within his rights" is someone else (unseen BBC)
+        below += [w for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "unlike") for w in c.subtree]
         appositions = {w.i for c in t.children if c.dep_ == "appos" for w in c.subtree}
         return {self.token_entity[w.i] for w in below if w.i in self.token_entity and w.i not in appositions}
 

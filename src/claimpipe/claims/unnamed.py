@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..entities.gazetteer import load_lexicon as load_entity_lexicon
+from ..entities.persons import first_name_gender
 from .reference_rules import NEW_SOMEONE, PRONOUN_GENDER, REACH, Ref, clause_of, is_age_noun, is_possessive
 
 
@@ -137,6 +138,13 @@ class UnnamedRules:
                 return True
         return False
 
+    def _untagged_full_name(self, u: Token, gender: str) -> bool:
+        """`u` heads a name the model did not tag that opens on a first name of `gender` ("Nick Van den Brul"): someone
+        named, whom no candidate holds."""
+        words = [c for c in u.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < u.i] + [u]
+        return u.pos_ == "PROPN" and not any(w.i in self.token_entity for w in words) and len(words) > 1 \
+            and first_name_gender(words[0].text) == gender
+
     def _unnamed_person_noun(self, u: Token) -> bool:
         """A common noun for a person that is no entity's name ("the spokesman", "a witness", "the 87-year-old"), or a
         title the parser calls a name ("the Cardinal will ask the congregation ... he will say", unseen BBC)."""
@@ -170,6 +178,8 @@ class UnnamedRules:
                and PRONOUN_GENDER.get(u.lower_) == gender for u in before):
             return True  # "The Scot defended Beattie ... But he has had a rethink ... He said": he again
         for u in before:
+            if u.dep_ in ("nsubj", "nsubjpass") and u.i > ref.head and self._untagged_full_name(u, gender):
+                return True  # "Aviation analyst Nick Van den Brul ... described BA's results ... "...," he said"
             # before the candidate, a nationality only: "The Scot initially defended Beattie, saying Gallas
             # overreacted. But he has had a rethink" is the Scot, Moyes (unseen BBC, eleventh round)
             if u.dep_ not in ("nsubj", "nsubjpass") or u.i in self.resolved or not (
