@@ -188,3 +188,24 @@ def test_a_name_the_model_did_not_tag_is_someone_before_he_said(_claimpipe_nlp, 
             "but operating margins are down,\" he said.")
     claims, _ = _run(_claimpipe_nlp, tmp_path, text)
     assert [r for r in _rewrites(claims) if r[0] == "he"] == []
+
+
+# the third read of the round (the pool's 361st-400th)
+@pytest.mark.parametrize("text, rewrites", [
+    # business/331: "the wife of current Disney director John Bryson, and that she" is the wife, whom no name names
+    ("The three Disney directors in question - Reveta Bowers, Stanley Gold and Raymond Watson - have all since left the "
+     "company, with Ms Bowers and Mr Watson both retiring. The SEC also found that Disney did not disclose that a "
+     "subsidiary employed the wife of current Disney director John Bryson, and that she earned more than $1m a year.",
+     [("the company", "Disney")]),
+    # sport/347: in "With injuries depriving him of key players, coach Andy Robinson has ...", him may be Robinson
+    ("Brian Moore believes the England captain should not be a full-back. \"Their creativity depends on quick ball,\" he "
+     "explained.\n\nWith injuries depriving him of key players like Wilkinson, coach Andy Robinson has given youngsters "
+     "such as Harry Ellis and Jamie Noon a chance.", []),
+    # politics/294: "Our correspondent said that ... he added" is the writer's correspondent, not John Prescott
+    ("Deputy Prime Minister John Prescott held a private meeting with senior union figures on Thursday night. Our "
+     "correspondent said that the talks had been friendly. There was \"some possibility\" of the strike action being "
+     "avoided, he added.", []),
+], ids=["the-wife-of-a-name", "him-before-the-subject", "our-correspondent"])
+def test_third_read_references(_claimpipe_nlp, tmp_path, text, rewrites):
+    claims, _ = _run(_claimpipe_nlp, tmp_path, text)
+    assert _rewrites(claims) == rewrites

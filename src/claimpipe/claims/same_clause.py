@@ -101,13 +101,20 @@ class SameClauseRules:
         welcomed guests, Scott launched ...". The name comes after the pronoun, so no earlier name may be
         put in; "" (leave the words) when the subject's gender disagrees or another person stands between."""
         root = self.sents[self.sent_of[t.i]].root
-        if t.i > root.i or self.quotes.inside(t) or _object_of_a_verb(t):
+        # an object of a verb with its own subject may be the main clause's subject ("With injuries depriving him of
+        # key players, coach Andy Robinson has ...", unseen BBC): then the words stay
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        its_own_subject = _object_of_a_verb(t) and (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                                                    or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")))
+        if t.i > root.i or self.quotes.inside(t) or (_object_of_a_verb(t) and not its_own_subject):
             return None  # an object ("After meeting him, Scott ...") is not the one who meets; in a noun's
             # phrase it may be ("In spite of the allegations against him, Mr Botin continues ...")
         opener = next((a for a in t.ancestors if a.head.i == root.i), None)
         if opener is None or opener.dep_ not in ("prep", "advcl", "npadvmod") or opener.i > root.i:
             return None
         comma = opener.right_edge.i + 1  # the opening phrase ends in a comma, and the subject follows it
+        if self.doc[opener.right_edge.i].text == ",":  # the parser may hang the comma inside the phrase
+            comma = opener.right_edge.i
         subject = next((c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "dep") and c.i > opener.i), None)
         if subject is None or comma >= len(self.doc) or self.doc[comma].text != "," or subject.left_edge.i != comma + 1:
             return None
@@ -118,6 +125,8 @@ class SameClauseRules:
         between = {self.token_entity.get(i) for i in range(opener.left_edge.i, subject.i)} - {None, eid}
         if any(self._label(other) == "PERSON" for other in between) \
                 or self.gender.get(eid, PRONOUN_GENDER[t.lower_]) != PRONOUN_GENDER[t.lower_]:
+            return ""
+        if its_own_subject:
             return ""
         self._note_bound(t)
         return eid

@@ -101,8 +101,10 @@ class UnnamedRules:
             return False
         if u.dep_ in ("nsubj", "nsubjpass") and t.dep_ not in ("nsubj", "nsubjpass") and clause_of(t) == u.head.i:
             return False
-        return any(c.dep_ == "poss" and (u.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("my", "our"))
-                   for c in u.children)
+        return any((c.dep_ == "poss" and (u.dep_ in ("nsubj", "nsubjpass") or c.lower_ in ("my", "our")))
+                   # "employed the wife of current Disney director John Bryson, and that she earned" (unseen BBC)
+                   or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                       self._label(self.token_entity.get(g.i)) == "PERSON" for g in c.subtree)) for c in u.children)
 
     def _owned_person_object_before(self, t: Token, gender: str) -> bool:
         """The possessive `t` sits in a phrase on a verb after that verb's object, a person owned by a pronoun or a
@@ -191,9 +193,11 @@ class UnnamedRules:
                     u, ref.entity_id, called_so=True))) for c in _with_compounds(u)):
                 return True  # "The man in red shorts led employees to believe ... In the video, he says": him
             if u.tag_ == "NN" and not self.quotes.inside(t) and not self._named_by_apposition(u) and any(
-                    c.dep_ == "poss" and self._label(self.token_entity.get(c.i)) == "PERSON" for c in u.children):
+                    c.dep_ == "poss" and (self._label(self.token_entity.get(c.i)) == "PERSON"
+                                          or (c.lower_ in ("our", "my") and not self.quotes.inside(c))) for c in u.children):
                 return True  # "Tony Blair's official spokesman declined to say ... He said": not Blair; whose, unclear
-                # (not "The Scottish National Party's parliamentary leader argued ... She said": a party's leader may be her)
+                # (not "The Scottish National Party's parliamentary leader argued ... She said": a party's leader may be
+                # her); so is the writer's own "Our correspondent said that ... he added" (unseen BBC)
         return False
 
     def _unnamed_subject_between(self, ref: Ref, t: Token) -> bool:
