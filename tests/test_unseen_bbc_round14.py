@@ -209,3 +209,13 @@ def test_a_name_the_model_did_not_tag_is_someone_before_he_said(_claimpipe_nlp, 
 def test_third_read_references(_claimpipe_nlp, tmp_path, text, rewrites):
     claims, _ = _run(_claimpipe_nlp, tmp_path, text)
     assert _rewrites(claims) == rewrites
+
+
+def test_a_portfolio_word_must_be_the_persons_own(_claimpipe_nlp, tmp_path):
+    # politics/040 (the fourth read, after its measurement): "The foreign secretary" had become Charles Clarke, whom the
+    # article called Home Secretary; a portfolio's word before the noun must be one the article gave the person
+    text = ("New Home Secretary Charles Clarke vowed the nine men would remain in prison while the law was reviewed. The "
+            "foreign secretary insisted it was for Parliament, and not judges, to decide.")
+    claims, _ = _run(_claimpipe_nlp, tmp_path, text)
+    assert (_rewrites(claims), _speakers(claims)) == ([], [("New Home Secretary C", "Charles Clarke", True),
+                                                           ("The foreign secretar", "The foreign secretary", False)])

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..entities import load_gazetteer
+from ..entities.gazetteer import load_lexicon as load_entity_lexicon
 
 _RANKS = frozenset({"deputy", "vice", "assistant", "junior", "under"})  # a role below the one its noun names
 
@@ -30,10 +31,12 @@ class DescriptionFitRules:
     def _proper_modifiers_fit(self, t: Token, person: str) -> bool:
         """Every proper word before the noun ("the Democratic presidential candidate", "the GOP nominee")
         is in the words the article described the person with: Gary Johnson, the Libertarian presidential
-        candidate, is not "the Democratic presidential candidate"."""
+        candidate, is not "the Democratic presidential candidate"; nor a portfolio's word in lower case: Home
+        Secretary Charles Clarke is not "the foreign secretary" (unseen BBC, fourteenth round)."""
         words = self.described.get(person, set())
         return all(c.lower_ in words for c in t.lefts
-                   if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"))
+                   if c.dep_ in ("amod", "compound", "nmod") and (c.text[:1].isupper() or c.ent_type_ == "NORP"
+                                                                 or load_entity_lexicon().is_portfolio(c.lower_)))
 
     def _apposed_to_another_kind(self, t: Token, labels) -> bool:
         """`t` comes right after a name and a comma, as an apposition, and the name has a label `t` cannot take

@@ -137,7 +137,7 @@ def describing_nouns(head: Token, role: str, abbreviations: dict[str, str]) -> l
     if copula_subject(head):
         nouns += [a for a in head.head.children if a.dep_ == "attr" and a.pos_ == "NOUN"]
     out = [n.lemma_.lower() for n in nouns if not any(c.lower_ in _NOT_THIS_ROLE for c in n.children)]
-    words = role.lower().replace("-", " ").split()
+    words = role.lower().replace("-", " ").replace(",", " ").split()  # "Culture, Media and Sport Secretary"
     if not _NOT_THIS_ROLE.intersection(words):
         out += [abbreviations.get(w, w) for w in words]
     return out
