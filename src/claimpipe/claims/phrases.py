@@ -151,10 +151,10 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
     # the quotations given below need no check: quotations never overlap, so none reaches a later one
     claimed = _Claimed([(s, e) for a in found for s, e in a.content])
     prev_quote: Quote | None = None
-    # who else speaks, by a name: a he/she may go on as the same speaker ('She said new mothers ... "We have made ..."')
-    speaking = sorted((a.cue[0], id(a), text[a.source[0]:a.source[1]]) for a in found if a.reports_speech
+    # who else speaks, by a name, as (cue start, index in `found`, source words): a he/she may go on as the same
+    # speaker ('She said new mothers ... "We have made ..."')
+    speaking = sorted((a.cue[0], k, text[a.source[0]:a.source[1]]) for k, a in enumerate(found) if a.reports_speech
                       and a.source is not None and a.source_i is not None and doc[a.source_i].pos_ != "PRON")
-    by_id = {id(a): a for a in found}
     cue_at = {a.cue_i: a for a in found if a.reports_speech}
     for q in quotes.quotes:
         if claimed.overlaps(q.start_char, q.end_char) or q.end_char - q.start_char < 20:
@@ -165,47 +165,54 @@ def _continue_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex, sen
         continues = (prev_quote is not None and not prev_quote.closed and paras.of(prev_quote.start_char) == p - 1
                      and paras.blank_before(p, q.start_char))
         owner = walk.owner(q.start_char, p, continues)
-        if owner is not None and (other := _another_speaker_between(speaking, owner, q.start_char, text)) is not None:
+        if owner is not None and (other := _another_speaker_between(speaking, found, owner, q.start_char, text)) is not None:
             # 'Mr Hayman acknowledged that binge drinking did cause problems. "If you come to Norwich ..."': the
             # quotation goes on from the speaker right before it, in its paragraph, not from an earlier quotation's
-            owner = by_id[other] if paras.of(by_id[other].cue[0]) == p else None
-        if owner is not None and (actor := _another_person_acting(doc, owner, q.start_char)) is not None:
+            owner = _in_paragraph(found[other], paras, p)
+        if owner is not None and (actor := _another_person_acting(doc, text, owner, q.start_char)) is not None:
             # "But Greene believes he lost the race ... "In my semi-final race ..."': the one who acts right before
             # speaks, if that act is an attribution ("believes"); after "Dave Prentis criticised the plans", no one
-            owner = cue_at.get(actor.head.i)
-            owner = owner if owner is not None and paras.of(owner.cue[0]) == p else None
+            owner = _in_paragraph(cue_at.get(actor.head.i), paras, p)
         if owner is not None:
             owner.content.append((q.start_char, q.end_char))
         prev_quote = q
 
 
-def _another_person_acting(doc: Doc, owner: Attribution, start: int) -> Token | None:
+def _in_paragraph(att: Attribution | None, paras: "_Paragraphs", p: int) -> Attribution | None:
+    """`att` when its cue is in paragraph `p`, else None."""
+    return att if att is not None and paras.of(att.cue[0]) == p else None
+
+
+def _last_words_end(owner: Attribution, start: int) -> int:
+    """Where the attribution's last words before `start` end: its last content there, else its cue."""
+    return max((e for _, e in owner.content if e <= start), default=owner.cue[1])
+
+
+def _another_person_acting(doc: Doc, text: str, owner: Attribution, start: int) -> Token | None:
     """The last named person other than the attribution's source that is the subject of a sentence between the
     attribution's last words and a quotation at `start`, else None: 'He insisted the changes were "very modest". But ...
     Dave Prentis criticised the plans. "If you want world class public services ..."' is not the last speaker's
     (unseen BBC, fourteenth round)."""
-    ends = [e for _, e in owner.content if e <= start] or [owner.cue[1]]
-    between = doc.char_span(max(ends), start, alignment_mode="contract")
+    between = doc.char_span(_last_words_end(owner, start), start, alignment_mode="contract")
     if between is None:
         return None
-    source = doc.text[owner.source[0]:owner.source[1]] if owner.source else ""
+    source = text[owner.source[0]:owner.source[1]] if owner.source else ""
     # a sentence's own subject, not one of the words someone reports ("And he added that Andy Johnson would ...")
     acting = [t for t in between if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
               and t.ent_type_ == "PERSON" and t.text not in source]
     return acting[-1] if acting else None
 
 
-def _another_speaker_between(speaking: list[tuple[int, int, str]], owner: Attribution, start: int,
-                             text: str) -> int | None:
+def _another_speaker_between(speaking: list[tuple[int, int, str]], found: list[Attribution], owner: Attribution,
+                             start: int, text: str) -> int | None:
     """The last other speaker, by a name none of whose words the owner's source has, with a cue between the owner's
-    last words and a quotation at `start` (its `id`), else None: 'It is thought the proposed overhaul could mean a
-    "career average" salary ... the Cabinet Office said it was reviewing the scheme. "Unions will of course be
-    consulted ..."' is the Cabinet Office's, not the first one's (unseen BBC, fourteenth round)."""
-    ends = [e for _, e in owner.content if e <= start] or [owner.cue[1]]
+    last words and a quotation at `start` (its index in `found`), else None: 'It is thought the proposed
+    overhaul could mean a "career average" salary ... the Cabinet Office said it was reviewing the scheme. "Unions will
+    of course be consulted ..."' is the Cabinet Office's, not the first one's (unseen BBC, fourteenth round)."""
     mine = _capitalised(text[owner.source[0]:owner.source[1]]) if owner.source else set()
-    first = bisect_right(speaking, (max(ends), -1, ""))
-    others = [other for _, other, source in speaking[first:bisect_right(speaking, (start, -1, ""))]
-              if other != id(owner) and not (_capitalised(source) & mine)]
+    first = bisect_right(speaking, (_last_words_end(owner, start), -1, ""))
+    others = [k for _, k, source in speaking[first:bisect_right(speaking, (start, -1, ""))]
+              if found[k] is not owner and not (_capitalised(source) & mine)]
     return others[-1] if others else None
 
 

@@ -118,9 +118,11 @@ class Resolver(BindingRules, QuoteSpeakerRules, UnnamedRules, DescriptionRules, 
                 self._note_gender(eid, sorted(nouns), self.lex.gender_nouns)
         names = first_names()  # last: a title or a describing noun says more than a first name
         # a lone first name too ("Lucy"), unless the article writes it after another name ("Amelize Joseph", "Ms Joseph")
-        surnames = {t.text for t in doc if t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()}
+        lone = {ent.name for ent in self.entities.values() if ent.label == "PERSON" and " " not in ent.name}
+        after_a_name = {t.text for t in doc if t.text in lone and t.i and doc[t.i - 1].pos_ == "PROPN"
+                        and doc[t.i - 1].text[:1].isupper()} if lone else set()
         for eid, ent in self.entities.items():
-            if ent.label == "PERSON" and (" " in ent.name or ent.name not in surnames):
+            if ent.label == "PERSON" and (" " in ent.name or ent.name not in after_a_name):
                 self._note_gender(eid, [ent.name.split()[0].lower()], names)
         self._gender_of_shared_surnames()
         self.name_heads = name_heads(self.entities.values(), self.lex.name_heads)

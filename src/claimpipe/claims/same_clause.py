@@ -25,10 +25,10 @@ _REFLEXIVE_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "acl", "relcl", "prep",
                               "ccomp", "acomp"})
 
 
-def _object_of_a_verb(t: Token) -> bool:
-    """`t` is a verb's object, directly or through a preposition ("meeting him", "looked at him")."""
+def _verb_of_object(t: Token) -> Token | None:
+    """The verb `t` is the object of, directly or through a preposition ("meeting him", "looked at him"), else None."""
     head = t.head.head if t.dep_ == "pobj" else t.head
-    return t.dep_ in ("dobj", "dative", "iobj", "pobj") and head.pos_ in ("VERB", "AUX")
+    return head if t.dep_ in ("dobj", "dative", "iobj", "pobj") and head.pos_ in ("VERB", "AUX") else None
 
 
 # prepositions after which a him/her may be the subject itself ("He took the documents with him")
@@ -103,10 +103,10 @@ class SameClauseRules:
         root = self.sents[self.sent_of[t.i]].root
         # an object of a verb with its own subject may be the main clause's subject ("With injuries depriving him of
         # key players, coach Andy Robinson has ...", unseen BBC): then the words stay
-        verb = t.head.head if t.dep_ == "pobj" else t.head
-        its_own_subject = _object_of_a_verb(t) and (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-                                                    or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")))
-        if t.i > root.i or self.quotes.inside(t) or (_object_of_a_verb(t) and not its_own_subject):
+        verb = _verb_of_object(t)
+        its_own_subject = verb is not None and (any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                                                or (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")))
+        if t.i > root.i or self.quotes.inside(t) or (verb is not None and not its_own_subject):
             return None  # an object ("After meeting him, Scott ...") is not the one who meets; in a noun's
             # phrase it may be ("In spite of the allegations against him, Mr Botin continues ...")
         opener = next((a for a in t.ancestors if a.head.i == root.i), None)
